@@ -1,0 +1,24 @@
+"""The ``artikel100`` command: thin commands over library calls.
+
+Every command turns our own ``InputError`` into one line on stderr and exit 2.
+Command groups live in their own modules and are added to ``main`` below.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .letters import demo, extract_cmd, read_cmd
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="artikel100")
+def main() -> None:
+    """Turn Dutch artikel 100-brieven into data with provenance."""
+
+
+main.add_command(read_cmd)
+main.add_command(extract_cmd)
+main.add_command(demo)
