@@ -1,0 +1,339 @@
+"""Dutch dates in artikel 100-brieven, with character offsets.
+
+A date value is a string exactly as precise as the text: ``"2025"``,
+``"2025-05"`` or ``"2025-05-31"``. Dates without a year ("31 mei jl.",
+"begin november") are resolved against the letter's own date. Periods
+("van januari 2025 tot en met juni 2025", "voor zes maanden") live in
+:mod:`artikel100.extract.periods`-style helpers at the bottom of this module
+because they are built from the same date grammar.
+
+All offsets are half-open into the text passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "MONTHS",
+    "DATE_RE",
+    "DateMention",
+    "add_months",
+    "date_spans",
+    "find_dates",
+    "parse_date_phrase",
+    "parse_letter_date",
+    "resolve_month",
+]
+
+#: Dutch month names and the abbreviations letters use, to month numbers.
+MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11,
+    "december": 12,
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+
+_MONTH_FULL = r"(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+# Abbreviations are lower case only: "Jan" is far more often a first name.
+_MONTH_ABBR = r"(?:jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\."
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w])"
+_YEAR = r"(?:19[4-9]\d|20\d\d)(?![\d\w])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?"
+_DAY_SEP = r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|en)\s*"
+# Words that place a date inside its month or year; normalised by _QUAL_NORM.
+_QUAL = (
+    r"(?i:begin|eind|einde|medio|half|halverwege|ultimo|midden"
+    r"|voorjaar|najaar|zomer|winter|lente|herfst)"
+    r"(?:\s+(?:van\s+|de\s+maand\s+))?\s*"
+)
+_QUAL_NORM = {"einde": "eind", "ultimo": "eind", "half": "medio", "halverwege": "medio", "midden": "medio"}
+_REL = r"(?:jl\.|j\.l\.|jongstleden|ll\.|l\.l\.|laatstleden|a\.s\.|aanstaande)"
+_PAST_WORDS = {"jl.", "j.l.", "jongstleden", "ll.", "l.l.", "laatstleden"}
+# A bare year is a date only after a word that uses it as one ("in 2025").
+_YEAR_LEAD = (
+    r"(?i:in|sinds|vanaf|tot(?:\s+en\s+met)?|t/m|voor|vóór|na|per|jaar|kalenderjaar"
+    r"|periode|loop\s+van|eind|einde|begin|medio|ultimo|halverwege"
+    r"|voorjaar|najaar|zomer|winter|lente|herfst)\s+(?:van\s+)?(?:het\s+jaar\s+)?"
+)
+# Not a year but a head count: "in 2000 militairen" (rare, but cheap to rule out).
+_NOT_YEAR = r"(?!\s+(?:militairen|personen|man|soldaten)\b)"
+
+#: One date expression, without capturing groups, for composing into patterns.
+DATE_RE = (
+    rf"(?:(?:{_QUAL})?(?:{_DAY}(?:{_DAY_SEP}{_DAY})?\s+)?{_MONTH}(?:\s+{_YEAR})?(?:\s+{_REL})?"
+    rf"|(?:{_QUAL})?{_YEAR}{_NOT_YEAR}"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d(?!\d)"
+    r"|(?:19|20)\d\d-\d\d-\d\d(?!\d))"
+)
+
+_B = r"(?<![\w\-/.])"
+_RAW_RE = re.compile(
+    rf"{_B}(?:(?P<qual>{_QUAL}))?"
+    rf"(?:(?P<d1>{_DAY})(?:(?P<dsep>{_DAY_SEP})(?P<d2>{_DAY}))?\s+)?"
+    rf"(?P<mon>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?:\s+(?P<rel>{_REL}))?"
+    rf"|{_B}(?P<ylead>{_YEAR_LEAD})(?P<yqual>{_QUAL})?(?P<yonly>{_YEAR}){_NOT_YEAR}"
+    rf"(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\d\w]))?"
+    rf"|{_B}(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
+    rf"|{_B}(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
+)
+# The qualifier group may only stand before a month or a year; a lone
+# "eind" followed by a day is not part of the date.
+_LETTER_DATE_RE = re.compile(
+    rf"^[ \t]*(?:Den\s+Haag|[’'‘`]s[-\s]Gravenhage|Datum:?)[,:\s]+"
+    rf"(?P<d>{_DAY}\s+{_MONTH}\s+{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)",
+    re.M,
+)
+_LETTER_DATE_WINDOW = 4000
+_REF_DAY = {"begin": 5, "medio": 15, "eind": 25}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date named in the text.
+
+    Attributes:
+        value: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the text.
+        start: offset of the first character of the phrase.
+        end: offset just past the phrase.
+        kind: ``"absolute"`` when the text gives the year, ``"relative"`` when
+            the year was resolved against the letter date.
+        qualifier: "begin", "eind", "medio" or a season, when the text
+            places the date inside its month or year.
+        range_end: for "17-18 oktober" or "2024-2025", the last day/year.
+    """
+
+    value: str
+    start: int
+    end: int
+    kind: str
+    qualifier: str | None = None
+    range_end: str | None = None
+
+
+def _month_of(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _qual(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    word = raw.split()[0].lower()
+    return _QUAL_NORM.get(word, word)
+
+
+def resolve_month(month: int, letter_date: date, direction: str, day: int = 15) -> date:
+    """Give a month without a year the year it most likely has.
+
+    Args:
+        month: 1-12.
+        letter_date: the date the letter was written.
+        direction: ``"past"`` (the latest such month up to and including the
+            letter's month, for "jl."), ``"future"`` (the first such month
+            from the letter's month on, for "a.s.") or ``"nearest"``.
+        day: the day inside the month the text points at (5 for "begin",
+            25 for "eind"), used only to break "nearest" ties fairly.
+
+    Returns:
+        The first day of the resolved month.
+    """
+    year = letter_date.year
+    if direction == "past":
+        return date(year if month <= letter_date.month else year - 1, month, 1)
+    if direction == "future":
+        return date(year if month >= letter_date.month else year + 1, month, 1)
+    # Nearest: compare the point the text refers to, not month numbers, so
+    # "begin mei" in a November letter leans to the coming May.
+    candidates = [date(y, month, min(day, 28)) for y in (year - 1, year, year + 1)]
+    best = min(candidates, key=lambda d: (abs((d - letter_date).days), d < letter_date))
+    return date(best.year, month, 1)
+
+
+def _resolve_day(month: int, day: int, letter_date: date, direction: str) -> date | None:
+    """Resolve "31 mei jl." (past), "3 juni a.s." (future) or a bare "31 mei"."""
+    options = []
+    for y in (letter_date.year - 1, letter_date.year, letter_date.year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue
+    if direction == "past":
+        options = [d for d in options if d <= letter_date]
+        return max(options) if options else None
+    if direction == "future":
+        options = [d for d in options if d >= letter_date]
+        return min(options) if options else None
+    return min(options, key=lambda d: abs((d - letter_date).days)) if options else None
+
+
+def _day_str(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _convert(
+    m: re.Match[str], letter_date: date | None, year_hint: int | None = None, lead: str = "nearest"
+) -> DateMention | None:
+    """Turn one match of ``_RAW_RE`` into a mention, or None when unresolvable.
+
+    ``lead`` is the direction implied by the words before the match, used
+    when the date itself carries no "jl." or "a.s.".
+    """
+    start, end = m.span()
+    if m.group("nd"):
+        value = _day_str(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        return DateMention(value, start, end, "absolute") if value else None
+    if m.group("iy"):
+        value = _day_str(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        return DateMention(value, start, end, "absolute") if value else None
+    if m.group("yonly"):
+        start = m.start("yqual") if m.group("yqual") else m.start("yonly")
+        lead = m.group("ylead").split()[0].lower()
+        qual = _qual(m.group("yqual")) or (_qual(lead) if lead in _REF_DAY or lead in _QUAL_NORM else None)
+        if qual and not m.group("yqual"):
+            start = m.start("ylead")  # "eind 2025": the qualifier is part of the phrase
+        y2 = m.group("y2")
+        range_end = None
+        if y2:
+            range_end = y2 if len(y2) == 4 else m.group("yonly")[:2] + y2
+        return DateMention(m.group("yonly"), start, end, "absolute", qual, range_end)
+
+    month = _month_of(m.group("mon"))
+    qual = _qual(m.group("qual"))
+    rel = (m.group("rel") or "").lower()
+    direction = "past" if rel in _PAST_WORDS else "future" if rel else lead
+    year = int(m.group("y")) if m.group("y") else year_hint
+    kind = "absolute" if year is not None else "relative"
+    if m.group("d1") is None and m.group("mon")[-1] == "." and year is None:
+        return None  # "dec." alone is too weak to be a date
+    if m.group("d1") is None:
+        if year is None:
+            if letter_date is None:
+                return None
+            year = resolve_month(month, letter_date, direction, _REF_DAY.get(qual or "", 15)).year
+        return DateMention(f"{year:04d}-{month:02d}", start, end, kind, qual)
+    d1 = int(re.match(r"\d+", m.group("d1")).group())
+    d2 = int(re.match(r"\d+", m.group("d2")).group()) if m.group("d2") else None
+    if year is None:
+        if letter_date is None:
+            return None
+        # Resolve on the last day of a range so "17-18 oktober jl." stays in one year.
+        resolved = _resolve_day(month, d2 or d1, letter_date, direction)
+        if resolved is None:
+            return None
+        year = resolved.year
+    value = _day_str(year, month, d1)
+    if value is None:
+        return None
+    range_end = _day_str(year, month, d2) if d2 and d2 > d1 else None
+    return DateMention(value, start, end, kind, qual, range_end)
+
+
+# Between a yearless date and a dated one it borrows its year from:
+# "1 januari tot en met 30 juni 2025", "30 september en 1 oktober 2024".
+_BORROW_GAP = re.compile(r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|en|,)\s*")
+# A word just before a yearless date that says which way to resolve it:
+# "sinds februari" lies behind the letter, "komende maart" ahead of it.
+_LEAD_PAST = re.compile(r"(?i:\b(?:sinds|afgelopen|vorige|jongste|eerder\s+in)\s+)$")
+_LEAD_FUTURE = re.compile(r"(?i:\b(?:komende|volgende|aanstaande)\s+)$")
+
+
+def _iter_raw(text: str) -> Iterator[re.Match[str]]:
+    for m in _RAW_RE.finditer(text):
+        # A day number alone ("van 5 naar") never matches; a qualifier alone
+        # is excluded by the grammar. Keep everything the grammar accepts.
+        yield m
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every date-like phrase, resolved or not (cheap; for exclusion)."""
+    return [m.span() for m in _iter_raw(text)]
+
+
+def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
+    """Find every date mentioned in ``text``.
+
+    Args:
+        text: the cleaned letter (or any part of it).
+        letter_date: the letter's own date, to resolve "31 mei jl." and
+            "begin november"; without it such mentions are skipped.
+
+    Returns:
+        Mentions in text order.
+    """
+    matches = list(_iter_raw(text))
+    out: list[DateMention] = []
+    for i, m in enumerate(matches):
+        hint = None
+        if m.group("mon") and not m.group("y") and not m.group("rel") and i + 1 < len(matches):
+            nxt = matches[i + 1]
+            if nxt.group("y") and _BORROW_GAP.fullmatch(text, m.end(), nxt.start()):
+                hint = int(nxt.group("y"))
+                if _month_of(m.group("mon")) > _month_of(nxt.group("mon")):
+                    hint -= 1  # "december tot en met maart 2025" starts in 2024
+        before = text[max(0, m.start() - 20) : m.start()]
+        lead = "past" if _LEAD_PAST.search(before) else "future" if _LEAD_FUTURE.search(before) else "nearest"
+        mention = _convert(m, letter_date, hint, lead)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def parse_date_phrase(phrase: str, letter_date: date | None, year_hint: int | None = None) -> DateMention | None:
+    """Parse a phrase that is exactly one date expression (see ``DATE_RE``).
+
+    A bare year is accepted here, since the caller matched it in a place
+    where it can only be a date ("tot en met 2025").
+    """
+    m = _RAW_RE.match(phrase)
+    if m is None:
+        m = _RAW_RE.match("in " + phrase)
+        if m is None:
+            return None
+        mention = _convert(m, letter_date, year_hint)
+        if mention is None:
+            return None
+        return DateMention(mention.value, max(0, mention.start - 3), mention.end - 3,
+                           mention.kind, mention.qualifier, mention.range_end)
+    return _convert(m, letter_date, year_hint)
+
+
+def parse_letter_date(text: str) -> tuple[date, int, int] | None:
+    """Find the letter's own date in its header.
+
+    Looks for "Den Haag, 22 november 2024", "'s-Gravenhage, 3 februari 2006"
+    or "Datum 22 november 2024" at the start of a line near the top.
+
+    Returns:
+        ``(date, start, end)`` with the span of the date words, or None.
+    """
+    m = _LETTER_DATE_RE.search(text, 0, min(len(text), _LETTER_DATE_WINDOW))
+    if m is None:
+        return None
+    mention = parse_date_phrase(m.group("d"), None)
+    if mention is None or len(mention.value) != 10:
+        return None
+    return date.fromisoformat(mention.value), m.start("d"), m.end("d")
+
+
+def add_months(start: str, months: int) -> str:
+    """The inclusive end of a period of ``months`` months from ``start``.
+
+    "2025-01-01" + 6 is "2025-06-30"; "2025-01" + 6 is "2025-06"; "2025" + 12
+    is "2025" (a year-precise start is taken to begin in January).
+    """
+    if len(start) == 10:
+        return (date.fromisoformat(start) + relativedelta(months=months) - timedelta(days=1)).isoformat()
+    first = date(int(start[:4]), int(start[5:7]) if len(start) == 7 else 1, 1)
+    last = first + relativedelta(months=months - 1)
+    if len(start) == 4 and months % 12 == 0:
+        return f"{last.year:04d}"
+    return f"{last.year:04d}-{last.month:02d}"
