@@ -1,14 +1,141 @@
-"""Repair: raw reader output in, clean structured text out."""
+"""Repair: raw reader output in, clean structured text out.
+
+The stages, in order: split into lines; mark page furniture; find footnote
+bodies and their markers; build paragraphs (headings split off, page breaks
+joined, line-end hyphens resolved); assemble the text (body, then footnotes as
+``N text`` paragraphs) with its offset map; fix OCR character errors.
+"""
 
 from __future__ import annotations
 
-from ..model import Block, CleanDocument, OffsetMap, RawDocument
+import re
+
+from ..model import Block, CleanDocument, Footnote, RawDocument
+from .builder import TextBuilder, apply_edits
+from .footnotes import Marker, find_footnotes, find_markers
+from .furniture import mark_furniture, mark_repeated
+from .lexicon import lexicon
+from .lines import Line, split_lines, typical_width
+from .ocrfix import find_ocr_edits
+from .paragraphs import HyphenJudge, Paragraph, build_paragraphs
 
 __all__ = ["repair"]
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_WORD = re.compile(r"[^\W\d_]+")
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+# OCR junk before a letter's title ("AR BRIEF VAN ..."): a few letters, no digits.
+_TITLE_JUNK = re.compile(r"^[^\W\d]{1,3}\s+(?=BRIEF VAN\b)")
+
 
 def repair(raw: RawDocument) -> CleanDocument:
-    text = raw.source_text
-    offsets = OffsetMap()
-    offsets.add(0, len(text), 0, len(text))
-    return CleanDocument(text=text, blocks=[Block("paragraph", 0, len(text))], offsets=offsets, raw=raw)
+    """Repair a raw document into the canonical cleaned text."""
+    lines = split_lines(raw)
+    if raw.flowing:
+        paragraphs = [Paragraph([l], _flowing_kind(l)) for l in lines if l.kind == "body"]
+        footnote_paras: list[Paragraph] = []
+        markers: list[Marker] = []
+    else:
+        mark_furniture(lines)
+        width = typical_width(lines)
+        bodies = find_footnotes(lines, width)
+        mark_repeated(lines)
+        markers = find_markers(lines, bodies)
+        paragraphs = build_paragraphs(lines, width)
+        footnote_paras = [
+            Paragraph([lines[j] for j in body.lines], "footnote", number=body.number) for body in bodies
+        ]
+    judge = _hyphen_judge(lines)
+    builder = TextBuilder(raw.source_text)
+    anchors: dict[int, int] = {}
+    kinds: list[tuple[str, int | None]] = []
+    for i, para in enumerate(paragraphs + footnote_paras):
+        if i:
+            builder.glue("\n\n", para.lines[0].start, para.lines[0].start)
+        _emit(builder, para, judge, markers, anchors, title=(i == 0))
+        kinds.append((para.kind, para.number))
+    text, offsets, repairs = apply_edits(builder.text(), builder.offsets, find_ocr_edits(builder.text(), lexicon()))
+    blocks = _blocks(text, kinds)
+    footnotes = [
+        Footnote(b.number, b.start, b.end, _shifted(anchors.get(b.number), repairs, builder, text))
+        for b in blocks
+        if b.kind == "footnote" and b.number is not None
+    ]
+    return CleanDocument(text=text, blocks=blocks, offsets=offsets, raw=raw, footnotes=footnotes, repairs=repairs)
+
+
+def _flowing_kind(line: Line) -> str:
+    m = re.match(r"^(\d{1,3}) \S", line.text)
+    return "paragraph" if not m else "paragraph"
+
+
+def _hyphen_judge(lines: list[Line]) -> HyphenJudge:
+    lex = lexicon()
+    body = " ".join(l.text for l in lines if l.kind == "body")
+    vocabulary = {w.casefold() for w in _HYPHENATED.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
+    joined = hyphenated = 0
+    for a, b in zip(lines, lines[1:]):
+        m = _LINE_END_HYPHEN.search(a.text)
+        n = _WORD.match(b.text)
+        if not m or not n or not m.group(1).islower() or not n.group().islower():
+            continue
+        if lex.known(m.group(1) + n.group()):
+            joined += 1
+        elif lex.known(f"{m.group(1)}-{n.group()}"):
+            hyphenated += 1
+    return HyphenJudge(lex, vocabulary, typeset=joined >= 3 and joined > 2 * hyphenated)
+
+
+def _emit(
+    builder: TextBuilder,
+    para: Paragraph,
+    judge: HyphenJudge,
+    markers: list[Marker],
+    anchors: dict[int, int],
+    title: bool,
+) -> None:
+    """Copy a paragraph's lines into the builder, joining lines and dropping markers."""
+    for k, line in enumerate(para.lines):
+        start = line.start
+        if title and k == 0:
+            junk = _TITLE_JUNK.match(line.text)
+            if junk:
+                start += junk.end()
+        cuts = sorted((m for m in markers if line.start <= m.start < line.end), key=lambda m: m.start)
+        pos = start
+        for m in cuts:
+            builder.copy(pos, m.anchor if m.anchor <= m.start else m.start)
+            anchors[m.number] = builder.pos
+            builder.copy(max(pos, m.anchor), m.start) if m.anchor < m.start else None
+            pos = m.end
+        end = line.end
+        if k + 1 < len(para.lines):
+            nxt = para.lines[k + 1]
+            glue = judge.join(builder.source[pos:end], nxt.text)
+            if glue == "-":
+                end -= 1  # drop the hyphen of a broken word
+                glue = ""
+            elif glue == "- ":
+                glue = " "
+            builder.copy(pos, end)
+            builder.glue(glue, end, nxt.start)
+        else:
+            builder.copy(pos, end)
+
+
+def _blocks(text: str, kinds: list[tuple[str, int | None]]) -> list[Block]:
+    blocks: list[Block] = []
+    pos = 0
+    for piece, (kind, number) in zip(text.split("\n\n"), kinds):
+        blocks.append(Block(kind, pos, pos + len(piece), number))  # type: ignore[arg-type]
+        pos += len(piece) + 2
+    return blocks
+
+
+def _shifted(anchor: int | None, repairs: list, builder: TextBuilder, text: str) -> int | None:
+    """An offset in the pre-repair text moved past the OCR edits before it."""
+    if anchor is None:
+        return None
+    source_anchor = builder.offsets.to_source(max(0, anchor - 1)) + 1
+    shift = sum(len(r.after) - len(r.before) for r in repairs if r.source_end <= source_anchor)
+    return min(len(text), anchor + shift)

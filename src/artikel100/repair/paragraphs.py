@@ -1,0 +1,162 @@
+"""Lines into paragraphs: blocks, headings, page-break joins and line-end hyphens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .lines import Line, is_terminated
+
+__all__ = ["Paragraph", "build_paragraphs", "HyphenJudge"]
+
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
+_WORD_AFTER = re.compile(r"^([^\W_]+)")
+_SOFT_HYPHENS = ("¬", "\u00ad")
+# Dutch words that follow a hyphenated first half of a pair: "bewakings- en beveiligingstaken".
+_PAIR_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+    kind: str = "paragraph"  # paragraph | heading | title | footnote
+    break_before: bool = False  # a page break or removed material stands between it and the last
+    number: int | None = None  # footnote number
+    extra_gaps: list[int] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text
+
+    @property
+    def last(self) -> str:
+        return self.lines[-1].text
+
+
+def _blocks(lines: list[Line]) -> list[Paragraph]:
+    blocks: list[Paragraph] = []
+    current: list[Line] = []
+    gap_break = False
+
+    def flush() -> None:
+        nonlocal current, gap_break
+        if current:
+            blocks.append(Paragraph(current, break_before=gap_break))
+            gap_break = False
+        current = []
+
+    for line in lines:
+        if line.kind == "body":
+            if line.page_break_before:
+                flush()
+                gap_break = True
+            current.append(line)
+        else:
+            flush()
+            if line.kind in ("furniture", "footnote"):
+                gap_break = True
+    flush()
+    return blocks
+
+
+def _is_heading_line(text: str, width: int) -> bool:
+    return (
+        len(text) < 0.6 * width
+        and not is_terminated(text)
+        and not text.endswith((",", "-"))
+        and text[:1].isupper()
+        and len(text.split()) <= 10
+    )
+
+
+def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
+    """A short unterminated first line over a capitalised second is a heading
+    whose blank line the OCR lost."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if (
+            len(block.lines) >= 2
+            and _is_heading_line(block.first, width)
+            and block.lines[1].text[:1].isupper()
+            and len(block.lines[1].text) > 0.6 * width
+        ):
+            out.append(Paragraph(block.lines[:1], "heading", block.break_before))
+            out.append(Paragraph(block.lines[1:]))
+        else:
+            if len(block.lines) == 1 and _is_heading_line(block.first, width):
+                block.kind = "heading"
+            out.append(block)
+    return out
+
+
+def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
+    """True when ``nxt`` is the rest of ``prev``'s sentence, split by a page or a lost line."""
+    last = prev.last
+    if is_terminated(last) or last.endswith(","):
+        return False
+    starts_lower = nxt.first[:1].islower()
+    if prev.kind == "heading" and not starts_lower:
+        return False
+    if nxt.break_before:
+        # A page break: a wrapped (full-width) line or an open hyphen goes on.
+        return starts_lower or last.endswith("-") or len(last) >= 0.8 * width
+    return starts_lower
+
+
+def _merge_continuations(blocks: list[Paragraph], width: int) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for block in blocks:
+        if out and _continues(out[-1], block, width):
+            out[-1].lines.extend(block.lines)
+            out[-1].kind = "paragraph"
+        else:
+            out.append(block)
+    return out
+
+
+def build_paragraphs(lines: list[Line], width: int) -> list[Paragraph]:
+    """Body lines (kind ``body``) into paragraphs, headings split off."""
+    blocks = _split_headings(_blocks(lines), width)
+    return _merge_continuations(blocks, width)
+
+
+class HyphenJudge:
+    """Decides what a line-end hyphen means, with the lexicon and the letter's own words."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: set[str], typeset: bool) -> None:
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        self.typeset = typeset  # the letter was hyphenated by a typesetter
+
+    def join(self, before: str, after: str) -> str:
+        """The glue between a line ending in ``before`` and one starting with ``after``.
+
+        Returns "" (join, hyphen kept), " " (plain join), "-" (hyphen removed: the
+        caller drops the hyphen) or "- " (keep hyphen and a space: "bewakings- en").
+        """
+        if before.endswith(_SOFT_HYPHENS):
+            return "-"
+        if not before.endswith("-") or before.endswith((" -", "--")):
+            return " "
+        m1, m2 = _WORD_BEFORE_HYPHEN.search(before), _WORD_AFTER.match(after)
+        if not m1 or not m2:
+            return ""
+        head, tail = m1.group(1), m2.group(1)
+        if tail in _PAIR_WORDS:
+            return "- "
+        if head[-1].isdigit() or head[-1].isupper() or tail[0].isupper() or tail[0].isdigit():
+            return ""  # VN-Veiligheidsraad, 100-brief, NMI-adviseurs
+        return "-" if self.is_broken_word(head, tail) else ""
+
+    def is_broken_word(self, head: str, tail: str) -> bool:
+        joined = (head + tail).casefold()
+        hyphenated = f"{head}-{tail}".casefold()
+        if hyphenated in self.vocabulary:
+            return False
+        if joined in self.vocabulary or self.lexicon.known(joined):
+            return True
+        if self.lexicon.known(hyphenated):
+            return False
+        # No evidence either way: a typesetter's hyphen breaks words, a typist's does not.
+        return self.typeset
