@@ -3,9 +3,8 @@
 A date value is a string exactly as precise as the text: ``"2025"``,
 ``"2025-05"`` or ``"2025-05-31"``. Dates without a year ("31 mei jl.",
 "begin november") are resolved against the letter's own date. Periods
-("van januari 2025 tot en met juni 2025", "voor zes maanden") live in
-:mod:`artikel100.extract.periods`-style helpers at the bottom of this module
-because they are built from the same date grammar.
+("van januari 2025 tot en met juni 2025", "voor zes maanden") are found at
+the bottom of this module because they are built from the same date grammar.
 
 All offsets are half-open into the text passed in.
 """
@@ -19,13 +18,17 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .numbers import NUMBER_RE, parse_number
+
 __all__ = [
     "MONTHS",
     "DATE_RE",
     "DateMention",
+    "Period",
     "add_months",
     "date_spans",
     "find_dates",
+    "find_periods",
     "parse_date_phrase",
     "parse_letter_date",
     "resolve_month",
@@ -337,3 +340,180 @@ def add_months(start: str, months: int) -> str:
     if len(start) == 4 and months % 12 == 0:
         return f"{last.year:04d}"
     return f"{last.year:04d}-{last.month:02d}"
+
+
+# ---------------------------------------------------------------------------
+# Periods: a start, an end and/or a length, built from the date grammar above.
+
+_BL = r"(?<![\w\-/.])"
+_RANGE_RE = re.compile(
+    # "de periode januari-juni 2025" counts as led, without "periode" in the span
+    rf"{_BL}(?:(?P<lead>(?i:van(?:af)?|tussen))\s+|(?P<plead>(?<=periode\s)))?"
+    rf"(?:(?P<a>{DATE_RE})|(?P<aday>{_DAY}))\s*"
+    rf"(?P<conn>(?i:tot\s+en\s+met|t/m|tot|en)|-|–)\s*(?P<b>{DATE_RE})"
+)
+_END_RE = re.compile(
+    rf"\b(?P<conn>(?i:tot\s+en\s+met|t/m|tot(?:\s+uiterlijk)?(?:\s+het)?|uiterlijk\s+tot))\s+(?P<b>{DATE_RE})"
+)
+_START_RE = re.compile(rf"\b(?P<conn>(?i:vanaf|met\s+ingang\s+van|m\.i\.v\.|ingaande|per))\s+(?P<a>{DATE_RE})")
+_EXPIRY_VERB = r"(?i:verloopt|verlopen|verliep|verliepen|afloopt|aflopen|eindigt|eindigen|loopt\s+af|lopen\s+af)"
+_EXPIRY_RES = (
+    # "verloopt op 31 december 2024", "verlopen in juli 2025"
+    re.compile(rf"\b{_EXPIRY_VERB}(?:\s+(?i:op|in|per))?\s+(?P<b>{DATE_RE})"),
+    # "lopen in juli 2025 af": Dutch splits the verb around the date
+    re.compile(rf"\b(?i:loopt|lopen|liep|liepen)\s+(?:\w+\s+){{0,3}}?(?i:op|in|per)\s+(?P<b>{DATE_RE})\s+af\b"),
+    # "Eind mei 2025 verloopt ook het mandaat"
+    re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+{_EXPIRY_VERB}\b"),
+)
+_DUR_HEDGE = r"(?:(?i:nog|opnieuw|wederom|maximaal|ten\s+hoogste|minimaal|ruim|circa|ongeveer)\s+)?"
+_UNIT = r"(?P<unit>(?i:maanden|maand|jaren|jaar))\b"
+
+
+_N = rf"(?P<n>{NUMBER_RE}|(?i:anderhalf))\s*(?P<half>(?i:half)\s*)?"
+_DURATION_RES = (
+        # "voor een periode van zes maanden", "met een half jaar", "voor de duur van een jaar"
+        re.compile(
+            rf"\b(?i:voor|met|gedurende|verlenging\s+van|periode\s+van|termijn\s+van)\s+{_DUR_HEDGE}"
+            rf"(?:(?i:een|de)\s+(?i:periode|duur|termijn)\s+van\s+{_DUR_HEDGE})?{_N}{_UNIT}"
+        ),
+        # "zes maanden verlengd", "een jaar te verlengen"
+        re.compile(rf"{_BL}{_N}{_UNIT}\s+(?:(?i:te|worden|wordt)\s+)?(?i:verleng\w*)"),
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period of deployment or mandate named in the text.
+
+    Attributes:
+        start: the first date, as precise as the text, or None.
+        end: the last (or, with ``end_inclusive`` False, the first excluded) date.
+        start_span: offsets of the start date's words.
+        end_span: offsets of the end date's words.
+        span: offsets of the whole phrase, connectives included.
+        months: the length in months when the text states one.
+        end_inclusive: False for "tot 1 april 2025" (up to, not including).
+    """
+
+    start: str | None
+    end: str | None
+    start_span: tuple[int, int] | None
+    end_span: tuple[int, int] | None
+    span: tuple[int, int]
+    months: int | None = None
+    end_inclusive: bool = True
+
+
+def _months(m: re.Match[str]) -> int | None:
+    word = m.group("n").lower()
+    unit = 12 if m.group("unit").lower().startswith("ja") else 1
+    if word == "anderhalf":
+        return 18 if unit == 12 else None
+    n = parse_number(word)
+    if n is None:
+        return None
+    if m.group("half"):
+        # "een half jaar" is six months; "twee half jaar" is not Dutch.
+        return 6 if n == 1 and unit == 12 else None
+    return n * unit
+
+
+def _date_at(text: str, m: re.Match[str], group: str, letter_date: date | None,
+             year_hint: int | None = None) -> DateMention | None:
+    mention = parse_date_phrase(m.group(group), letter_date, year_hint)
+    if mention is None:
+        return None
+    base = m.start(group)
+    return DateMention(mention.value, base + mention.start, base + mention.end,
+                       mention.kind, mention.qualifier, mention.range_end)
+
+
+def _span(d: DateMention | None) -> tuple[int, int] | None:
+    return (d.start, d.end) if d else None
+
+
+def _ranges(text: str, letter_date: date | None) -> Iterator[Period]:
+    for m in _RANGE_RE.finditer(text):
+        lead = (m.group("lead") or ("periode" if m.group("plead") is not None else "")).lower()
+        conn = m.group("conn").lower()
+        if (conn == "en") != lead.startswith("tussen"):
+            continue  # "tussen A en B" only; "A en B" is a list, not a period
+        if not lead and conn not in ("t/m",) and not conn.startswith("tot en"):
+            continue
+        b = _date_at(text, m, "b", letter_date)
+        if b is None:
+            continue
+        if m.group("aday"):
+            # "17-18 oktober" is one date with a range end (see find_dates);
+            # only a worded "1 tot en met 30 juni" makes a period of days.
+            if len(b.value) != 10 or conn in ("-", "–"):
+                continue
+            a_val = _day_str(int(b.value[:4]), int(b.value[5:7]), int(re.match(r"\d+", m.group("aday")).group()))
+            if a_val is None:
+                continue
+            a = DateMention(a_val, m.start("aday"), m.end("aday"), b.kind)
+        else:
+            hint = int(b.value[:4])
+            a_mon = re.search(_MONTH, m.group("a"))
+            if a_mon and len(b.value) >= 7 and _month_of(a_mon.group()) > int(b.value[5:7]):
+                hint -= 1
+            a = _date_at(text, m, "a", letter_date, hint)
+            if a is None or (not lead and len(a.value) == 4):
+                continue
+        inclusive = conn != "tot" or b.qualifier == "eind"
+        yield Period(a.value, b.value, _span(a), _span(b), m.span(), None, inclusive)
+
+
+def _singles(text: str, letter_date: date | None) -> Iterator[Period]:
+    for m in _END_RE.finditer(text):
+        b = _date_at(text, m, "b", letter_date)
+        if b is not None:
+            conn = m.group("conn").lower()
+            inclusive = not conn.startswith("tot") or "en met" in conn or b.qualifier == "eind"
+            yield Period(None, b.value, None, _span(b), m.span(), None, inclusive)
+    for m in _START_RE.finditer(text):
+        a = _date_at(text, m, "a", letter_date)
+        # "per" is also "per jaar"; only a full date makes it a start date.
+        if a is not None and (m.group("conn").lower() != "per" or len(a.value) == 10):
+            yield Period(a.value, None, _span(a), None, m.span())
+    for rx in _EXPIRY_RES:
+        for m in rx.finditer(text):
+            b = _date_at(text, m, "b", letter_date)
+            if b is not None:
+                yield Period(None, b.value, None, _span(b), m.span())
+
+
+def find_periods(text: str, letter_date: date | None) -> list[Period]:
+    """Find periods: ranges, start and end dates, expiries and lengths.
+
+    A length written right before a dated phrase ("met een half jaar tot en
+    met juni 2025") is merged into one period. Overlapping phrases are
+    reported once, the most complete reading winning.
+
+    Returns:
+        Periods in text order.
+    """
+    taken: list[Period] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= p.span[0] or span[0] >= p.span[1] for p in taken)
+
+    for p in (*_ranges(text, letter_date), *_singles(text, letter_date)):
+        if free(p.span):
+            taken.append(p)
+    durations: list[tuple[int, int, int]] = []
+    for rx in _DURATION_RES:
+        for m in rx.finditer(text):
+            months = _months(m)
+            if months and free(m.span()) and all(m.end() <= s or m.start() >= e for s, e, _ in durations):
+                durations.append((m.start(), m.end(), months))
+    taken.sort(key=lambda p: p.span)
+    for s, e, months in durations:
+        for i, p in enumerate(taken):
+            if p.months is None and (text[e : p.span[0]].isspace() or text[p.span[1] : s].isspace()):
+                taken[i] = Period(p.start, p.end, p.start_span, p.end_span,
+                                  (min(s, p.span[0]), max(e, p.span[1])), months, p.end_inclusive)
+                break
+        else:
+            taken.append(Period(None, None, None, None, (s, e), months))
+    return sorted(taken, key=lambda p: p.span)
