@@ -1,0 +1,125 @@
+"""Opening the registry: a path or URL in, a migrated ``Registry`` out.
+
+SQLite is the default (one file); a ``postgresql://`` URL gives a shared,
+multi-user registry. Everything else in ``store`` talks to the database
+through SQLAlchemy Core on ``Registry.engine`` and branches on
+``Registry.dialect`` only where the two databases genuinely differ (the
+full-text index).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+
+__all__ = ["Registry", "open_registry", "resolve_url", "DEFAULT_DB", "ENV_DB"]
+
+DEFAULT_DB = "artikel100.db"
+ENV_DB = "ARTIKEL100_DB"
+
+
+@dataclass
+class Registry:
+    """An open registry database.
+
+    Attributes:
+        engine: the SQLAlchemy engine.
+        url: the URL it was opened with (password masked when printed).
+    """
+
+    engine: Engine
+    url: str
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def resolve_url(db: str | os.PathLike[str] | None) -> str:
+    """Turn ``--db`` (a path, a URL, or nothing) into an SQLAlchemy URL.
+
+    Nothing means ``$ARTIKEL100_DB``, then ``./artikel100.db``. A bare
+    ``postgresql://`` URL is given psycopg 3 as its driver.
+    """
+    value = str(db) if db is not None else os.environ.get(ENV_DB) or DEFAULT_DB
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser())
+
+
+def _sqlite_engine(url: str) -> Engine:
+    # isolation_level=None hands transaction control to us: pysqlite's own
+    # implicit BEGIN skips DDL and SELECTs, which would break per-letter
+    # atomicity and the migration lock. We emit BEGIN (IMMEDIATE: writers
+    # queue on the busy timeout instead of failing mid-transaction).
+    engine = create_engine(url, connect_args={"isolation_level": None, "timeout": 60})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers don't block the writer
+        cur.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; WAL stays consistent
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def open_registry(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Registry:
+    """Open (and by default create or migrate) the registry at ``db``.
+
+    Raises:
+        StoreError: the database cannot be opened or migrated.
+    """
+    url = resolve_url(db)
+    try:
+        if url.startswith("sqlite"):
+            path = url.removeprefix("sqlite:///")
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            engine = _sqlite_engine(url)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        registry = Registry(engine, url)
+        if migrate:
+            from .migrations import migrate as run_migrations
+
+            run_migrations(registry)
+        return registry
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot open the registry at {_masked(url)}: {_first_line(exc)}") from exc
+
+
+def _masked(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL: show it as given
+        return url
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

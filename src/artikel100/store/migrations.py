@@ -1,0 +1,80 @@
+"""Schema migrations, recorded in the database's ``schema_migrations`` table.
+
+Each migration is a numbered function run once, in order, inside one
+transaction together with the row that records it. Two processes opening a
+fresh registry at once serialise on a lock (SQLite's write lock via BEGIN
+IMMEDIATE, a transaction-scoped advisory lock in PostgreSQL), and the loser
+finds the work done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, inspect, select, text
+
+from . import schema
+from .db import Registry
+from .search import create_index
+
+__all__ = ["MIGRATIONS", "migrate", "applied_versions"]
+
+# An arbitrary constant: the key of the advisory lock that serialises migrations.
+_PG_LOCK_KEY = 100_100_2024
+
+
+def _m1_initial(conn: Connection) -> None:
+    """Letters, source files, texts, facts, commitment marks."""
+    schema.metadata.create_all(
+        conn,
+        tables=[
+            schema.letters,
+            schema.source_files,
+            schema.letter_texts,
+            schema.facts,
+            schema.commitment_marks,
+        ],
+    )
+
+
+def _m2_search(conn: Connection) -> None:
+    """The full-text index (FTS5 or tsvector)."""
+    create_index(conn)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "initial tables", _m1_initial),
+    (2, "full-text search", _m2_search),
+]
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    if not inspect(conn).has_table("schema_migrations"):
+        return set()
+    return set(conn.scalars(select(schema.schema_migrations.c.version)))
+
+
+def migrate(registry: Registry) -> list[int]:
+    """Bring the registry's schema up to date.
+
+    Returns:
+        The versions applied now (empty when it was up to date).
+    """
+    with registry.engine.begin() as conn:
+        if registry.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        schema.schema_migrations.create(conn, checkfirst=True)
+        done = applied_versions(conn)
+        applied = []
+        for version, name, step in MIGRATIONS:
+            if version in done:
+                continue
+            step(conn)
+            conn.execute(
+                schema.schema_migrations.insert().values(
+                    version=version, name=name, applied_at=datetime.now(timezone.utc)
+                )
+            )
+            applied.append(version)
+        return applied
