@@ -139,12 +139,50 @@ def _page_text(page: pdfium.PdfPage) -> str:
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
+        raw = _mark_paragraph_gaps(textpage, raw)
     finally:
         textpage.close()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_HYPHEN_MARKS)
     # A form feed inside a page would split it in two in RawDocument.source_text.
     text = _CONTROL.sub("", text.replace("\f", "\n"))
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+# A gap between lines this many times the usual line spacing is an empty line.
+_PARAGRAPH_GAP = 1.6
+
+
+def _mark_paragraph_gaps(textpage: pdfium.PdfTextPage, raw: str) -> str:
+    """Put an empty line where the page shows a vertical gap between lines.
+
+    pdfium gives one text line per printed line but drops the empty lines
+    between paragraphs, which is the best paragraph signal a letter has (OCR
+    output keeps them). We measure each line's baseline and put them back.
+    """
+    if textpage.count_chars() != len(raw):
+        return raw  # characters outside the BMP shift the indexes; keep pdfium's text
+    lines = raw.split("\r\n")
+    baselines: list[float | None] = []
+    pos = 0
+    for line in lines:
+        baseline = None
+        for offset, char in enumerate(line):
+            if not char.isspace():
+                baseline = textpage.get_charbox(pos + offset, loose=True)[1]
+                break
+        baselines.append(baseline)
+        pos += len(line) + 2
+    gaps = [a - b for a, b in zip(baselines, baselines[1:]) if a is not None and b is not None and a > b]
+    if len(gaps) < 2:
+        return raw
+    usual = sorted(gaps)[len(gaps) // 2]
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        above, here = baselines[i - 1], baselines[i]
+        if above is not None and here is not None and above - here > _PARAGRAPH_GAP * usual:
+            out.append("")
+        out.append(lines[i])
+    return "\r\n".join(out)
 
 
 def _image_coverage(page: pdfium.PdfPage) -> float:
