@@ -1,0 +1,413 @@
+"""Find the missions and operations a letter mentions.
+
+Known missions come from the catalogue ``data/missions.yaml``. Every name and
+alias there is matched against the letter's words:
+
+* an alias without lower-case letters, or a one-word alias with two or more
+  capitals ("eFP"), is an acronym and matches case-sensitively; other aliases
+  match case-insensitively and without regard to accents;
+* words are compared without the hyphens, spaces and line breaks between them,
+  so "NAVO-missie", "NAVO missie" and "NAVO-\\nmissie" are one form, and a
+  match always starts and ends at a word boundary ("NMI" counts in
+  "NMI-adviseurs", "OIR" does not count in "VOIRE");
+* at each word the longest alias wins, so "EUAM Oekraïne" is not "EUAM".
+
+A mission the catalogue does not know is still reported (``known=False``)
+when the letter names it in one of a few unmistakable ways: "Operation X" /
+"operatie X" with a capitalised name, "de VN-missie UNXXX", "EUNAVFOR X", or
+an EU/UN acronym in brackets right after a mission's description ("de
+EU-trainingsmissie in de Centraal-Afrikaanse Republiek (EUTM RCA)").
+
+The catalogue is read and indexed once per process; matching is one pass over
+the words with a dictionary look-up per word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InternalError
+from ..facts import Mission
+
+__all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup"]
+
+CATALOGUE_PATH = Path(__file__).with_name("data") / "missions.yaml"
+ORGANISATIONS = frozenset({"UN", "NATO", "EU", "coalition", "bilateral", "OSCE", "other"})
+
+_WORD = re.compile(r"\w+")
+# What may stand between two words of one name: spaces, at most one line break,
+# hyphens and dashes, a soft hyphen, apostrophes ("Da'esh") and a slash
+# ("Tchad/RCA"). Anything else (a full stop, a comma, a bracket, a blank line)
+# ends the name.
+_GAP = re.compile(r"[ \t\n\u00a0]*[-\u00ad\u2010\u2011\u2012\u2013'\u2019\u2018/]?[ \t\n\u00a0]*")
+_MAX_GAP = 6
+# A leading article is not part of a name: "de anti-ISIS-coalitie" is found in
+# "van de anti-ISIS-coalitie" and in "aan anti-ISIS-coalitie" alike.
+_ARTICLES = frozenset({"de", "het", "een", "the"})
+_PROBE = 3  # characters of the folded name the index is keyed on
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One mission of the catalogue."""
+
+    id: str
+    organisation: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...]
+    region: str | None = None
+    country: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def name(self) -> str:
+        """The main name: the first of ``names``."""
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One name or alias, prepared for matching."""
+
+    mission_id: str
+    text: str
+    exact: str  # its words run together, as written
+    folded: str  # the same, case- and accent-folded
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class _Mention:
+    mission_id: str
+    start: int
+    end: int
+    known: bool
+    name: str
+    organisation: str | None
+
+
+def _fold(s: str) -> str:
+    """Case- and accent-fold: "Geïntegreerde" and "geintegreerde" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _words(form: str) -> list[str]:
+    words = _WORD.findall(form)
+    if len(words) > 1 and words[0].casefold() in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+def _is_acronym(words: list[str]) -> bool:
+    joined = "".join(words)
+    if not any(c.islower() for c in joined):
+        return True
+    return len(words) == 1 and sum(c.isupper() for c in joined) >= 2
+
+
+def _prepare(mission_id: str, form: str) -> _Form | None:
+    words = _words(form)
+    if not words:
+        return None
+    exact = "".join(words)
+    return _Form(mission_id, form, exact, _fold(exact), _is_acronym(words))
+
+
+def key(name: str) -> str:
+    """The form of a name that :func:`lookup` compares: words folded and run together."""
+    return _fold("".join(_words(name)))
+
+
+def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
+    mission_id = raw.get("id")
+    if not isinstance(mission_id, str) or not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", mission_id):
+        raise InternalError(f"{where}: bad or missing id {mission_id!r}")
+    if raw.get("organisation") not in ORGANISATIONS:
+        raise InternalError(f"{where}: {mission_id}: organisation {raw.get('organisation')!r}")
+    names = tuple(raw.get("names") or ())
+    if not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise InternalError(f"{where}: {mission_id}: needs at least one name")
+    aliases = tuple(raw.get("aliases") or ())
+    if not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise InternalError(f"{where}: {mission_id}: empty alias")
+    return CatalogueEntry(
+        id=mission_id,
+        organisation=raw["organisation"],
+        names=names,
+        aliases=aliases,
+        region=raw.get("region"),
+        country=raw.get("country"),
+        start=raw.get("start"),
+        end=raw.get("end"),
+    )
+
+
+@functools.cache
+def catalogue(path: Path = CATALOGUE_PATH) -> dict[str, CatalogueEntry]:
+    """The catalogue, id -> entry, read once.
+
+    Raises:
+        InternalError: the catalogue file is malformed, an id is repeated, or
+            one form names two missions.
+    """
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(raw, list):
+        raise InternalError(f"{path}: expected a list of missions")
+    entries: dict[str, CatalogueEntry] = {}
+    for i, item in enumerate(raw):
+        entry = _entry(item if isinstance(item, dict) else {}, f"{path} entry {i}")
+        if entry.id in entries:
+            raise InternalError(f"{path}: id {entry.id} appears twice")
+        entries[entry.id] = entry
+    _Index.build(entries)  # validates that no form is shared
+    return entries
+
+
+class _Index:
+    """Forms keyed on the first characters of their folded words."""
+
+    def __init__(self) -> None:
+        self.by_probe: dict[str, list[_Form]] = {}
+        self.ids: dict[str, str] = {}  # key(form) -> id, for lookup
+
+    @classmethod
+    def build(cls, entries: dict[str, CatalogueEntry]) -> _Index:
+        index = cls()
+        for entry in entries.values():
+            seen: set[str] = set()
+            for text in (entry.id, *entry.names, *entry.aliases):
+                form = _prepare(entry.id, text)
+                if form is None:
+                    continue
+                owner = index.ids.setdefault(form.folded, entry.id)
+                if owner != entry.id:
+                    raise InternalError(f"form {text!r} names both {owner} and {entry.id}")
+                if text == entry.id and text not in entry.aliases:
+                    continue  # ids like "EUFOR-ALTHEA" are for lookup, not text forms
+                if len(form.folded) < _PROBE:
+                    raise InternalError(f"{entry.id}: form {text!r} is too short to match safely")
+                if (form.exact, form.case_sensitive) in seen:
+                    continue
+                seen.add((form.exact, form.case_sensitive))
+                index.by_probe.setdefault(form.folded[:_PROBE], []).append(form)
+        for forms in index.by_probe.values():
+            forms.sort(key=lambda f: len(f.folded), reverse=True)
+        return index
+
+
+@functools.cache
+def _index() -> _Index:
+    return _Index.build(catalogue())
+
+
+def lookup(name: str) -> str | None:
+    """The catalogue id of a mission id, name or alias (any case), or None."""
+    return _index().ids.get(key(name)) if name else None
+
+
+# ---------------------------------------------------------------------------
+# known missions
+
+
+def _known_mentions(text: str) -> list[_Mention]:
+    index = _index()
+    entries = catalogue()
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    raw = [text[s:e] for s, e in tokens]
+    folded = [_fold(w) if not w.isascii() else w.lower() for w in raw]
+    joins = [False] + [_joins(text, tokens[i - 1][1], tokens[i][0]) for i in range(1, len(tokens))]
+    out: list[_Mention] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        probe = folded[i]
+        j = i + 1
+        while len(probe) < _PROBE and j < n and joins[j]:
+            probe += folded[j]
+            j += 1
+        end = _match(index.by_probe.get(probe[:_PROBE], ()), i, raw, folded, joins)
+        if end is None:
+            i += 1
+            continue
+        form, last = end
+        entry = entries[form.mission_id]
+        out.append(_Mention(entry.id, tokens[i][0], tokens[last][1], True, entry.name, entry.organisation))
+        i = last + 1
+    return out
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between two words, may sit inside one name."""
+    if end - start > _MAX_GAP:
+        return False
+    gap = text[start:end]
+    return gap.count("\n") <= 1 and _GAP.fullmatch(gap) is not None
+
+
+def _match(
+    forms: list[_Form] | tuple[()], i: int, raw: list[str], folded: list[str], joins: list[bool]
+) -> tuple[_Form, int] | None:
+    """The longest form that starts at word ``i``, with the index of its last word."""
+    n = len(raw)
+    for form in forms:
+        acc = ""
+        j = i
+        while j < n and (j == i or joins[j]):
+            acc += folded[j]
+            if not form.folded.startswith(acc):
+                break
+            if len(acc) == len(form.folded):
+                if not form.case_sensitive or "".join(raw[i : j + 1]) == form.exact:
+                    return form, j
+                break
+            j += 1
+    return None
+
+
+# ---------------------------------------------------------------------------
+# missions the catalogue does not know
+
+_NAME_WORD = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
+_OPERATION = re.compile(rf"(?<!\w)(?:[Oo]peration|[Oo]peratie)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+_EUNAVFOR = re.compile(r"(?<!\w)EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
+_UN_MISSION = re.compile(
+    r"(?<!\w)VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+\(?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)(?![\w-])"
+)
+# "<...missie> [in de Centraal-Afrikaanse Republiek] (EUTM RCA)": the words in
+# between may only be those of a place or a name.
+_BRACKETED = re.compile(
+    r"(?<![\w-])((?P<org>VN|EU|NAVO|OVSE|AU)-)?\w*(?:[Mm]issie|[Mm]ission|[Oo]peratie)"
+    r"(?P<between>(?:[ \t\n]+[\w'\u2019-]+){0,6}?)[ \t\n]*"
+    r"\((?P<acr>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[ -][A-Z][A-Za-z]*)?)\)"
+)
+_BETWEEN_FUNCTION_WORDS = frozenset({"in", "de", "het", "van", "voor", "op", "the", "of", "to", "for", "in", "on"})
+# Names that follow "Operation"/"operatie" but are no operation's name.
+_NOT_OPERATION_NAMES = frozenset(
+    {
+        "de", "het", "een", "in", "op", "van", "voor", "met", "en", "te", "aan", "bij", "om", "tot",
+        "na", "uit", "door", "als", "dat", "die", "dit", "deze", "er", "is", "zal", "wordt", "of",
+        "the", "a", "an", "and", "for", "to", "centre", "center", "plan", "plans", "order", "orders",
+        "room", "area", "commander", "headquarters", "support", "nederland", "defensie", "zij", "hij",
+        "wij", "u", "ook", "daarnaast", "deze", "zo",
+    }
+)
+# Bodies and agencies of the UN and EU whose acronyms look like missions'.
+_NOT_MISSION_ACRONYMS = frozenset(
+    {
+        "UNSC", "UNSCR", "UNHCR", "UNDP", "UNICEF", "UNOPS", "UNODC", "UNMAS", "UNFPA", "UNESCO", "UNEP",
+        "UNOCHA", "UNGA", "UNHRC", "UNRWA", "UNIDIR", "UNDPKO", "UNDPO", "UNDSS", "UNOG", "UNHQ", "UNPOL",
+        "UNLB", "UNOHCHR", "UNWOMEN", "UNAIDS", "UNSG", "EUMS", "EUMC", "EUCO", "EUSR", "EUISS", "EUROPOL",
+        "EUROJUST", "EUROCORPS", "EUROFOR", "EUROMARFOR", "EUROGENDFOR", "EUSC", "EUDEL", "EUMETSAT",
+        "EUR", "EURO", "VN", "EU", "NAVO", "NATO", "OVSE", "OSCE", "AU", "VS", "USA", "US",
+    }
+)
+
+
+def _slug(name: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).upper()
+
+
+def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    found: list[_Mention] = []
+    acronyms: dict[str, tuple[str, str | None]] = {}  # acronym -> (name, organisation)
+
+    def add(mission_id: str, s: int, e: int, name: str, organisation: str | None) -> bool:
+        if lookup(mission_id) or lookup(name) or not free(s, e):
+            return False  # the catalogue's match (or an earlier unknown one) covers it
+        found.append(_Mention(mission_id, s, e, False, name, organisation))
+        taken.append((s, e))
+        return True
+
+    for m in _OPERATION.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and words[-1].group().casefold() in _NOT_OPERATION_NAMES:
+            words.pop()
+        if not words or words[0].group().casefold() in _NOT_OPERATION_NAMES:
+            continue
+        name_end = m.start(1) + words[-1].end()
+        name = " ".join(text[m.start(1) : name_end].split())
+        add(_slug(name), m.start(), name_end, f"Operation {name}", None)
+    for m in _EUNAVFOR.finditer(text):
+        if m.group(1) in {"Med", "Operation", "Operatie"}:
+            continue
+        add(_slug(m.group(1)), m.start(), m.end(), " ".join(m.group(0).split()), "EU")
+    for m in _UN_MISSION.finditer(text):
+        acr = m.group(1)
+        if acr in _NOT_MISSION_ACRONYMS:
+            continue
+        if add(_slug(acr), m.start(1), m.end(1), acr, "UN"):
+            acronyms.setdefault(acr, (acr, "UN"))
+    for m in _BRACKETED.finditer(text):
+        acr = m.group("acr")
+        words = m.group("between").split()
+        if any(w.casefold() not in _BETWEEN_FUNCTION_WORDS and not w[:1].isupper() for w in words):
+            continue  # a clause, not a name, stands between the mission and the brackets
+        head = acr.split()[0].split("-")[0]
+        if head in _NOT_MISSION_ACRONYMS or len(head) < 3:
+            continue
+        if not (head.startswith(("EU", "UN")) or m.group("org")):
+            continue
+        org = {"VN": "UN", "NAVO": "NATO", "OVSE": "OSCE"}.get(m.group("org") or "", m.group("org"))
+        org = org or ("EU" if head.startswith("EU") else "UN")
+        if add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
+            acronyms.setdefault(acr, (acr, org))
+    # Once a letter has named an unknown acronym, its later bare uses are mentions too.
+    for acr, (name, org) in acronyms.items():
+        pattern = r"(?<!\w)" + r"[ \t\n-]+".join(map(re.escape, re.split(r"[ -]", acr))) + r"(?!\w)"
+        for m in re.finditer(pattern, text):
+            add(_slug(acr), m.start(), m.end(), name, org)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+
+def _mentions(text: str) -> list[_Mention]:
+    known = _known_mentions(text)
+    unknown = _unknown_mentions(text, [(m.start, m.end) for m in known])
+    return sorted(known + unknown, key=lambda m: (m.start, m.end))
+
+
+def mission_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every mention of a mission as ``(id, start, end)``, in text order.
+
+    ``text[start:end]`` is the words of the mention; unknown missions carry
+    the id :func:`find_missions` gives them.
+    """
+    return [(m.mission_id, m.start, m.end) for m in _mentions(text)]
+
+
+def find_missions(text: str) -> list[Mission]:
+    """One :class:`Mission` per distinct mission the text mentions.
+
+    Missions come in the order of their first mention. ``spans`` holds every
+    mention; ``aliases`` the distinct forms the text used (line breaks read as
+    spaces); ``name`` the catalogue's main name, or for an unknown mission the
+    name as the letter gives it.
+    """
+    missions: dict[str, Mission] = {}
+    for m in _mentions(text):
+        mission = missions.get(m.mission_id)
+        if mission is None:
+            mission = missions[m.mission_id] = Mission(
+                id=m.mission_id, name=m.name, spans=[], known=m.known, organisation=m.organisation
+            )
+        mission.spans.append((m.start, m.end))
+        form = " ".join(text[m.start : m.end].split())
+        if form not in mission.aliases:
+            mission.aliases.append(form)
+    return list(missions.values())
