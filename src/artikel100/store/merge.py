@@ -1,0 +1,270 @@
+"""Merging letters into deployments: one history per Dutch deployment.
+
+A deployment is keyed by (mission id, unit kind). The unit kind normalises
+``Contribution.unit`` (and, when that is empty, the description) into a few
+kinds ("force protection", "helikopterdetachement", "staff", ...); with no
+recognisable unit the key is the mission alone.
+
+Within one letter, a deployment's contributions are folded into one state
+(framework sentences first, because they carry the national framework's
+dates). Across letters, ordered by letter date, each state becomes a step:
+decided, extended, resized, ended (early), or confirmed, citing its letter
+and spans. A letter that extends a framework "ending 31 December 2024" shows
+that end as an earlier, cited step, so the history has both dates and the
+later is current. Conflicts are recorded beside the history, never resolved.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from . import schema as s
+from .dates import agree, first_day, last_day
+from .search import fold
+
+__all__ = ["unit_kind", "Step", "Conflict", "Deployment", "ContributionRow", "merge", "load_deployments"]
+
+# (pattern over folded text, kind). Order matters: the first match wins, and
+# a helicopter detachment's "staf" must not make it a staff deployment.
+_UNIT_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"force[ -]?protection|infanteriecompagnie|beveiligingseenheid|compagnie|beveiliging"), "force protection"),
+    (re.compile(r"helikopter|chinook|apache|cougar|nh90"), "helikopterdetachement"),
+    (re.compile(r"f-?35|f-?16|jachtvlieg|gevechtsvlieg"), "jachtvliegtuigen"),
+    (re.compile(r"mq-?9|reaper|drone"), "drones"),
+    (re.compile(r"fregat|zr\.? ?ms|marineschip|mijnenjager|onderzeeboot|schip"), "marine"),
+    (re.compile(r"patriot|luchtverdediging"), "luchtverdediging"),
+    (re.compile(r"trainer|opleid|training"), "trainers"),
+    (re.compile(r"adviseur|advis|mentor"), "adviseurs"),
+    (re.compile(r"commandant|\bcommando\b|\bstaf\b|staff|stafofficier|hoofdkwartier|force commander|liaison|verbindingsofficier"), "staff"),
+]
+
+_ENDING = re.compile(r"beeindig|terugtrek|teruggetrokken|vervroegd|wordt gestopt|stopt de bijdrage|afbouw")
+
+
+def unit_kind(unit: str | None, description: str = "") -> str | None:
+    """The normalised kind of unit, or None when neither says.
+
+    >>> unit_kind("infanteriecompagnie")
+    'force protection'
+    >>> unit_kind(None, "drie chinookhelikopters")
+    'helikopterdetachement'
+    """
+    for source in (unit, description if not unit else None):
+        if not source:
+            continue
+        folded = fold(source)
+        for pattern, kind in _UNIT_KINDS:
+            if pattern.search(folded):
+                return kind
+        if source is unit:
+            return " ".join(folded.split())
+    return None
+
+
+@dataclass
+class ContributionRow:
+    """A contribution fact as stored, with the letter it came from."""
+
+    letter_id: int
+    letter_date: str | None
+    kamerstuk: str | None
+    fact: dict[str, Any]  # Contribution as JSON
+
+
+@dataclass
+class Step:
+    """One letter's change to a deployment."""
+
+    kind: str  # "decided" | "extended" | "resized" | "ended" | "confirmed" | "cited"
+    letter_id: int
+    letter_date: str | None
+    kamerstuk: str | None
+    start: str | None
+    end: str | None
+    personnel: int | None
+    spans: list[list[int]] = field(default_factory=list)
+    description: str = ""
+
+    @property
+    def kinds(self) -> list[str]:
+        return self.kind.split("+")
+
+
+@dataclass
+class Conflict:
+    """Letters that disagree about a deployment; shown as is."""
+
+    field: str  # "end" | "personnel" | "supersedes_end"
+    message: str
+    letters: list[int]
+
+
+@dataclass
+class Deployment:
+    mission: str
+    unit: str | None
+    steps: list[Step] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.mission}/{self.unit}" if self.unit else self.mission
+
+    @property
+    def current(self) -> Step:
+        return self.steps[-1]
+
+    @property
+    def start(self) -> str | None:
+        """The earliest start known, else the deciding letter's date."""
+        starts = [st.start for st in self.steps if st.start]
+        if starts:
+            return min(starts, key=lambda v: first_day(v) or date.max)
+        return self.steps[0].letter_date
+
+    @property
+    def end(self) -> str | None:
+        """The end of the current framework."""
+        return self.current.end
+
+    def personnel_at(self, day: date) -> int | None:
+        """Personnel of the last step decided on or before ``day`` (else the first step's)."""
+        known = [st for st in self.steps if st.personnel is not None]
+        if not known:
+            return None
+        before = [st for st in known if (first_day(st.letter_date) or date.min) <= day]
+        return (before or known)[-1].personnel
+
+    def active_on(self, day: date) -> bool:
+        """True when the framework covers ``day``; an open end counts as active."""
+        start = first_day(self.start)
+        end = last_day(self.end)
+        return (start is None or start <= day) and (end is None or day <= end)
+
+
+@dataclass
+class _State:
+    letter: ContributionRow
+    start: str | None = None
+    end: str | None = None
+    personnel: int | None = None
+    supersedes_end: str | None = None
+    ended: bool = False
+    spans: list[list[int]] = field(default_factory=list)
+    description: str = ""
+
+
+def _fold_letter(rows: list[ContributionRow], conflicts: list[Conflict]) -> _State:
+    """One letter's contributions to one deployment as one state."""
+    ordered = sorted(rows, key=lambda r: not r.fact.get("framework"))
+    st = _State(ordered[0], description=ordered[0].fact.get("description", ""))
+    for row in ordered:
+        f = row.fact
+        st.spans.extend([list(x) for x in f.get("spans") or []])
+        for name in ("start", "end", "supersedes_end"):
+            value = f.get(name)
+            if not value:
+                continue
+            current = getattr(st, name)
+            if current is None:
+                setattr(st, name, value)
+            elif agree(current, value):
+                if len(value) > len(current):
+                    setattr(st, name, value)  # the more precise of two agreeing dates
+            elif f.get("framework") and ordered[0].fact.get("framework") and name == "end":
+                conflicts.append(
+                    Conflict("end", f"letter {row.letter_id} gives two framework ends: {current} and {value}", [row.letter_id])
+                )
+        if f.get("personnel") is not None and st.personnel is None:
+            st.personnel = int(f["personnel"])
+        if _ENDING.search(fold(f.get("description") or "")):
+            st.ended = True
+    return st
+
+
+def _step_kind(prev: Step, st: _State) -> str:
+    kinds = []
+    prev_end, new_end = last_day(prev.end), last_day(st.end)
+    if st.ended or (prev_end and new_end and new_end < prev_end):
+        kinds.append("ended")
+    elif prev_end and new_end and new_end > prev_end:
+        kinds.append("extended")
+    elif st.supersedes_end and st.end and not agree(st.supersedes_end, st.end):
+        kinds.append("extended")
+    if st.personnel is not None and prev.personnel is not None and st.personnel != prev.personnel:
+        kinds.append("resized")
+    return "+".join(kinds) or "confirmed"
+
+
+def _history(mission: str, unit: str | None, rows: list[ContributionRow]) -> Deployment:
+    dep = Deployment(mission, unit)
+    by_letter: dict[int, list[ContributionRow]] = {}
+    for row in rows:
+        by_letter.setdefault(row.letter_id, []).append(row)
+    states = [_fold_letter(group, dep.conflicts) for group in by_letter.values()]
+    states.sort(key=lambda st: (first_day(st.letter.letter_date) or date.min, st.letter.letter_id))
+    prev: Step | None = None
+    for st in states:
+        L = st.letter
+        if prev is None and st.supersedes_end:
+            # The letter cites the framework it extends: show it as the earlier step.
+            prev = Step("cited", L.letter_id, L.letter_date, L.kamerstuk, None, st.supersedes_end, None,
+                        list(st.spans), "framework as cited by this letter")
+            dep.steps.append(prev)
+        if prev is not None and st.supersedes_end and prev.kind != "cited" and not agree(st.supersedes_end, prev.end):
+            dep.conflicts.append(Conflict(
+                "supersedes_end",
+                f"letter {L.letter_id} extends a framework ending {st.supersedes_end}, "
+                f"but letter {prev.letter_id} set it to end {prev.end}",
+                [prev.letter_id, L.letter_id],
+            ))
+        if prev is not None and prev.letter_date and prev.letter_date == L.letter_date and prev.kind != "cited":
+            for name in ("end", "personnel"):
+                a, b = getattr(prev, name), getattr(st, name)
+                if a is not None and b is not None and (a != b if name == "personnel" else not agree(a, b)):
+                    dep.conflicts.append(Conflict(
+                        name, f"letters {prev.letter_id} and {L.letter_id} of {L.letter_date} disagree on {name}: {a} vs {b}",
+                        [prev.letter_id, L.letter_id],
+                    ))
+        kind = "decided" if prev is None else _step_kind(prev, st)
+        step = Step(
+            kind, L.letter_id, L.letter_date, L.kamerstuk,
+            st.start or (prev.start if prev else None),
+            st.end or (prev.end if prev and "ended" not in kind else (L.letter_date if "ended" in kind else None)),
+            st.personnel if st.personnel is not None else (prev.personnel if prev else None),
+            st.spans, st.description,
+        )
+        dep.steps.append(step)
+        prev = step
+    return dep
+
+
+def merge(rows: list[ContributionRow]) -> list[Deployment]:
+    """Group contributions into deployments with histories, sorted by mission and unit."""
+    groups: dict[tuple[str, str | None], list[ContributionRow]] = {}
+    for row in rows:
+        f = row.fact
+        key = (f.get("mission") or "?", unit_kind(f.get("unit"), f.get("description") or ""))
+        groups.setdefault(key, []).append(row)
+    deps = [_history(m, u, g) for (m, u), g in groups.items()]
+    return sorted(deps, key=lambda d: (d.mission, d.unit or ""))
+
+
+def load_deployments(conn: Connection, mission: str | None = None) -> list[Deployment]:
+    """All deployments in the registry (or one mission's)."""
+    stmt = (
+        select(s.facts.c.letter_id, s.facts.c.data, s.letters.c.date, s.letters.c.kamerstuk)
+        .join(s.letters, s.letters.c.id == s.facts.c.letter_id)
+        .where(s.facts.c.kind == "contribution")
+        .order_by(s.facts.c.letter_id, s.facts.c.ordinal)
+    )
+    if mission:
+        stmt = stmt.where(s.facts.c.mission == mission)
+    rows = [ContributionRow(r.letter_id, r.date, r.kamerstuk, json.loads(r.data)) for r in conn.execute(stmt)]
+    return merge(rows)
