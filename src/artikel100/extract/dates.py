@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -249,11 +250,32 @@ _LEAD_PAST = re.compile(r"(?i:\b(?:sinds|afgelopen|vorige|jongste|eerder\s+in)\s
 _LEAD_FUTURE = re.compile(r"(?i:\b(?:komende|volgende|aanstaande)\s+)$")
 
 
+@lru_cache(maxsize=4)
+def _raw_matches(text: str) -> tuple[re.Match[str], ...]:
+    # Dates, periods and quantities all need this scan of the same letter;
+    # doing it once per text keeps extraction well above 50 letters a second.
+    return tuple(_RAW_RE.finditer(text))
+
+
 def _iter_raw(text: str) -> Iterator[re.Match[str]]:
-    for m in _RAW_RE.finditer(text):
-        # A day number alone ("van 5 naar") never matches; a qualifier alone
-        # is excluded by the grammar. Keep everything the grammar accepts.
-        yield m
+    return iter(_raw_matches(text))
+
+
+def _windows(text: str, spans: Iterator[tuple[int, int]], pad: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``pad`` characters around ``spans``, cut at spaces.
+
+    The period patterns are costly to try at every character; every period
+    contains a date or a unit of time, so they only need to run near one.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        s = text.rfind(" ", 0, max(0, s - pad)) + 1
+        e = min(len(text), e + pad)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -366,6 +388,7 @@ _EXPIRY_RES = (
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+{_EXPIRY_VERB}\b"),
 )
 _DUR_HEDGE = r"(?:(?i:nog|opnieuw|wederom|maximaal|ten\s+hoogste|minimaal|ruim|circa|ongeveer)\s+)?"
+_UNIT_HINT = re.compile(r"(?i:maand|jaar|jaren)")
 _UNIT = r"(?P<unit>(?i:maanden|maand|jaren|jaar))\b"
 
 
@@ -432,8 +455,13 @@ def _span(d: DateMention | None) -> tuple[int, int] | None:
     return (d.start, d.end) if d else None
 
 
-def _ranges(text: str, letter_date: date | None) -> Iterator[Period]:
-    for m in _RANGE_RE.finditer(text):
+def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for s, e in windows:
+        yield from rx.finditer(text, s, e)
+
+
+def _ranges(text: str, letter_date: date | None, win: list[tuple[int, int]]) -> Iterator[Period]:
+    for m in _scan(_RANGE_RE, text, win):
         lead = (m.group("lead") or ("periode" if m.group("plead") is not None else "")).lower()
         conn = m.group("conn").lower()
         if (conn == "en") != lead.startswith("tussen"):
@@ -464,20 +492,20 @@ def _ranges(text: str, letter_date: date | None) -> Iterator[Period]:
         yield Period(a.value, b.value, _span(a), _span(b), m.span(), None, inclusive)
 
 
-def _singles(text: str, letter_date: date | None) -> Iterator[Period]:
-    for m in _END_RE.finditer(text):
+def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) -> Iterator[Period]:
+    for m in _scan(_END_RE, text, win):
         b = _date_at(text, m, "b", letter_date)
         if b is not None:
             conn = m.group("conn").lower()
             inclusive = not conn.startswith("tot") or "en met" in conn or b.qualifier == "eind"
             yield Period(None, b.value, None, _span(b), m.span(), None, inclusive)
-    for m in _START_RE.finditer(text):
+    for m in _scan(_START_RE, text, win):
         a = _date_at(text, m, "a", letter_date)
         # "per" is also "per jaar"; only a full date makes it a start date.
         if a is not None and (m.group("conn").lower() != "per" or len(a.value) == 10):
             yield Period(a.value, None, _span(a), None, m.span())
     for rx in _EXPIRY_RES:
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, win):
             b = _date_at(text, m, "b", letter_date)
             if b is not None:
                 yield Period(None, b.value, None, _span(b), m.span())
@@ -498,12 +526,14 @@ def find_periods(text: str, letter_date: date | None) -> list[Period]:
     def free(span: tuple[int, int]) -> bool:
         return all(span[1] <= p.span[0] or span[0] >= p.span[1] for p in taken)
 
-    for p in (*_ranges(text, letter_date), *_singles(text, letter_date)):
+    win = _windows(text, (m.span() for m in _raw_matches(text)), 80)
+    for p in (*_ranges(text, letter_date, win), *_singles(text, letter_date, win)):
         if free(p.span):
             taken.append(p)
     durations: list[tuple[int, int, int]] = []
+    unit_win = _windows(text, (m.span() for m in _UNIT_HINT.finditer(text)), 80)
     for rx in _DURATION_RES:
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, unit_win):
             months = _months(m)
             if months and free(m.span()) and all(m.end() <= s or m.start() >= e for s, e, _ in durations):
                 durations.append((m.start(), m.end(), months))

@@ -91,6 +91,9 @@ class Change:
 
 _VAGUE = r"(?:enkele|tientallen|honderden|duizenden)"
 _NUM_TOKEN_RE = re.compile(
+    # The lookahead on first letters is only for speed: it spares trying the
+    # word grammar at every word start.
+    r"(?=[\deéEÉtTdDvVzZaAnNhH])"
     rf"(?<![\w\-/.,€])(?:(?P<num>{_DIGITS}|(?i:{_WORDS}))(?P<tal>tal)?|(?P<vague>(?i:{_VAGUE})))(?![\w])"
 )
 # Qualifiers directly before the number, longest first; normalised below.
@@ -216,13 +219,20 @@ _VAN_BEFORE = re.compile(r"(?i:\bvan\s+)$")
 _CHANGE_GAP = re.compile(r"\s+(?P<conn>naar|tot)\s+")
 
 
-def find_changes(text: str) -> list[Change]:
+def find_changes(text: str, quantities: list[Quantity] | None = None) -> list[Change]:
     """Find changes of a quantity: "van vijf naar maximaal acht".
 
     "van X naar Y" is always a change; "van X tot Y" only next to a word of
     change ("uitgebreid van vijf tot acht"), since otherwise it is a range.
+
+    Args:
+        text: the text searched.
+        quantities: ``find_quantities(text)`` when the caller already has it,
+            to save scanning the text twice.
     """
-    quantities = [q for q in find_quantities(text) if q.value is not None]
+    if quantities is None:
+        quantities = find_quantities(text)
+    quantities = [q for q in quantities if q.value is not None]
     changes: list[Change] = []
     for old, new in zip(quantities, quantities[1:]):
         van = _VAN_BEFORE.search(text, max(0, old.start - 10), old.start)
