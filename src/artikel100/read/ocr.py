@@ -157,12 +157,17 @@ def _workers() -> int:
 def _progress(total: int) -> Progress | None:
     if total <= PROGRESS_MIN_PAGES:
         return None
+    console = Console(file=sys.stderr)
+    if not console.is_terminal:
+        # In a pipe or a log the bar is noise, and would break the promise of
+        # one line on stderr per bad file.
+        return None
     return Progress(
         TextColumn("[bold]OCR[/bold] {task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=Console(file=sys.stderr),
+        console=console,
         transient=True,
     )
 
