@@ -129,6 +129,7 @@ class Extraction:
     contributions: list[Contribution] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    citations: list[Reference] = field(default_factory=list)  # Handelingen, UN resolutions
     commitments: list[Commitment] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)

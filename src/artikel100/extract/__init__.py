@@ -1,12 +1,49 @@
-"""Extract: facts with spans from a cleaned letter."""
+"""Extract: facts with spans from a cleaned letter.
+
+``extract(doc)`` runs structure (header, sections, signatures), splits the
+text into sentences once, and hands them to one finder per kind of fact.
+"""
 
 from __future__ import annotations
 
-from ..facts import Extraction, LetterInfo
+from ..facts import Extraction
 from ..model import CleanDocument
+from .commitments import find_commitments
+from .contributions import find_contributions
+from .costs import find_costs
+from .events import find_events
+from .missions import find_missions, mission_mentions
+from .references import find_citations, find_references
+from .risks import find_findings, find_risks
+from .sentences import split_sentences
 
 __all__ = ["extract"]
 
 
 def extract(doc: CleanDocument) -> Extraction:
-    return Extraction(text=doc.text, letter=LetterInfo())
+    """Every fact the letter states, each with spans into ``doc.text``."""
+    from ..structure import structure
+
+    info = structure(doc)
+    sentences = split_sentences(doc, info.body_end)
+    body = [s for s in sentences if s.footnote is None]
+    footnotes = {f.number: (f.start, f.end) for f in doc.footnotes}
+    mentions = mission_mentions(doc.text)
+
+    def section_of(offset: int) -> str | None:
+        section = info.section_at(offset)
+        return section.heading if section else None
+
+    return Extraction(
+        text=doc.text,
+        letter=info.letter,
+        missions=find_missions(doc.text),
+        contributions=find_contributions(sentences, mentions, info.letter_date, info.body_end),
+        costs=find_costs(body, doc.text),
+        references=find_references(doc.text, footnotes),
+        citations=find_citations(doc.text),
+        commitments=find_commitments(sentences, info.letter_date),
+        events=find_events(sentences, info.letter_date),
+        risks=find_risks(body, section_of),
+        findings=find_findings(body, section_of),
+    )

@@ -60,10 +60,10 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
     return blocks
 
 
-def _is_heading_line(text: str, width: int) -> bool:
+def _is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
     return (
-        len(text) < 0.6 * width
-        and not is_terminated(text)
+        len(text) < limit * width
+        and (not is_terminated(text) or text.endswith(")"))
         and not text.endswith((",", "-"))
         and text[:1].isupper()
         and len(text.split()) <= 10
@@ -84,7 +84,8 @@ def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
             out.append(Paragraph(block.lines[:1], "heading", block.break_before))
             out.append(Paragraph(block.lines[1:]))
         else:
-            if len(block.lines) == 1 and _is_heading_line(block.first, width):
+            # A line of its own may be longer: the blank lines set it apart.
+            if len(block.lines) == 1 and _is_heading_line(block.first, width, limit=0.9):
                 block.kind = "heading"
             out.append(block)
     return out

@@ -1,0 +1,176 @@
+"""Contributions: what the Netherlands sends, how many, from when until when, where.
+
+Works sentence by sentence. A sentence speaks of a Dutch contribution when it
+names the Netherlands, the cabinet, a nationaal kader or a Dutch unit. Its
+facts (head counts, periods, places) are attributed to a mission in this
+order: the mission a unit named in the sentence was first introduced with;
+the missions named in the sentence; the mission of the sentences before it in
+the paragraph; the letter's main mission.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..facts import Contribution
+from .dates import Period, add_months, find_periods
+from .numbers import find_changes, find_quantities
+from .sentences import Sentence
+from .units import find_places, find_units, is_personnel
+
+__all__ = ["find_contributions"]
+
+_DUTCH = re.compile(
+    r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
+    r"|nationa(?:al|le) kader(?:s)?|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders)\b"
+)
+# A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
+_TARGET = re.compile(
+    r"(?:bijdrage[n]?|inzet|deelname|kader[s]?|bijdraagt|bijdragen|levert|leveren|beschikbaar|ingezet|deel)"
+    r"(?:\s+\w+){0,4}?\s+(?:aan|voor|in|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
+_EXTENDS = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
+# "naar Litouwen", "in Mali ingezet": a country counts only in plain deployment wording.
+_DEPLOY_VERB = re.compile(r"\b(?:ingezet|gestationeerd|gelegerd|uitgezonden|ontplooid|gebaseerd|opereert|opereren)\b")
+
+
+@dataclass
+class _State:
+    unit_missions: dict[str, str] = field(default_factory=dict)
+    last_mission: str | None = None
+    last_block: int = -1
+    framework_ends: dict[str, str] = field(default_factory=dict)
+
+
+def _main_mission(mentions: list[tuple[str, int, int]], body_end: int) -> str | None:
+    counts = Counter(m for m, s, _ in mentions if s < body_end)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def find_contributions(
+    sentences: list[Sentence],
+    mentions: list[tuple[str, int, int]],
+    letter_date: date | None,
+    body_end: int,
+) -> list[Contribution]:
+    """Every Dutch contribution fact in the letter's body sentences.
+
+    Args:
+        sentences: the letter's sentences.
+        mentions: (mission id, start, end) of every mission mention, in text order.
+        letter_date: to resolve dates without a year.
+        body_end: where the signature block starts.
+    """
+    main = _main_mission(mentions, body_end)
+    state = _State()
+    out: list[Contribution] = []
+    for sentence in sentences:
+        if sentence.footnote is not None or sentence.start >= body_end:
+            continue
+        block_key = _paragraph_key(sentence)
+        if block_key != state.last_block:
+            state.last_mission, state.last_block = None, block_key
+        here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
+        units = find_units(sentence.text)
+        missions = _attribute(sentence.text, here, units, state) or ([main] if main else [])
+        for u in units:
+            if len({m for m, _, _ in here}) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
+                state.unit_missions[u.kind] = here[0][0]
+        if not missions:
+            continue
+        state.last_mission = missions[0]
+        if not (_DUTCH.search(sentence.text) or units):
+            continue
+        out.extend(_facts(sentence, missions, here, units, letter_date, state))
+    return out
+
+
+def _paragraph_key(sentence: Sentence) -> int:
+    # Sentences of one paragraph share the offset of its block; the Sentence knows its
+    # start only, so a new paragraph is where the text before it ends in a blank line.
+    return sentence.block_start
+
+
+def _attribute(text: str, here: list[tuple[str, int, int]], units: list, state: _State) -> list[str]:  # noqa: ANN001
+    targets = [m for m, s, _ in here if _TARGET.search(text[max(0, s - 60) : s])]
+    if targets:
+        return list(dict.fromkeys(targets))
+    known_unit = next((state.unit_missions[u.kind] for u in units if u.kind in state.unit_missions), None)
+    if known_unit:
+        # "De transitie van OIR betekent dat het helikopterdetachement ...": the unit
+        # belongs to the mission it came with, not to a mission named in passing.
+        return [known_unit]
+    if here:
+        return list(dict.fromkeys(m for m, _, _ in here))
+    return [state.last_mission] if state.last_mission else []
+
+
+def _facts(
+    sentence: Sentence,
+    missions: list[str],
+    here: list[tuple[str, int, int]],
+    units: list,  # noqa: ANN001
+    letter_date: date | None,
+    state: _State,
+) -> list[Contribution]:
+    text, base = sentence.text, sentence.start
+    unit = units[0].kind if units else None
+    framework = bool(_FRAMEWORK.search(text))
+    out: list[Contribution] = []
+
+    def make(mission: str, spans: list[tuple[int, int]], **fields) -> Contribution:  # noqa: ANN003
+        mention = next(((s, e) for m, s, e in here if m == mission), None)
+        all_spans = [(base + s, base + e) for s, e in spans]
+        if mention:
+            all_spans.append((base + mention[0], base + mention[1]))
+        return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework, **fields)
+
+    quantities = find_quantities(text)
+    changed_old = {id(c.old) for c in find_changes(text, quantities)}
+    for q in quantities:
+        if q.value is None or not is_personnel(q.noun) or id(q) in changed_old:
+            continue
+        mission = _nearest(here, q.start, missions)
+        out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
+    for period in find_periods(text, letter_date):
+        start, end = period.start, period.end
+        if start and not end and period.months:
+            end = add_months(start, period.months)
+        if not start and not end:
+            continue
+        spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
+        for mission in missions:
+            c = make(mission, spans, start=start, end=end)
+            if end and framework and not _EXTENDS.search(text):
+                state.framework_ends.setdefault(mission, end)
+            elif end and _EXTENDS.search(text) and mission in state.framework_ends:
+                c.supersedes_end = state.framework_ends[mission]
+            out.append(c)
+    for place in _places(text):
+        mission = _nearest(here, place.start, missions)
+        out.append(make(mission, [(place.start, place.end)], location=place.name))
+    return out
+
+
+def _places(text: str) -> list:  # noqa: ANN202
+    """Places a unit is in: bases, cities, regions and seas; countries only in deployment wording."""
+    places = find_places(text)
+    fine = [p for p in places if p.kind != "country"]
+    if fine:
+        return fine
+    if _DEPLOY_VERB.search(text) or re.search(r"\bnaar\s+[A-Z]", text):
+        return [p for p in places if p.kind == "country" and re.search(rf"\b(?:naar|in)\s+{re.escape(text[p.start:p.end])}", text)]
+    return []
+
+
+def _nearest(here: list[tuple[str, int, int]], pos: int, missions: list[str]) -> str:
+    """The mission named closest before ``pos`` (or after it), else the sentence's first."""
+    before = [m for m, s, _ in here if s <= pos and m in missions]
+    if before:
+        return before[-1]
+    after = [m for m, s, _ in here if s > pos and m in missions]
+    return after[0] if after else missions[0]

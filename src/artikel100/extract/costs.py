@@ -1,0 +1,56 @@
+"""Costs in euros: "18,3 miljoen euro", "€ 4,5 mln", "EUR 450.000", "circa 7,5 miljoen euro"."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Cost
+from .sentences import Sentence
+
+__all__ = ["find_costs", "parse_amount"]
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE = r"miljoen|mln\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
+_PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\d,])", re.IGNORECASE)
+_SUFFIX = re.compile(rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE)
+_SCALES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
+_BUDGET = re.compile(
+    r"Budget Internationale Veiligheid(?:\s*\(BIV\))?|\bBIV\b|begroting van (?:Defensie|Buitenlandse Zaken)"
+    r"|Defensiebegroting|(?:HGIS|ODA)[- ]middelen|Stabiliteitsfonds|Europese Vredesfaciliteit|European Peace Facility",
+)
+
+
+def parse_amount(number: str, scale: str | None) -> float:
+    """Dutch notation to euros: "18,3" + "miljoen" -> 18300000.0; "450.000" -> 450000.0."""
+    value = float(number.replace(".", "").replace(",", "."))
+    if scale:
+        value *= _SCALES[scale.rstrip(".").casefold()]
+    return round(value, 2)
+
+
+def find_costs(sentences: list[Sentence], full_text: str) -> list[Cost]:
+    """Every euro amount in the letter's sentences, with its sentence as description."""
+    costs: list[Cost] = []
+    for i, sentence in enumerate(sentences):
+        seen: list[tuple[int, int]] = []
+        for pattern in (_SUFFIX, _PREFIX):
+            for m in pattern.finditer(sentence.text):
+                if any(a < m.end() and m.start() < b for a, b in seen):
+                    continue
+                seen.append((m.start(), m.end()))
+                amount = parse_amount(m.group("num"), m.group("scale"))
+                if amount <= 0:
+                    continue
+                budget = _budget(sentences, i)
+                span = (sentence.start + m.start(), sentence.start + m.end())
+                costs.append(Cost(amount_eur=amount, description=sentence.text, spans=[span], budget=budget))
+    return costs
+
+
+def _budget(sentences: list[Sentence], i: int) -> str | None:
+    """The budget named in the amount's sentence or the two after it."""
+    for sentence in sentences[i : i + 3]:
+        m = _BUDGET.search(sentence.text)
+        if m:
+            return m.group()
+    return None

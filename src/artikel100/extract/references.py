@@ -1,0 +1,87 @@
+"""References: Kamerstukken in every printed form, and other citations apart.
+
+"Kamerstuk 27 925, nr. 943", "Kamerstukken 27925, nrs. 723, 727 en 746" (three
+references), "(Kamerstuk 27 925, 963)", "29 521, nr. 214", "kst-27925-946",
+Eerste Kamer letters "29 521, BF", sub-dossiers "36 200-X, nr. 12". Handelingen
+and UN Security Council resolutions are kept as their own kinds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Reference
+
+__all__ = ["find_references", "find_citations"]
+
+_DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>[IVXLC]+|[A-Z]{1,3}|\d{1,2}))?"
+_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:\s*(?:,|en|&)\s*(?:nr\.\s*)?(?:\d{1,4}|[A-Z]{1,3})\b)*)"
+# With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
+# (so "in 2025, 145 militairen" is never a reference); EK letters use capital letters.
+_WITH_WORD = re.compile(
+    rf"\bKamerstuk(?:ken)?\s+{_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*)?{_NUMBERS}(?![\w-])"
+)
+_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:\s*(?:,|en|&)\s*\d{{1,4}}\b)*)|(?P<ek>[A-Z]{{1,3}})\b)")
+_KST = re.compile(r"\bkst-(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
+_HANDELINGEN = re.compile(
+    r"\bHandelingen\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"
+)
+_RESOLUTION = re.compile(r"\b(?:VN[- ]|VNVR-?)?[Rr]esolutie(?:s)?\s+(?:nr\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?")
+
+
+def _key(dossier: str, sub: str | None, nr: str) -> str:
+    dossier = dossier.replace(" ", "")
+    return f"{dossier}-{sub}-{nr}" if sub else f"{dossier}-{nr}"
+
+
+def _numbers(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """Each number of a list "723, 727 en 746" with its offsets."""
+    group = "nrs" if m.group("nrs") else "ek"
+    base = m.start(group)
+    return [
+        (x.group(), base + x.start(), base + x.end())
+        for x in re.finditer(r"\d{1,4}|\b[A-Z]{1,3}\b", m.group(group))
+    ]
+
+
+def find_references(text: str, footnotes: dict[int, tuple[int, int]] | None = None) -> list[Reference]:
+    """Every Kamerstuk cited in ``text``, one Reference per (dossier, number), all mentions as spans."""
+    found: dict[str, Reference] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(key: str, span: tuple[int, int]) -> None:
+        ref = found.get(key)
+        note = _footnote_of(span[0], footnotes or {})
+        if ref is None:
+            found[key] = Reference(kamerstuk=key, spans=[span], in_footnote=note)
+        elif span not in ref.spans:
+            ref.spans.append(span)
+
+    for pattern in (_WITH_WORD, _KST, _BARE):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            dossier = m.group("dossier")
+            sub = m.groupdict().get("sub")
+            for nr, s, e in _numbers(m):
+                add(_key(dossier, sub, nr), (m.start(), e) if s == m.start("nrs" if m.group("nrs") else "ek") else (s, e))
+    return sorted(found.values(), key=lambda r: r.spans[0])
+
+
+def find_citations(text: str) -> list[Reference]:
+    """Handelingen and UN resolutions: cited, but not Kamerstukken."""
+    out: list[Reference] = []
+    for m in _HANDELINGEN.finditer(text):
+        out.append(Reference(kamerstuk=" ".join(m.group().split()), spans=[(m.start(), m.end())], kind="handelingen"))
+    for m in _RESOLUTION.finditer(text):
+        label = f"UNSCR {m.group(1)}" + (f" ({m.group(2)})" if m.group(2) else "")
+        out.append(Reference(kamerstuk=label, spans=[(m.start(), m.end())], kind="resolution"))
+    return out
+
+
+def _footnote_of(offset: int, footnotes: dict[int, tuple[int, int]]) -> int | None:
+    for number, (start, end) in footnotes.items():
+        if start <= offset < end:
+            return number
+    return None

@@ -1,0 +1,58 @@
+"""Sentences of the cleaned text with their offsets and the block they sit in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, CleanDocument
+
+__all__ = ["Sentence", "split_sentences"]
+
+# A sentence ends at . ? ! followed by space and a capital, an opening bracket or a digit,
+# but not after abbreviations Dutch letters use ("d.d.", "nr.", "o.a.", "jl.", "c.s.").
+_END = re.compile(r"(?<=[.?!])[)”’\"]?\s+(?=[A-Z0-9ÀÉÖÜ(‘“'\"])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:d\.d|nr|nrs|o\.a|jl|a\.s|c\.s|m\.b\.t|t\.a\.v|i\.v\.m|z\.s\.m|e\.d|bijv|incl|excl|ca|vgl|art|blz|mr|dr|ir|drs|prof|mln|mld|resp|St|dhr|mw)\.|\b[A-Z]\.)$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    block_kind: str
+    footnote: int | None = None  # the footnote number when the sentence is in one
+    block_start: int = 0  # start of the paragraph the sentence belongs to
+
+
+def split_sentences(doc: CleanDocument, body_end: int | None = None) -> list[Sentence]:
+    """All sentences of paragraphs and footnotes (headings and header lines left out)."""
+    out: list[Sentence] = []
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "footnote"):
+            continue
+        if body_end is not None and block.kind == "paragraph" and block.start >= body_end:
+            continue
+        text = doc.text[block.start : block.end]
+        pos = 0
+        for m in _END.finditer(text):
+            if _ABBREVIATIONS.search(text[: m.start()]):
+                continue
+            _add(out, doc.text, block.start + pos, block.start + m.start() + _closing(m.group()), block)
+            pos = m.end()
+        _add(out, doc.text, block.start + pos, block.end, block)
+    return out
+
+
+def _closing(gap: str) -> int:
+    """Length of a closing quote or bracket kept with the sentence it ends."""
+    return len(gap) - len(gap.lstrip(")”’\""))
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, block: Block) -> None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(text[start:end], start, end, block.kind, block.number, block.start))

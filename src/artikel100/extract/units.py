@@ -1,0 +1,97 @@
+"""Dutch units and capabilities, personnel nouns, and places, as letters name them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places"]
+
+# Nouns that count people ("145 militairen", "vijftig stafofficieren").
+PERSONNEL_NOUNS = re.compile(
+    r"^(?:militair(?:en)?|perso(?:on|nen)|personeel(?:sleden)?|man|vrouwen|(?:staf|liaison|verbindings)?officieren"
+    r"|officier|onderofficieren|(?:militaire\s+)?adviseurs|instructeurs|trainers|mentoren|bemanningsleden|mariniers"
+    r"|commando'?s|functionarissen|agenten|politiefunctionarissen|politieagenten|marechaussees|waarnemers|observers"
+    r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
+    r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders)$",
+    re.IGNORECASE,
+)
+
+# Unit words -> the kind of deployment the registry keys on.
+_UNITS: list[tuple[str, str]] = [
+    (r"force[ -]protection|infanteriecompagnie|beveiligingseenheid|bewakingseenheid|(?:infanterie)?compagnie", "force protection"),
+    (r"helikopterdetachement|(?:transport|gevechts)?helikopters?|[Cc]hinooks?|Apaches?|Cougars?|NH-?90'?s?", "helicopters"),
+    (r"F-?16'?s?|F-?35'?s?|jachtvliegtuigen|gevechtsvliegtuigen|luchtverdedigingseenheid", "fighter aircraft"),
+    (r"C-130|KDC-10|MRTT|tank(?:er)?vliegtuig(?:en)?|transportvliegtuig(?:en)?", "air transport"),
+    (r"MQ-9|Reaper|onbemande vliegtuigen|drones?", "unmanned aircraft"),
+    (r"Special Operations Forces|SOF|special forces|commando'?s|Korps Commandotroepen", "special operations forces"),
+    (r"fregat(?:ten)?|luchtverdedigings- en commandofregat|oorlogsschip|marineschip|Zr\.\s?Ms\.\s?\w+|Hr\.\s?Ms\.\s?\w+|patrouilleschip|onderzeeboot|bevoorradingsschip|amfibisch transportschip", "ship"),
+    (r"mijnenjagers?|mijnenbestrijdingsvaartuig(?:en)?", "mine countermeasures"),
+    (r"Vessel Protection Detachments?|VPD'?s?", "vessel protection"),
+    (r"(?:staf|liaison)officieren|stafofficier|hoofdkwartier|staffuncties|staf", "staff"),
+    (r"Force Commander|commandant|commando over|het commando", "command"),
+    (r"inlichtingeneenheid|inlichtingencapaciteit|ISR|All Sources Information Fusion Unit|ASIFU", "intelligence"),
+    (r"trainingsteam|trainers|instructeurs|opleiders|(?:militaire )?adviseurs|mentoren|trainingsmissie", "training and advice"),
+    (r"politiefunctionarissen|politieagenten|marechaussees|Koninklijke Marechaussee|KMar", "police"),
+    (r"genie|geniecapaciteit|constructie", "engineers"),
+    (r"Patriot|luchtverdedigingssysteem", "air defence"),
+    (r"(?:battle)?groep|battlegroup|bataljon|taakgroep|taskforce|task force|eenheid|detachement", "unit"),
+]
+_UNIT_RE = [(re.compile(rf"\b(?:{p})(?![\w])", re.IGNORECASE if kind not in ("special operations forces",) else 0), kind) for p, kind in _UNITS]
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def find_units(text: str) -> list[UnitMention]:
+    """Unit and capability words in ``text``, most specific kind first where they overlap."""
+    out: list[UnitMention] = []
+    for pattern, kind in _UNIT_RE:
+        for m in pattern.finditer(text):
+            if any(u.start < m.end() and m.start() < u.end for u in out):
+                continue
+            out.append(UnitMention(kind, m.group(), m.start(), m.end()))
+    return sorted(out, key=lambda u: u.start)
+
+
+def is_personnel(noun: str | None) -> bool:
+    return bool(noun) and bool(PERSONNEL_NOUNS.match(noun.strip("’'")))  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _place_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    data = yaml.safe_load((Path(__file__).with_name("data") / "places.yaml").read_text(encoding="utf-8"))
+    out = []
+    for entry in data["places"]:
+        for form in [entry["name"], *entry.get("aliases", [])]:
+            body = re.escape(form).replace("\\ ", "\\s+")
+            pattern = re.compile(rf"(?<![\w-]){body}(?![\w-])")
+            out.append((pattern, entry["name"], entry["kind"]))
+    return out
+
+
+def find_places(text: str) -> list[Place]:
+    """Known places named in ``text``."""
+    out: list[Place] = []
+    for pattern, name, kind in _place_patterns():
+        for m in pattern.finditer(text):
+            if not any(p.start < m.end() and m.start() < p.end for p in out):
+                out.append(Place(name, kind, m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)
