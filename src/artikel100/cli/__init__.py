@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .letters import demo, extract_cmd, read_cmd
+from .registry import REGISTRY_COMMANDS
 
 __all__ = ["main"]
 
@@ -22,3 +23,5 @@ def main() -> None:
 main.add_command(read_cmd)
 main.add_command(extract_cmd)
 main.add_command(demo)
+for _command in REGISTRY_COMMANDS:
+    main.add_command(_command)
