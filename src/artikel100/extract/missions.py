@@ -24,6 +24,7 @@ the words with a dictionary look-up per word.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -218,55 +219,65 @@ def lookup(name: str) -> str | None:
 # known missions
 
 
+class _Words:
+    """The words of a text, as written and folded, with their offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.raw = [text[s:e] for s, e in self.spans]
+        self.folded = [w.lower() if w.isascii() else _fold(w) for w in self.raw]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def joined(self, j: int) -> bool:
+        """Whether word ``j`` may continue a name that word ``j - 1`` is part of."""
+        start, end = self.spans[j - 1][1], self.spans[j][0]
+        if j == 0 or end - start > _MAX_GAP:
+            return False
+        gap = self.text[start:end]
+        return gap.count("\n") <= 1 and _GAP.fullmatch(gap) is not None
+
+
 def _known_mentions(text: str) -> list[_Mention]:
     index = _index()
     entries = catalogue()
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    raw = [text[s:e] for s, e in tokens]
-    folded = [_fold(w) if not w.isascii() else w.lower() for w in raw]
-    joins = [False] + [_joins(text, tokens[i - 1][1], tokens[i][0]) for i in range(1, len(tokens))]
+    words = _Words(text)
     out: list[_Mention] = []
-    n = len(tokens)
+    n = len(words)
     i = 0
     while i < n:
-        probe = folded[i]
+        probe = words.folded[i]
         j = i + 1
-        while len(probe) < _PROBE and j < n and joins[j]:
-            probe += folded[j]
+        while len(probe) < _PROBE and j < n and words.joined(j):
+            probe += words.folded[j]
             j += 1
-        end = _match(index.by_probe.get(probe[:_PROBE], ()), i, raw, folded, joins)
-        if end is None:
+        forms = index.by_probe.get(probe[:_PROBE])
+        found = _match(forms, i, words) if forms else None
+        if found is None:
             i += 1
             continue
-        form, last = end
+        form, last = found
         entry = entries[form.mission_id]
-        out.append(_Mention(entry.id, tokens[i][0], tokens[last][1], True, entry.name, entry.organisation))
+        out.append(_Mention(entry.id, words.spans[i][0], words.spans[last][1], True, entry.name, entry.organisation))
         i = last + 1
     return out
 
 
-def _joins(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, between two words, may sit inside one name."""
-    if end - start > _MAX_GAP:
-        return False
-    gap = text[start:end]
-    return gap.count("\n") <= 1 and _GAP.fullmatch(gap) is not None
-
-
-def _match(
-    forms: list[_Form] | tuple[()], i: int, raw: list[str], folded: list[str], joins: list[bool]
-) -> tuple[_Form, int] | None:
+def _match(forms: list[_Form], i: int, words: _Words) -> tuple[_Form, int] | None:
     """The longest form that starts at word ``i``, with the index of its last word."""
-    n = len(raw)
+    n = len(words)
+    folded = words.folded
     for form in forms:
         acc = ""
         j = i
-        while j < n and (j == i or joins[j]):
+        while j < n and (j == i or words.joined(j)):
             acc += folded[j]
             if not form.folded.startswith(acc):
                 break
             if len(acc) == len(form.folded):
-                if not form.case_sensitive or "".join(raw[i : j + 1]) == form.exact:
+                if not form.case_sensitive or "".join(words.raw[i : j + 1]) == form.exact:
                     return form, j
                 break
             j += 1
@@ -277,18 +288,18 @@ def _match(
 # missions the catalogue does not know
 
 _NAME_WORD = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
-_OPERATION = re.compile(rf"(?<!\w)(?:[Oo]peration|[Oo]peratie)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
-_EUNAVFOR = re.compile(r"(?<!\w)EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
+# Each pattern starts with literal text, which lets ``re`` skip ahead quickly;
+# the word boundary before it is checked in code (``_starts_word``).
+_OPERATION = re.compile(rf"perati(?:on|e)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+_EUNAVFOR = re.compile(r"EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
 _UN_MISSION = re.compile(
-    r"(?<!\w)VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+\(?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)(?![\w-])"
+    r"VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+\(?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)(?![\w-])"
 )
-# "<...missie> [in de Centraal-Afrikaanse Republiek] (EUTM RCA)": the words in
-# between may only be those of a place or a name.
-_BRACKETED = re.compile(
-    r"(?<![\w-])((?P<org>VN|EU|NAVO|OVSE|AU)-)?\w*(?:[Mm]issie|[Mm]ission|[Oo]peratie)"
-    r"(?P<between>(?:[ \t\n]+[\w'\u2019-]+){0,6}?)[ \t\n]*"
-    r"\((?P<acr>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[ -][A-Z][A-Za-z]*)?)\)"
-)
+_BRACKETED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[ -][A-Z][A-Za-z]*)?)\)")
+# The mission a bracketed acronym belongs to: "<...missie> [in de
+# Centraal-Afrikaanse Republiek] (EUTM RCA)", at most six words before it.
+_MISSION_WORD = re.compile(r"(?<![\w-])(?:(?P<org>VN|EU|NAVO|OVSE|AU)-)?\w*(?:[Mm]issie|[Mm]ission|[Oo]peratie)(?!\w)")
+_LOOK_BACK = 120
 _BETWEEN_FUNCTION_WORDS = frozenset({"in", "de", "het", "van", "voor", "op", "the", "of", "to", "for", "in", "on"})
 # Names that follow "Operation"/"operatie" but are no operation's name.
 _NOT_OPERATION_NAMES = frozenset(
@@ -317,9 +328,45 @@ def _slug(name: str) -> str:
     return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).upper()
 
 
+def _starts_word(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
+
+
+def _bracketed_mission_org(text: str, bracket: int, head: str) -> str | None:
+    """The organisation of the mission whose acronym is in brackets at ``bracket``, or None.
+
+    The mission word must stand at most six words before the bracket, with
+    only the words of a place or a name in between; without an organisation
+    in front of it ("VN-missie") the acronym itself must start with EU or UN.
+    """
+    window_start = max(0, bracket - _LOOK_BACK)
+    window = text[window_start:bracket]
+    last = None
+    for last in _MISSION_WORD.finditer(window):
+        pass
+    if last is None:
+        return None
+    if last.start() == 0 and window_start > 0 and not _starts_word(text, window_start):
+        return None
+    between = window[last.end() :].split()
+    if len(between) > 6 or any(w.casefold() not in _BETWEEN_FUNCTION_WORDS and not w[:1].isupper() for w in between):
+        return None  # a clause, not a name, stands between the mission and the brackets
+    if any(c in window[last.end() :] for c in ".,;:()"):
+        return None
+    org = last.group("org")
+    if org:
+        return {"VN": "UN", "NAVO": "NATO", "OVSE": "OSCE"}.get(org, org)
+    if head.startswith("EU"):
+        return "EU"
+    return "UN" if head.startswith("UN") else None
+
+
 def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    taken = sorted(taken)
+
     def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+        k = bisect.bisect_left(taken, (e, e))
+        return not (k and taken[k - 1][1] > s)
 
     found: list[_Mention] = []
     acronyms: dict[str, tuple[str, str | None]] = {}  # acronym -> (name, organisation)
@@ -328,10 +375,12 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
         if lookup(mission_id) or lookup(name) or not free(s, e):
             return False  # the catalogue's match (or an earlier unknown one) covers it
         found.append(_Mention(mission_id, s, e, False, name, organisation))
-        taken.append((s, e))
+        bisect.insort(taken, (s, e))
         return True
 
     for m in _OPERATION.finditer(text):
+        if m.start() == 0 or text[m.start() - 1] not in "Oo" or not _starts_word(text, m.start() - 1):
+            continue
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and words[-1].group().casefold() in _NOT_OPERATION_NAMES:
             words.pop()
@@ -339,30 +388,24 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
             continue
         name_end = m.start(1) + words[-1].end()
         name = " ".join(text[m.start(1) : name_end].split())
-        add(_slug(name), m.start(), name_end, f"Operation {name}", None)
+        add(_slug(name), m.start() - 1, name_end, f"Operation {name}", None)
     for m in _EUNAVFOR.finditer(text):
-        if m.group(1) in {"Med", "Operation", "Operatie"}:
+        if not _starts_word(text, m.start()) or m.group(1) in {"Med", "Operation", "Operatie"}:
             continue
         add(_slug(m.group(1)), m.start(), m.end(), " ".join(m.group(0).split()), "EU")
     for m in _UN_MISSION.finditer(text):
         acr = m.group(1)
-        if acr in _NOT_MISSION_ACRONYMS:
+        if not _starts_word(text, m.start()) or acr in _NOT_MISSION_ACRONYMS:
             continue
         if add(_slug(acr), m.start(1), m.end(1), acr, "UN"):
             acronyms.setdefault(acr, (acr, "UN"))
     for m in _BRACKETED.finditer(text):
         acr = m.group("acr")
-        words = m.group("between").split()
-        if any(w.casefold() not in _BETWEEN_FUNCTION_WORDS and not w[:1].isupper() for w in words):
-            continue  # a clause, not a name, stands between the mission and the brackets
         head = acr.split()[0].split("-")[0]
         if head in _NOT_MISSION_ACRONYMS or len(head) < 3:
             continue
-        if not (head.startswith(("EU", "UN")) or m.group("org")):
-            continue
-        org = {"VN": "UN", "NAVO": "NATO", "OVSE": "OSCE"}.get(m.group("org") or "", m.group("org"))
-        org = org or ("EU" if head.startswith("EU") else "UN")
-        if add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
+        org = _bracketed_mission_org(text, m.start(), head)
+        if org and add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
             acronyms.setdefault(acr, (acr, org))
     # Once a letter has named an unknown acronym, its later bare uses are mentions too.
     for acr, (name, org) in acronyms.items():

@@ -1,0 +1,311 @@
+"""The mission catalogue and the mission finder."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from artikel100.extract.missions import (
+    CATALOGUE_PATH,
+    catalogue,
+    find_missions,
+    key,
+    lookup,
+    mission_mentions,
+)
+
+SHARED = Path(os.environ.get("ARTIKEL100_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+SEED = SHARED / "seed" / "000_58c76a8e68136705"
+
+
+def ids(text: str) -> list[str]:
+    return [m.id for m in find_missions(text)]
+
+
+def mentioned(text: str) -> list[str]:
+    """The words of every mention, in text order."""
+    return [text[s:e] for _, s, e in mission_mentions(text)]
+
+
+# --- the seed letter ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, dict]:
+    text_path, gold_path = SEED.with_suffix(".clean.txt"), SEED.with_suffix(".gold.json")
+    if not text_path.exists() or not gold_path.exists():
+        pytest.skip(f"seed letter not found under {SHARED}")
+    return text_path.read_text(encoding="utf-8"), json.loads(gold_path.read_text(encoding="utf-8"))
+
+
+def test_seed_letter_finds_every_gold_mission(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    found = set(ids(text))
+    assert set(gold["missions"]) <= found
+
+
+def test_seed_letter_finds_nothing_outside_gold(seed: tuple[str, dict]) -> None:
+    text, gold = seed
+    allowed = set(gold["missions"]) | set(gold.get("optional_missions") or {})
+    assert set(ids(text)) - allowed == set()
+
+
+def test_seed_letter_spans_quote_the_mentions(seed: tuple[str, dict]) -> None:
+    text, _ = seed
+    for mission in find_missions(text):
+        assert mission.known
+        for s, e in mission.spans:
+            assert text[s:e].strip() == text[s:e] and lookup(text[s:e]) == mission.id
+
+
+# --- known missions in sentences of our own ------------------------------------
+
+SENTENCES = [
+    ("Nederland levert in 2026 opnieuw stafofficieren aan de NAVO-missie in Irak.", "NMI", "NAVO-missie in Irak"),
+    ("De Nederlandse F-35's vliegen boven Syrië in het kader van Operation Inherent Resolve.", "OIR",
+     "Operation Inherent Resolve"),
+    ("Ook het mandaat van UNAMI loopt eind volgend jaar af.", "UNAMI", "UNAMI"),
+    ("Het bewijsmateriaal van UNITAD blijft toegankelijk voor nationale rechters.", "UNITAD", "UNITAD"),
+    ("Twee politieadviseurs worden gedetacheerd bij de EU-adviesmissie Irak.", "EUAM", "EU-adviesmissie Irak"),
+    ("Het kabinet besluit een inlichtingeneenheid te leveren aan de VN-missie in Mali.", "MINUSMA",
+     "VN-missie in Mali"),
+    ("Een mariniersdetachement versterkt tijdelijk UNIFIL in Zuid-Libanon.", "UNIFIL", "UNIFIL"),
+    ("Twee waarnemers van UNTSO zijn geplaatst bij UNDOF op de Golan.", "UNTSO", "UNTSO"),
+    ("Twee waarnemers van UNTSO zijn geplaatst bij UNDOF op de Golan.", "UNDOF", "UNDOF"),
+    ("Nederland draagt bij aan UNMISS met zes stafofficieren in Juba.", "UNMISS", "UNMISS"),
+    ("De verbindingsofficier bij UNAMA in Kabul keert in maart terug.", "UNAMA", "UNAMA"),
+    ("De Koninklijke Marechaussee blijft actief binnen EULEX in Pristina.", "EULEX", "EULEX"),
+    ("Na 2006 verschoof de Nederlandse inzet naar ISAF in Uruzgan.", "ISAF", "ISAF"),
+    ("De trainers van Resolute Support adviseren het Afghaanse leger.", "RSM", "Resolute Support"),
+    ("Een staftaak bij EUFOR Althea in Sarajevo wordt met een jaar verlengd.", "EUFOR-ALTHEA", "EUFOR Althea"),
+    ("Het hoofdkwartier van KFOR vraagt om extra genie-capaciteit.", "KFOR", "KFOR"),
+    ("Het fregat sluit in mei aan bij EUNAVFOR Atalanta voor de kust van Somalië.", "ATALANTA",
+     "EUNAVFOR Atalanta"),
+    ("Eerder voer het schip mee in operatie Ocean Shield van de NAVO.", "OCEAN-SHIELD", "operatie Ocean Shield"),
+    ("De F-16's namen in 2011 deel aan Operation Unified Protector boven Libië.", "UNIFIED-PROTECTOR",
+     "Operation Unified Protector"),
+    ("Het wapenembargo wordt gecontroleerd door EUNAVFOR MED Irini.", "IRINI", "EUNAVFOR MED Irini"),
+    ("Voorganger EUNAVFOR MED Sophia richtte zich op mensensmokkel.", "SOPHIA", "EUNAVFOR MED Sophia"),
+    ("Het fregat vaart mee in EMASOH onder Franse leiding.", "EMASOH", "EMASOH"),
+    ("Het marineschip levert geen bijdrage aan Prosperity Guardian.", "PROSPERITY-GUARDIAN",
+     "Prosperity Guardian"),
+    ("De bijdrage aan EUNAVFOR Aspides in de Rode Zee eindigt in februari.", "ASPIDES", "EUNAVFOR Aspides"),
+    ("De eFP-battlegroup in Litouwen staat onder Duitse leiding.", "EFP", "eFP-battlegroup in Litouwen"),
+    ("Vier F-35's nemen vanaf december deel aan Baltic Air Policing.", "BAP", "Baltic Air Policing"),
+    ("Een mijnenjager vaart in het voorjaar mee met SNMCMG1.", "SNMCMG", "SNMCMG1"),
+    ("Het bevoorradingsschip is ingedeeld bij SNMG2 in de Middellandse Zee.", "SNMG", "SNMG2"),
+    ("Een onderzeeboot steunde Operation Sea Guardian met inlichtingen.", "SEA-GUARDIAN",
+     "Operation Sea Guardian"),
+    ("Van 2001 tot 2016 patrouilleerde de NAVO met Active Endeavour.", "ACTIVE-ENDEAVOUR", "Active Endeavour"),
+    ("Een Nederlandse instructeur werkt bij EUTM Mali in Koulikoro.", "EUTM-MALI", "EUTM Mali"),
+    ("De trainingen van EUTM Somalia vinden plaats in Mogadishu.", "EUTM-SOMALIA", "EUTM Somalia"),
+    ("Een politieadviseur vertrekt naar EUCAP Sahel Niger in Niamey.", "EUCAP-SAHEL-NIGER", "EUCAP Sahel Niger"),
+    ("Een strafrechtdeskundige vertrekt naar EUCAP Sahel Mali in Bamako.", "EUCAP-SAHEL-MALI", "EUCAP Sahel Mali"),
+    ("Ook EUCAP Nestor ondersteunt de kustwacht in Somalië.", "EUCAP-SOMALIA", "EUCAP Nestor"),
+    ("Twee bataljons stonden paraat voor de NRF in 2018.", "NRF", "NRF"),
+    ("Nederland levert in 2024 een compagnie aan de VJTF.", "VJTF", "VJTF"),
+    ("In de eerste helft van 2016 staat de EU Battlegroup onder Nederlandse leiding.", "EUBG", "EU Battlegroup"),
+    ("Tot 2014 maakten Nederlandse schepen deel uit van Enduring Freedom.", "OEF", "Enduring Freedom"),
+    ("In de provincie Al Muthanna was SFIR actief tussen 2003 en 2005.", "SFIR", "SFIR"),
+    ("Nederland leverde in 2000 een bataljon mariniers aan UNMEE.", "UNMEE", "UNMEE"),
+    ("Een verbindingsofficier wordt geplaatst bij MONUSCO in Goma.", "MONUSCO", "MONUSCO"),
+    ("Drie stafofficieren werken voor MINUSCA in Bangui.", "MINUSCA", "MINUSCA"),
+    ("Sinds 2011 beveiligen militaire Vessel Protection Detachments kwetsbare koopvaardijschepen.", "VPD",
+     "Vessel Protection Detachments"),
+    ("De Geïntegreerde Politietrainingsmissie in Kunduz eindigde in 2013.", "GPTM",
+     "Geïntegreerde Politietrainingsmissie"),
+    ("Tot 2011 leverde Nederland instructeurs aan de NAVO-trainingsmissie in Irak.", "NTM-I",
+     "NAVO-trainingsmissie in Irak"),
+    ("Nederland blijft een actief lid van de anti-ISIS-coalitie.", "AIC", "anti-ISIS-coalitie"),
+    ("Het kabinet zet de militaire bijdrage aan de strijd tegen ISIS voort.", "OIR", "strijd tegen ISIS"),
+    ("De Koninklijke Marechaussee leidt agenten op binnen UNMIK.", "UNMIK", "UNMIK"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mission_id", "mention"), SENTENCES, ids=[f"{i}-{s[1]}" for i, s in enumerate(SENTENCES)])
+def test_sentence_names_the_mission_with_a_span_on_its_words(sentence: str, mission_id: str, mention: str) -> None:
+    missions = {m.id: m for m in find_missions(sentence)}
+    assert mission_id in missions
+    found = missions[mission_id]
+    assert found.known and found.name == catalogue()[mission_id].name
+    assert [sentence[s:e] for s, e in found.spans] == [mention]
+    assert found.aliases == [mention]
+
+
+def test_sentences_cover_at_least_twenty_missions() -> None:
+    assert len({mission_id for _, mission_id, _ in SENTENCES}) >= 20
+
+
+def test_every_mention_gets_a_span_and_missions_come_in_order_of_first_mention() -> None:
+    text = "UNIFIL en UNDOF blijven. Over UNIFIL volgt later meer; ook UNIFIL-waarnemers blijven."
+    missions = find_missions(text)
+    assert [m.id for m in missions] == ["UNIFIL", "UNDOF"]
+    assert [text[s:e] for s, e in missions[0].spans] == ["UNIFIL"] * 3
+    assert missions[0].aliases == ["UNIFIL"]
+
+
+def test_mission_mentions_are_in_text_order_with_ids() -> None:
+    text = "De helikopters zijn beschikbaar voor OIR. De commandant van NMI adviseert; OIR steunt."
+    assert [(i, text[s:e]) for i, s, e in mission_mentions(text)] == [("OIR", "OIR"), ("NMI", "NMI"), ("OIR", "OIR")]
+
+
+# --- how names match -----------------------------------------------------------
+
+
+def test_hyphen_space_and_line_break_variants_are_one_form() -> None:
+    for form in ("NAVO-missie in Irak", "NAVO missie in Irak", "NAVO-\nmissie in\nIrak", "NAVO- missie in Irak"):
+        text = f"Nederland draagt bij aan de {form} tot juni."
+        assert mentioned(text) == [form]
+        assert ids(text) == ["NMI"]
+
+
+def test_names_match_without_regard_to_case_and_accents() -> None:
+    assert ids("DE GEINTEGREERDE POLITIETRAININGSMISSIE IN KUNDUZ") == ["GPTM"]
+    assert ids("het verslag over operation inherent resolve") == ["OIR"]
+
+
+def test_acronyms_match_only_in_their_own_case() -> None:
+    assert ids("Het woord nmi of oir in kleine letters is geen missie.") == []
+    assert ids("De eFP-eenheid blijft in Litouwen.") == ["EFP"]
+
+
+def test_acronym_counts_before_a_hyphen_but_not_inside_a_word() -> None:
+    assert mentioned("De NMI-adviseurs reizen met beveiliging.") == ["NMI"]
+    assert ids("VOIRE, SNMIS en OIRA zijn geen missies.") == []
+    assert ids("De ISAFMISSIE is een tikfout.") == []
+
+
+def test_longest_form_wins_over_its_prefix() -> None:
+    assert ids("Een adviseur vertrekt naar EUAM Oekraïne in Kyiv.") == ["EUAM-UKRAINE"]
+    assert ids("Een adviseur vertrekt naar EUAM Irak in Bagdad.") == ["EUAM"]
+    assert ids("De militaire coalitie tegen ISIS voert luchtaanvallen uit.") == ["OIR"]
+
+
+def test_a_name_does_not_run_across_a_full_stop_or_a_blank_line() -> None:
+    assert ids("Dit is de NAVO.\n\nMissie Irak is geen naam.") == []
+    assert ids("Het is de Stabilisation.Force van toen.") == []
+
+
+def test_a_leading_article_is_optional() -> None:
+    assert mentioned("Nederland is lid van anti-ISIS-coalitie.") == ["anti-ISIS-coalitie"]
+    assert mentioned("Binnen de anti-ISIS-coalitie is overleg.") == ["anti-ISIS-coalitie"]
+
+
+# --- false friends -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De adviseurs werken bij het Joint Operations Command Advisory Team (JOCAT) in Erbil.",
+        "De compagnie heeft eigen Combat Service Support en logistieke steun.",
+        "De VN-Veiligheidsraad nam resolutie 2732 unaniem aan.",
+        "De uitgaven komen ten laste van het Budget Internationale Veiligheid.",
+        "Details volgen in de Higher Military Commission van beide landen.",
+        "Het Concept of Operations is door de NAVO goedgekeurd.",
+        "Special Operations Forces blijven in Jordanië.",
+        "Het kabinet overlegt met de coalitie over de missie.",
+        "De door de VS geleide coalitie trok in 2003 Irak binnen.",
+        "De antipiraterijmissie krijgt een nieuw commando.",
+        "De missie werkt nauw samen met het VN-vluchtelingenagentschap (UNHCR).",
+        "De missie levert gegevens aan Europol en aan de Europese Commissie (EC).",
+    ],
+)
+def test_units_committees_and_bare_words_are_no_missions(sentence: str) -> None:
+    assert find_missions(sentence) == []
+
+
+# --- missions the catalogue does not know ----------------------------------------
+
+
+def test_operation_with_a_capitalised_name_is_an_unknown_mission() -> None:
+    text = "In 1999 nam Nederland deel aan Operation Noble Anvil. Later volgde operatie Noble Anvil opnieuw."
+    (mission,) = find_missions(text)
+    assert (mission.id, mission.known, mission.name) == ("NOBLE-ANVIL", False, "Operation Noble Anvil")
+    assert [text[s:e] for s, e in mission.spans] == ["Operation Noble Anvil", "operatie Noble Anvil"]
+
+
+def test_operation_followed_by_a_plain_word_is_no_mission() -> None:
+    assert find_missions("De operatie in het noorden en de Operation Plan zijn klaar. Operatie De Ruyter?") == []
+
+
+def test_un_mission_acronym_after_vn_missie_is_an_unknown_mission_with_later_mentions() -> None:
+    text = "Nederland stuurt twee officieren naar de VN-missie UNXYZA. Bij UNXYZA is het rustig."
+    (mission,) = find_missions(text)
+    assert (mission.id, mission.known, mission.organisation) == ("UNXYZA", False, "UN")
+    assert [text[s:e] for s, e in mission.spans] == ["UNXYZA", "UNXYZA"]
+
+
+def test_eu_acronym_in_brackets_after_a_mission_is_an_unknown_mission() -> None:
+    text = "Een adviseur gaat naar de EU-capaciteitsmissie in Nieuw Atlantis (EUCAP Atlantis). Daar is EUCAP Atlantis nieuw."
+    (mission,) = find_missions(text)
+    assert (mission.id, mission.known, mission.organisation) == ("EUCAP-ATLANTIS", False, "EU")
+    assert [text[s:e] for s, e in mission.spans] == ["EUCAP Atlantis", "EUCAP Atlantis"]
+
+
+def test_eunavfor_with_a_new_name_is_an_unknown_mission() -> None:
+    (mission,) = find_missions("Het schip sluit aan bij EUNAVFOR Poseidonia voor de kust van Kreta.")
+    assert (mission.id, mission.known, mission.name) == ("POSEIDONIA", False, "EUNAVFOR Poseidonia")
+
+
+def test_known_missions_are_not_reported_twice_as_unknown() -> None:
+    text = "Operation Atalanta, EUNAVFOR Irini en de VN-missie UNIFIL (UNIFIL) lopen door."
+    assert [(m.id, m.known) for m in find_missions(text)] == [("ATALANTA", True), ("IRINI", True), ("UNIFIL", True)]
+
+
+# --- the catalogue and lookup ---------------------------------------------------
+
+
+def test_every_catalogue_entry_has_id_organisation_and_a_name() -> None:
+    raw = yaml.safe_load(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    assert len(raw) >= 50
+    for entry in raw:
+        assert re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", entry["id"])
+        assert entry["organisation"] in {"UN", "NATO", "EU", "coalition", "bilateral", "OSCE", "other"}
+        assert entry["names"] and all(isinstance(n, str) and n for n in entry["names"])
+
+
+def test_no_form_names_two_missions() -> None:
+    raw = yaml.safe_load(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for entry in raw:
+        for form in [entry["id"], *entry["names"], *(entry.get("aliases") or [])]:
+            assert owner.setdefault(key(form), entry["id"]) == entry["id"], form
+    assert len({e["id"] for e in raw}) == len(raw)
+
+
+def test_catalogue_covers_the_missions_dutch_letters_report_on() -> None:
+    required = (
+        "NMI OIR UNAMI UNITAD EUAM MINUSMA UNIFIL UNDOF UNTSO UNMISS UNAMA UNMIK ISAF RSM EUFOR-ALTHEA KFOR "
+        "ATALANTA OCEAN-SHIELD ALLIED-PROTECTOR UNIFIED-PROTECTOR SOPHIA IRINI EMASOH PROSPERITY-GUARDIAN "
+        "ASPIDES EFP BAP SEA-GUARDIAN ACTIVE-ENDEAVOUR EUTM-MALI EUTM-SOMALIA EUCAP-SAHEL-MALI EUCAP-SAHEL-NIGER "
+        "EUCAP-SOMALIA EULEX NRF VJTF EUBG SNMG SNMCMG OEF SFIR UNMEE MONUSCO MINUSCA VPD GPTM NTM-I AIC"
+    ).split()
+    assert [r for r in required if r not in catalogue()] == []
+
+
+def test_lookup_maps_any_name_alias_or_id_to_the_id() -> None:
+    assert lookup("NATO Mission Iraq") == "NMI"
+    assert lookup("navo missie irak") == "NMI"
+    assert lookup("EUFOR-ALTHEA") == "EUFOR-ALTHEA"
+    assert lookup("Operatie Atalanta") == "ATALANTA"
+    assert lookup("de anti-ISIS-coalitie") == "AIC"
+    assert lookup("Nergens-missie") is None
+    assert lookup("") is None
+
+
+def test_finder_keeps_up_with_fifty_letters_a_second() -> None:
+    import time
+
+    letter = (" ".join(s for s, _, _ in SENTENCES) * 10)[:25_000]  # a long letter, dense with missions
+    find_missions(letter)
+    started = time.perf_counter()
+    for _ in range(10):
+        find_missions(letter)
+    # 20 ms each would leave no time for the other stages; allow for a busy CI machine
+    assert (time.perf_counter() - started) / 10 < 0.03
