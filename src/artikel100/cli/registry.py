@@ -65,7 +65,7 @@ def ingest_cmd(paths: tuple[str, ...], jobs: int | None, db: str) -> None:
 
         def on_file(outcome):  # type: ignore[no-untyped-def]
             if outcome.outcome == "failed":
-                progress.console.print(f"artikel100: {escape(outcome.error or outcome.path)}", highlight=False)
+                progress.console.print(f"artikel100: {escape(outcome.error or outcome.path)}", highlight=False, soft_wrap=True)
             progress.advance(task)
 
         report = ingest(reg, paths, jobs=jobs, on_start=lambda n: progress.update(task, total=n), on_file=on_file)
