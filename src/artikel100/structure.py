@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from .extract.dates import parse_letter_date
 from .facts import LetterInfo, Signatory
@@ -31,7 +33,7 @@ _ROLE = re.compile(
     r"(?:\s+(?:van|voor|VAN|VOOR)\s+[^,]{3,80}?)?),"
 )
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:[A-Z]\.)+)$")
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
 @dataclass
@@ -87,25 +89,48 @@ def _kamerstuk(doc: CleanDocument, head_end: int) -> tuple[str | None, list[tupl
     return None, []
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    path = Path(__file__).with_name("extract") / "data" / "first_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _is_initial(token: str) -> bool:
+    return bool(_INITIALS.match(token))
+
+
 def _split_names(line: str, count: int) -> list[str]:
     """Split a line holding ``count`` names printed side by side."""
     parts = [p for p in re.split(r"\s{2,}|\t", line.strip()) if p]
-    if len(parts) == count:
-        return parts
+    if len(parts) == count or count == 1:
+        return parts if len(parts) == count else [line.strip()]
     tokens = line.split()
-    # Group tokens into names: a name starts at a capitalised token not preceded by a particle.
-    starts = [0]
+    # Where a name may start: initials after a surname, or a capitalised token not after a particle.
+    starts = []
     for i in range(1, len(tokens)):
-        prev = tokens[i - 1]
-        if tokens[i][:1].isupper() and prev.casefold() not in _PARTICLES and not prev.endswith("-"):
+        prev, tok = tokens[i - 1], tokens[i]
+        if _is_initial(tok):
+            if not _is_initial(prev):
+                starts.append(i)
+        elif tok[:1].isupper() and prev.casefold() not in _PARTICLES and not _is_initial(prev) and not prev.endswith("-"):
             starts.append(i)
-    if len(starts) < count:
+    if len(starts) < count - 1:
         return [line.strip()]
-    # Choose the boundaries that split the tokens most evenly.
-    per = len(tokens) / count
-    chosen = [0] + [min(starts[1:], key=lambda s: abs(s - per * k)) for k in range(1, count)]
-    chosen = sorted(set(chosen))
-    return [" ".join(tokens[a:b]) for a, b in zip(chosen, chosen[1:] + [len(tokens)])]
+    initial_starts = [i for i in starts if _is_initial(tokens[i])]
+    if len(initial_starts) == count - 1:
+        chosen = initial_starts
+    else:
+        # Prefer boundaries at given names, then an even split.
+        names = _first_names()
+        per = len(tokens) / count
+
+        def cost(i: int, k: int) -> float:
+            return abs(i - per * k) - (2.0 if tokens[i] in names else 0.0)
+
+        chosen = sorted({min(starts, key=lambda i: cost(i, k)) for k in range(1, count)})
+    bounds = [0, *chosen, len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
 def _signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Signatory], int]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..facts import Contribution
-from .dates import Period, add_months, find_periods
+from .dates import add_months, find_dates, find_periods
 from .numbers import find_changes, find_quantities
 from .sentences import Sentence
 from .units import find_places, find_units, is_personnel
@@ -25,8 +25,20 @@ __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|nationa(?:al|le) kader(?:s)?|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders)\b"
+    r"|nationa(?:al|le) kader(?:s)?|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|bijdrage|bijdragen|uitzending|eenheden)\b"
 )
+# Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
+_FOREIGN = re.compile(
+    r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|andere landen|bondgenoten|partnerlanden"
+    r"|troepenleveranciers|coalitiepartners|de missie (?:telt|bestaat|omvat)|in totaal \w+ landen)\b"
+)
+# Dates that start or end a contribution by the verb they stand with.
+_START_VERB = re.compile(r"\b(?:vertrek\w*|start\w*|begin\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst)\b", re.IGNORECASE)
+_END_VERB = re.compile(
+    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond|afloop\w*)\b",
+    re.IGNORECASE,
+)
+_MAX_DUTCH_PERSONNEL = 2500  # larger numbers count whole missions, not the Dutch part
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
     r"(?:bijdrage[n]?|inzet|deelname|kader[s]?|bijdraagt|bijdragen|levert|leveren|beschikbaar|ingezet|deel)"
@@ -43,6 +55,7 @@ class _State:
     unit_missions: dict[str, str] = field(default_factory=dict)
     last_mission: str | None = None
     last_block: int = -1
+    last_dutch: bool = False
     framework_ends: dict[str, str] = field(default_factory=dict)
 
 
@@ -73,7 +86,7 @@ def find_contributions(
             continue
         block_key = _paragraph_key(sentence)
         if block_key != state.last_block:
-            state.last_mission, state.last_block = None, block_key
+            state.last_mission, state.last_block, state.last_dutch = None, block_key, False
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
         missions = _attribute(sentence.text, here, units, state) or ([main] if main else [])
@@ -83,8 +96,12 @@ def find_contributions(
         if not missions:
             continue
         state.last_mission = missions[0]
-        if not (_DUTCH.search(sentence.text) or units):
+        dutch = bool(_DUTCH.search(sentence.text) or units)
+        # A sentence right after a Dutch one in the same paragraph goes on about it ("Zij worden ...").
+        if not dutch and not (state.last_dutch and not _FOREIGN.search(sentence.text)):
+            state.last_dutch = False
             continue
+        state.last_dutch = dutch
         out.extend(_facts(sentence, missions, here, units, letter_date, state))
     return out
 
@@ -131,8 +148,11 @@ def _facts(
 
     quantities = find_quantities(text)
     changed_old = {id(c.old) for c in find_changes(text, quantities)}
+    foreign = bool(_FOREIGN.search(text))
     for q in quantities:
-        if q.value is None or not is_personnel(q.noun) or id(q) in changed_old:
+        if q.value is None or id(q) in changed_old or not _counts_people(text, q):
+            continue
+        if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _DUTCH.search(text[max(0, q.start - 80) : q.end + 40])):
             continue
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
@@ -150,10 +170,30 @@ def _facts(
             elif end and _EXTENDS.search(text) and mission in state.framework_ends:
                 c.supersedes_end = state.framework_ends[mission]
             out.append(c)
+    covered = [p.span for p in find_periods(text, letter_date)]
+    for d in find_dates(text, letter_date):
+        if any(a <= d.start < b for a, b in covered):
+            continue
+        before, after = text[max(0, d.start - 40) : d.start], text[d.end : d.end + 30]
+        if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
+            out.append(make(missions[0], [(d.start, d.end)], end=d.value))
+        elif _START_VERB.search(text) and re.search(r"\b(?:op|per|in|vanaf|met ingang van)\s*$", before):
+            out.append(make(missions[0], [(d.start, d.end)], start=d.value))
+        elif len(d.value) == 4 and re.search(r"\bin\s*$", before) and (units or quantities) and not after.startswith(" in aantocht"):
+            # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
+            out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
     for place in _places(text):
         mission = _nearest(here, place.start, missions)
         out.append(make(mission, [(place.start, place.end)], location=place.name))
     return out
+
+
+def _counts_people(text: str, q) -> bool:  # noqa: ANN001
+    """The quantity counts people: its noun, or the word after an adjective ("twaalf militaire waarnemers")."""
+    if is_personnel(q.noun):
+        return True
+    nxt = re.match(r"\s+([\w'’]+)", text[q.end :])
+    return bool(q.noun and nxt and is_personnel(nxt.group(1)))
 
 
 def _places(text: str) -> list:  # noqa: ANN202
