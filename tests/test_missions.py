@@ -232,6 +232,7 @@ def test_operation_with_a_capitalised_name_is_an_unknown_mission() -> None:
 
 def test_operation_followed_by_a_plain_word_is_no_mission() -> None:
     assert find_missions("De operatie in het noorden en de Operation Plan zijn klaar. Operatie De Ruyter?") == []
+    assert find_missions("Tijdens de operatie Nederlandse en Iraakse militairen samen.") == []
 
 
 def test_un_mission_acronym_after_vn_missie_is_an_unknown_mission_with_later_mentions() -> None:

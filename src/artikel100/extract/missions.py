@@ -37,7 +37,7 @@ import yaml
 from ..errors import InternalError
 from ..facts import Mission
 
-__all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup"]
+__all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup", "key"]
 
 CATALOGUE_PATH = Path(__file__).with_name("data") / "missions.yaml"
 ORGANISATIONS = frozenset({"UN", "NATO", "EU", "coalition", "bilateral", "OSCE", "other"})
@@ -152,14 +152,18 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
     )
 
 
-@functools.cache
-def catalogue(path: Path = CATALOGUE_PATH) -> dict[str, CatalogueEntry]:
-    """The catalogue, id -> entry, read once.
+def catalogue() -> dict[str, CatalogueEntry]:
+    """The catalogue, id -> entry, read once per process.
 
     Raises:
         InternalError: the catalogue file is malformed, an id is repeated, or
             one form names two missions.
     """
+    return _load()[0]
+
+
+@functools.cache
+def _load(path: Path = CATALOGUE_PATH) -> tuple[dict[str, CatalogueEntry], _Index]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, list):
         raise InternalError(f"{path}: expected a list of missions")
@@ -169,8 +173,7 @@ def catalogue(path: Path = CATALOGUE_PATH) -> dict[str, CatalogueEntry]:
         if entry.id in entries:
             raise InternalError(f"{path}: id {entry.id} appears twice")
         entries[entry.id] = entry
-    _Index.build(entries)  # validates that no form is shared
-    return entries
+    return entries, _Index.build(entries)
 
 
 class _Index:
@@ -184,7 +187,7 @@ class _Index:
     def build(cls, entries: dict[str, CatalogueEntry]) -> _Index:
         index = cls()
         for entry in entries.values():
-            seen: set[str] = set()
+            seen: set[tuple[str, bool]] = set()
             for text in (entry.id, *entry.names, *entry.aliases):
                 form = _prepare(entry.id, text)
                 if form is None:
@@ -205,9 +208,8 @@ class _Index:
         return index
 
 
-@functools.cache
 def _index() -> _Index:
-    return _Index.build(catalogue())
+    return _load()[1]
 
 
 def lookup(name: str) -> str | None:
@@ -260,7 +262,8 @@ def _known_mentions(text: str) -> list[_Mention]:
             continue
         form, last = found
         entry = entries[form.mission_id]
-        out.append(_Mention(entry.id, words.spans[i][0], words.spans[last][1], True, entry.name, entry.organisation))
+        start, end = words.spans[i][0], words.spans[last][1]
+        out.append(_Mention(entry.id, start, end, True, entry.name, entry.organisation))
         i = last + 1
     return out
 
@@ -293,14 +296,20 @@ _NAME_WORD = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
 _OPERATION = re.compile(rf"perati(?:on|e)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
 _EUNAVFOR = re.compile(r"EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
 _UN_MISSION = re.compile(
-    r"VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+\(?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)(?![\w-])"
+    r"VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+"
+    r"\(?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)(?![\w-])"
 )
 _BRACKETED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*[A-Z0-9](?:[ -][A-Z][A-Za-z]*)?)\)")
 # The mission a bracketed acronym belongs to: "<...missie> [in de
 # Centraal-Afrikaanse Republiek] (EUTM RCA)", at most six words before it.
-_MISSION_WORD = re.compile(r"(?<![\w-])(?:(?P<org>VN|EU|NAVO|OVSE|AU)-)?\w*(?:[Mm]issie|[Mm]ission|[Oo]peratie)(?!\w)")
+_MISSION_WORD = re.compile(
+    r"(?<![\w-])(?:(?P<org>VN|EU|NAVO|OVSE|AU)-)?\w*(?:[Mm]issie|[Mm]ission|[Oo]peratie)(?!\w)"
+)
 _LOOK_BACK = 120
-_BETWEEN_FUNCTION_WORDS = frozenset({"in", "de", "het", "van", "voor", "op", "the", "of", "to", "for", "in", "on"})
+# Capitalised Dutch adjectives of nationality or place ("Nederlandse",
+# "Iraakse", "Malinese") follow "operatie" in running text but start no name.
+_ADJECTIVE = re.compile(r"[A-Z][a-zë]+(?:se|sche)")
+_BETWEEN_FUNCTION_WORDS = frozenset({"in", "de", "het", "van", "voor", "op", "the", "of", "to", "for", "on"})
 # Names that follow "Operation"/"operatie" but are no operation's name.
 _NOT_OPERATION_NAMES = frozenset(
     {
@@ -349,7 +358,9 @@ def _bracketed_mission_org(text: str, bracket: int, head: str) -> str | None:
     if last.start() == 0 and window_start > 0 and not _starts_word(text, window_start):
         return None
     between = window[last.end() :].split()
-    if len(between) > 6 or any(w.casefold() not in _BETWEEN_FUNCTION_WORDS and not w[:1].isupper() for w in between):
+    if len(between) > 6 or any(
+        w.casefold() not in _BETWEEN_FUNCTION_WORDS and not w[:1].isupper() for w in between
+    ):
         return None  # a clause, not a name, stands between the mission and the brackets
     if any(c in window[last.end() :] for c in ".,;:()"):
         return None
@@ -386,6 +397,8 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
             words.pop()
         if not words or words[0].group().casefold() in _NOT_OPERATION_NAMES:
             continue
+        if _ADJECTIVE.fullmatch(words[0].group()):
+            continue  # "de operatie Nederlandse militairen ...": an adjective, not a name
         name_end = m.start(1) + words[-1].end()
         name = " ".join(text[m.start(1) : name_end].split())
         add(_slug(name), m.start() - 1, name_end, f"Operation {name}", None)
