@@ -163,6 +163,14 @@ def commitments(conn: Connection, today: date, open_only: bool = False) -> list[
     for r in conn.execute(select(s.facts.c.letter_id, s.facts.c.mission).where(s.facts.c.kind.in_(["mission", "contribution"]))):
         if r.mission:
             missions_of.setdefault(r.letter_id, set()).add(r.mission)
+    # Letters by the kind of document their title names, folded once.
+    titled: dict[str, list[int]] = {}
+    for L in letters.values():
+        if L.title:
+            folded = fold(L.title)
+            for kind in _DELIVERABLES:
+                if kind in folded:
+                    titled.setdefault(kind, []).append(L.id)
     out = []
     rows = conn.execute(select(s.facts.c.id, s.facts.c.letter_id, s.facts.c.data)
                         .where(s.facts.c.kind == "commitment").order_by(s.facts.c.letter_id, s.facts.c.ordinal))
@@ -176,13 +184,15 @@ def commitments(conn: Connection, today: date, open_only: bool = False) -> list[
                               bool(data.get("conditional")), data.get("spans", []), status,
                               by_sha.get(mark.by_letter_sha256) if mark else None)
         if status != "done":
-            view.proposed = _proposals(view, letters, missions_of)
+            view.proposed = _proposals(view, letters, missions_of, titled)
         if not open_only or status != "done":
             out.append(view)
     return out
 
 
-def _proposals(c: CommitmentView, letters: dict[int, Any], missions_of: dict[int, set[str]]) -> list[int]:
+def _proposals(
+    c: CommitmentView, letters: dict[int, Any], missions_of: dict[int, set[str]], titled: dict[str, list[int]]
+) -> list[int]:
     """Later letters whose title names the promised document, on a shared mission."""
     kind = _deliverable(c.text)
     if kind is None:
@@ -190,8 +200,9 @@ def _proposals(c: CommitmentView, letters: dict[int, Any], missions_of: dict[int
     since = first_day(c.letter_date) or date.min
     mine = missions_of.get(c.letter_id, set())
     found = []
-    for L in letters.values():
-        if L.id == c.letter_id or not L.title or kind not in fold(L.title):
+    for letter_id in titled.get(kind, []):
+        L = letters[letter_id]
+        if L.id == c.letter_id:
             continue
         if (first_day(L.date) or date.min) < since:
             continue
