@@ -16,7 +16,7 @@ from .lines import Line, is_terminated
 
 __all__ = ["FootnoteBody", "Marker", "find_footnotes", "find_markers"]
 
-_START = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z]))(\S.*)$")
+_START = re.compile(r"^(\d{1,2})(?:\s+|[-–]\s*|(?=[A-Z]))(\S.*)$")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # What a footnote's own text tends to hold.
 _FOOTNOTE_WORDS = re.compile(r"Kamerstuk|Handelingen|d\.d\.|http|www\.|zie |Zie |nr\.|blz\.|resolutie", re.IGNORECASE)
@@ -98,11 +98,15 @@ def _marker_pattern(number: int) -> re.Pattern[str]:
     sup = re.escape(str(number).translate(_SUPERSCRIPTS))
     alt = f"{digits}|{sup}" + ("|!" if number == 1 else "")
     # word, optional punctuation glued to it, optional OCR junk, the number
+    # The marker stands after a word, a closing bracket ("(2015)2"), or a year
+    # after a month name ("31 december 20163").
     return re.compile(
-        rf"(?P<word>[^\W\d_]{{2,}})(?P<punct>[.,;:)’'\"]?)(?P<junk>[*'’^°]?)(?P<num>{alt})(?![\w\d])"
+        rf"(?:(?P<word>[^\W\d_]{{2,}}|\))|\b(?:{_MONTHS}) (?P<year>(?:19|20)\d\d))"
+        rf"(?P<punct>[.,;:)’'\"]?)(?P<junk>[*'’^°]?)(?P<num>{alt})(?![\w\d])"
     )
 
 
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
@@ -113,6 +117,8 @@ def _pattern(number: int) -> re.Pattern[str]:
 
 
 def _acceptable(m: re.Match[str]) -> bool:
+    if m.group("year"):
+        return True
     word = m.group("word")
     if m.group("num") == "!":
         return not m.group("punct") and not m.group("junk")
@@ -143,7 +149,7 @@ def find_markers(lines: list[Line], bodies: list[FootnoteBody]) -> list[Marker]:
             if m:
                 start = line.start + m.start("junk")
                 end = line.start + m.end("num")
-                anchor = line.start + m.end("word")
+                anchor = line.start + m.end("word" if m.group("word") else "year")
                 markers.append(Marker(body.number, k, start, end, anchor))
                 floor = k
                 break

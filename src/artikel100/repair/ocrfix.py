@@ -10,10 +10,12 @@ are not in the lexicon stay as they are when no candidate is clearly better.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .builder import Edit
 from .lexicon import Lexicon
+from .punctuation import punctuation_edits
 
 __all__ = ["find_ocr_edits"]
 
@@ -23,10 +25,8 @@ _DIAERESIS = {"e": "ë", "i": "ï", "o": "ö", "u": "ü", "é": "ë", "è": "ë"
 # Characters OCR confuses, both ways.
 _CONFUSIONS = [("g", "q"), ("q", "g"), ("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"),
                ("c", "e"), ("e", "c"), ("l", "i"), ("i", "l"), ("1", "l"), ("1", "i"), ("5", "s"),
-               ("ii", "ü"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t")]
-_APOSTROPHES = re.compile(r"(?<=[^\W\d_])([’'`])[’'`]+(?=[^\W\d_])")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]])[ \t]+(?=[.,;:](?:\s|$))")
-_GLUED_PAIR = re.compile(r"\b([a-zà-ÿ]{3,})-(en|of) (?=[a-zà-ÿ])")
+               ("ii", "ü"), ("h", "b"), ("b", "h"), ("n", "u"), ("u", "n"), ("t", "f"), ("f", "t"),
+               ("t", "l"), ("l", "t"), ("f", "l"), ("l", "f"), ("li", "h"), ("ri", "n")]
 
 
 def _match_case(template: str, word: str) -> str:
@@ -47,6 +47,15 @@ def _diaeresis_variants(word: str) -> list[str]:
     if lower.count("é") > 1:
         out.append(lower.replace("é", "ë"))
     return out
+
+
+_FUNCTION_WORDS = frozenset(
+    "de het een en van in op te met voor naar aan door uit bij tot om of dat die dan als is zijn".split()
+)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _fix_zeros(token: str) -> str | None:
@@ -83,16 +92,18 @@ class _Fixer:
             return None
         if token.isupper() and len(token) > 1:
             return self._acronym(token)
-        return self._diaeresis(token) or self._misread(token)
+        return self._diaeresis(token) or self._stray_accent(token) or self._misread(token) or self._missing_space(token)
 
     def _acronym(self, token: str) -> tuple[str, str] | None:
-        """An acronym seen once, one OCR slip from one the letter uses often."""
+        """An acronym with a letter the OCR doubled ("O0IR" read as "OOIR"), where the
+        letter uses the single form often."""
         if token in self.acronyms or not token.isupper():
             return None
-        for i in range(len(token)):
-            candidate = token[:i] + token[i + 1 :]
-            if candidate in self.acronyms:
-                return candidate, "acronym"
+        for i in range(1, len(token)):
+            if token[i] == token[i - 1]:
+                candidate = token[:i] + token[i + 1 :]
+                if candidate in self.acronyms:
+                    return candidate, "acronym"
         return None
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
@@ -104,59 +115,74 @@ class _Fixer:
                 best, best_score = variant, score
         return (_match_case(token, best), "diaeresis") if best else None
 
+    def _stray_accent(self, token: str) -> tuple[str, str] | None:
+        """An accent the OCR added ("vän", "vertrekkén", "risicó"): the plain word is common."""
+        plain = _strip_accents(token)
+        if plain == token or self.lex.nl(token) >= 1.0 or self.counts[token] > 2:
+            return None
+        return (plain, "stray-accent") if self.lex.nl(plain) >= 3.0 else None
+
     def _suspicious(self, token: str) -> bool:
-        return (
-            len(token) >= 4
-            and self.lex.nl(token) < 1.0
-            and self.lex.en(token) < 1.5
-            and self.counts[token] <= 2
-        )
+        return len(token) >= 4 and self.lex.best(token) < 2.0 and self.counts[token] <= 2
+
+    def _missing_space(self, token: str) -> tuple[str, str] | None:
+        """Two words run together ("toegezegdeen"): a known word and a function word."""
+        if len(token) < 5 or not token.islower() or not self._suspicious(token) or self._is_compound(token):
+            return None
+        for cut in range(2, len(token) - 1):
+            head, tail = token[:cut], token[cut:]
+            if (head in _FUNCTION_WORDS and self.lex.nl(tail) >= 3.5) or (
+                tail in _FUNCTION_WORDS and self.lex.nl(head) >= 3.5
+            ):
+                return f"{head} {tail}", "missing-space"
+        return None
 
     def _misread(self, token: str) -> tuple[str, str] | None:
         if not self._suspicious(token):
             return None
         lower = token.casefold()
         candidates: dict[str, float] = {}
+        floor = self.lex.best(token) + 2.5  # a candidate must be far more common than the token
+        compound = self._is_compound(lower)
         for i in range(1, len(lower) - 1):  # a stray letter inside the word
             cand = lower[:i] + lower[i + 1 :]
-            score = self.lex.best(cand)
-            if score >= 3.5:
+            score = self._score(cand, compound)
+            if score >= max(3.5, floor):
                 candidates[cand] = score
         for wrong, right in _CONFUSIONS:
             start = lower.find(wrong)
             while start != -1:
                 cand = lower[:start] + right + lower[start + len(wrong) :]
-                score = self.lex.best(cand)
-                if score >= 3.0:
+                score = self._score(cand, compound)
+                if score >= max(3.0, floor):
                     candidates[cand] = max(candidates.get(cand, 0.0), score)
                 start = lower.find(wrong, start + 1)
         if not candidates:
-            return self._compound_tail(token)
+            return None
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.5:
             return None  # no clear winner: leave the word alone
         return _match_case(token, ranked[0][0]), "misread"
 
-    def _compound_tail(self, token: str) -> tuple[str, str] | None:
-        """A compound whose last part lost or gained a letter: veiligheidsrisco -> ...risico."""
-        lower = token.casefold()
-        if len(lower) < 9 or not token.islower() or self._is_compound(lower):
-            return None
-        for cut in range(4, len(lower) - 3):
-            head, tail = lower[:cut], lower[cut:]
-            if not self.lex.known(head.rstrip("s")) or self.lex.nl(tail) >= 1.0:
-                continue
-            for cand in _edits1(tail):
-                if len(cand) >= 4 and self.lex.nl(cand) >= 3.5:
-                    return head + cand, "compound"
-        return None
+    def _score(self, candidate: str, token_is_compound: bool) -> float:
+        """A candidate's frequency; a compound of known words counts as a known word
+        when the token itself is not one ("fandmachteenheden" -> "landmachteenheden")."""
+        score = self.lex.best(candidate)
+        if score < 3.0 and not token_is_compound and len(candidate) >= 12 and self._is_compound(candidate, strict=True):
+            return 3.0
+        return score
 
-    def _is_compound(self, word: str) -> bool:
-        """True when the word splits into two known words (with a linking s or e)."""
-        for cut in range(3, len(word) - 2):
+    def _is_compound(self, word: str, strict: bool = False) -> bool:
+        """True when the word splits into two known words (with a linking s or e).
+
+        ``strict`` asks for two common parts of four letters or more, as evidence
+        strong enough to choose a candidate by.
+        """
+        low, tail_floor, head_floor = (4, 3.0, 3.0) if strict else (3, 2.0, 1.5)
+        for cut in range(low, len(word) - low + 1):
             head, tail = word[:cut], word[cut:]
-            if self.lex.nl(tail) >= 2.0 and any(
-                self.lex.known(h) for h in (head, head[:-1] if head.endswith(("s", "e")) else head)
+            if self.lex.nl(tail) >= tail_floor and any(
+                self.lex.nl(h) >= head_floor for h in (head, head[:-1] if head.endswith(("s", "e")) else head)
             ):
                 return True
         return False
@@ -170,28 +196,9 @@ class _Fixer:
         return edits
 
 
-def _edits1(word: str) -> set[str]:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    inserts = {a + c + b for a, b in splits for c in letters}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
-    return deletes | inserts | replaces
-
-
-def _punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
-    edits = [Edit(m.start(), m.end(), m.group(1), "doubled-apostrophe") for m in _APOSTROPHES.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "space-before-punctuation") for m in _SPACE_BEFORE_PUNCT.finditer(text)]
-    for m in _GLUED_PAIR.finditer(text):
-        if lex.known(m.group(1)) and not lex.known(f"{m.group(1)}-{m.group(2)}"):
-            at = m.start(2)
-            edits.append(Edit(at, at, " ", "hyphen-pair"))
-    return edits
-
-
 def find_ocr_edits(text: str, lexicon: Lexicon) -> list[Edit]:
     """Every OCR repair proposed for ``text``, as non-overlapping edits."""
-    edits = _punctuation_edits(text, lexicon) + _Fixer(text, lexicon).edits()
+    edits = punctuation_edits(text, lexicon) + _Fixer(text, lexicon).edits()
     edits.sort(key=lambda e: (e.start, e.end))
     out: list[Edit] = []
     for e in edits:

@@ -1,0 +1,62 @@
+"""Punctuation noise that OCR leaves between words, fixed by class.
+
+OCR of a degraded scan sprinkles dots, colons and hyphens between words
+("informeren. wij", "van:de", "besluiten-de", "De’ additionele") and doubles
+apostrophes ("risco’'s"). Each rule only fires where Dutch never writes the
+punctuation: a sentence does not go on in lower case after a full stop
+(abbreviations aside), a colon is followed by a space, and a function word
+does not take a hyphen or a comma before the next word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .builder import Edit
+from .lexicon import Lexicon
+
+__all__ = ["punctuation_edits"]
+
+_APOSTROPHES = re.compile(r"(?<=[^\W\d_])([’'`])[’'`]+(?=[^\W\d_])")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]])[ \t]+(?=[.,;:](?:\s|$))")
+_GLUED_PAIR = re.compile(r"\b([a-zà-ÿ]{3,})-(en|of) (?=[a-zà-ÿ])")
+# Small words that never carry a hyphen or trailing punctuation inside a sentence.
+_FUNCTION = (
+    "de|het|een|van|in|op|te|met|voor|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden"
+)
+# "informeren. wij": a full stop or question mark before a lower-case word.
+_STRAY_STOP = re.compile(r"(?<=[a-zà-ÿ]{3})([.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
+# Abbreviations that do end in a dot before a lower-case word.
+_ABBREVIATION = re.compile(r"\b(?:d\.d|jl|a\.s|o\.a|c\.s|nr|nrs|ca|bijv|incl|excl|resp|vgl|e\.d|m\.b\.t|t\.a\.v|i\.v\.m)$")
+# "van:de": a colon or semicolon glued between two words.
+_GLUED_COLON = re.compile(r"(?<=[^\W\d_])[:;](?=[^\W\d_])")
+# "de-Malinese", "besluiten-de": a hyphen beside a function word (not "staakt-het-vuren").
+_FUNCTION_HYPHEN = re.compile(
+    r"\b(?:" + _FUNCTION + r")(?P<p>-)(?=[A-Z0-9])|(?<=[^\W\d_]{2})(?P<q>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
+)
+# "van, de": punctuation straight after an article or a preposition that is never a verb particle.
+_FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z])")
+# "De’ additionele": a closing quote after a word, with no opening quote before it.
+_STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
+
+
+def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
+    """Every punctuation repair for ``text``."""
+    edits = [Edit(m.start(), m.end(), m.group(1), "doubled-apostrophe") for m in _APOSTROPHES.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "space-before-punctuation") for m in _SPACE_BEFORE_PUNCT.finditer(text)]
+    for m in _GLUED_PAIR.finditer(text):
+        if lex.known(m.group(1)) and not lex.known(f"{m.group(1)}-{m.group(2)}"):
+            edits.append(Edit(m.start(2), m.start(2), " ", "hyphen-pair"))
+    for m in _STRAY_STOP.finditer(text):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()]) and text[m.start() - 1] != ".":
+            edits.append(Edit(m.start(), m.end(), "", "stray-stop"))
+    edits += [Edit(m.start(), m.end(), " ", "glued-colon") for m in _GLUED_COLON.finditer(text)]
+    for m in _FUNCTION_HYPHEN.finditer(text):
+        g = "p" if m.group("p") else "q"
+        edits.append(Edit(m.start(g), m.end(g), " ", "function-word-hyphen"))
+    for m in _FUNCTION_PUNCT.finditer(text):
+        edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
+    for m in _STRAY_CLOSING.finditer(text):
+        if "‘" not in text[max(0, m.start() - 80) : m.start()] and not re.search(r"[sxz]$", text[m.start() - 1]):
+            edits.append(Edit(m.start(), m.end(), "", "stray-quote"))
+    return edits
