@@ -148,7 +148,7 @@ def test_a_batch_killed_midway_and_with_a_corrupt_file_leaves_every_letter_whole
     expected = _many_letters(folder, 60)
     open_registry(db_url).close()
     script = _KILLED_BATCH.format(here=str(HERE), db=db_url, folder=str(folder))
-    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(HERE)})
+    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path])})
     reg = open_registry(db_url)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and count(reg, s.letters) < 10:

@@ -185,7 +185,7 @@ def commitments_done_cmd(commitment_id: int, by: str, db: str) -> None:
     """Mark commitment ID as fulfilled by LETTER."""
     from ..store.queries import mark_done
 
-    with open_registry(db) as reg, reg.engine.begin() as conn:
+    with open_registry(db) as reg, reg.write() as conn:
         view = mark_done(conn, commitment_id, by)
     console.print(f"commitment {view.id} done, fulfilled by letter {view.done_by}")
 

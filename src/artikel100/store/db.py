@@ -10,10 +10,12 @@ full-text index).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -35,6 +37,20 @@ class Registry:
 
     engine: Engine
     url: str
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A transaction for writing: committed on success, rolled back on error.
+
+        In SQLite it starts with BEGIN IMMEDIATE, taking the write lock at
+        once, so two writers queue on the busy timeout instead of one failing
+        when it upgrades a read lock; reads (``engine.connect()``) stay
+        deferred and never block a writer in WAL mode.
+        """
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(artikel100_write=True)
+            with conn.begin():
+                yield conn
 
     @property
     def dialect(self) -> str:
@@ -68,8 +84,8 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
 def _sqlite_engine(url: str) -> Engine:
     # isolation_level=None hands transaction control to us: pysqlite's own
     # implicit BEGIN skips DDL and SELECTs, which would break per-letter
-    # atomicity and the migration lock. We emit BEGIN (IMMEDIATE: writers
-    # queue on the busy timeout instead of failing mid-transaction).
+    # atomicity and the migration lock. We emit BEGIN ourselves: IMMEDIATE
+    # for ``Registry.write()``, deferred for reads.
     engine = create_engine(url, connect_args={"isolation_level": None, "timeout": 60})
 
     @event.listens_for(engine, "connect")
@@ -82,7 +98,8 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        write = conn.get_execution_options().get("artikel100_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 

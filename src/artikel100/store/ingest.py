@@ -325,7 +325,7 @@ def store_prepared(registry: Registry, p: Prepared, version: str | None = None) 
     version = version or extractor_version()
     for attempt in range(2):
         try:
-            with registry.engine.begin() as conn:
+            with registry.write() as conn:
                 return _store(conn, p, version)
         except IntegrityError:
             # Another writer stored the same content between our read and write

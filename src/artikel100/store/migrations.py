@@ -61,7 +61,7 @@ def migrate(registry: Registry) -> list[int]:
     Returns:
         The versions applied now (empty when it was up to date).
     """
-    with registry.engine.begin() as conn:
+    with registry.write() as conn:
         if registry.dialect == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
         schema.schema_migrations.create(conn, checkfirst=True)
