@@ -218,3 +218,27 @@ def test_text_in_windows_encodings_keeps_dutch_diacritics(files, name):
 def test_decode_text_prefers_cp1252_for_dutch_windows_bytes():
     data = "Coördinatie van de financiën, één café".encode("cp1252")
     assert decode_text(data) == "Coördinatie van de financiën, één café"
+
+
+def test_html_footnotes_in_nested_note_boxes_are_taken_once(tmp_path):
+    path = tmp_path / "kst.html"
+    path.write_text(
+        '<!DOCTYPE html><html><body><div id="broodtekst">'
+        '<p>Het kabinet verlengt de missie.<sup><a href="#n1">1</a></sup></p>'
+        '<div class="noten"><ol class="noten"><li id="n1"><span class="nootnum">1</span> Kamerstuk 27 925, nr. 943.</li></ol></div>'
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).source_text == "Het kabinet verlengt de missie.\n\n1 Kamerstuk 27 925, nr. 943."
+
+
+def test_xhtml_with_xml_declaration_is_read_as_html(tmp_path):
+    path = tmp_path / "kst.xhtml"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        "<p>Aan de Voorzitter van de Tweede Kamer</p><p>Den Haag, 1 maart 2024</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.format == "html"
+    assert doc.source_text == "Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 1 maart 2024"

@@ -293,6 +293,8 @@ class _HtmlFlow:
 
     def _take_notes(self, content: etree._Element) -> None:
         for box in [e for e in content.iter() if isinstance(e.tag, str) and _classes(e) & _NOTE_LISTS]:
+            if not _attached(box, content):
+                continue  # inside a notes box already taken (div.noten > ol.noten)
             items = box.findall(".//li") or [c for c in box if c.tag in ("p", "div") and _text(c)]
             for item in items:
                 marker = next((m for m in item.iter() if m is not item and _is_note_number(m)), None)
@@ -358,6 +360,10 @@ def _content_root(root: etree._Element) -> etree._Element:
         if found:
             return found[0]
     return root
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    return any(a is root for a in el.iterancestors()) or el is root
 
 
 def _has_block_child(el: etree._Element) -> bool:
