@@ -14,6 +14,7 @@ from .errors import InputError
 from .facts import Extraction
 from .model import CleanDocument, RawDocument
 from .read import read_document, read_text
+from .read.language import check_dutch
 from .repair import repair
 from .extract import extract
 
@@ -37,9 +38,19 @@ class Result:
     errors: list[str] = field(default_factory=list)
 
 
+def _read(path: str | Path) -> RawDocument:
+    raw = read_document(path)
+    check_dutch(raw.source_text, raw.path)
+    return raw
+
+
 def clean_file(path: str | Path) -> CleanDocument:
-    """Read and repair one file."""
-    return repair(read_document(path))
+    """Read and repair one file.
+
+    Raises:
+        InputError: the file is unreadable or not a Dutch letter.
+    """
+    return repair(_read(path))
 
 
 def _run(raw: RawDocument) -> Result:
@@ -55,7 +66,7 @@ def process(path: str | Path) -> Result:
     Raises:
         InputError: the file is unreadable or not a letter.
     """
-    return _run(read_document(path))
+    return _run(_read(path))
 
 
 def process_text(text: str) -> Result:

@@ -1,0 +1,157 @@
+"""Repair: the seed within 0.5% word error rate, clean letters unchanged, OCR noise halved,
+and every class of rule on small texts of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from artikel100 import clean_file
+from artikel100.read import read_text
+from artikel100.repair import repair
+from letters_corpus import SEED, letters, word_errors
+
+LETTERS = letters()
+
+
+def _strip_header(letter, text: str) -> str:  # noqa: ANN001
+    header = " ".join(letter.header_words())
+    return text.replace(header, "", 1) if header and header in " ".join(text.split()[:40]) else text
+
+
+def _repaired_words(letter, form: str) -> str:  # noqa: ANN001
+    text = " ".join(clean_file(letter.path(form)).text.split())
+    return _strip_header(letter, text)
+
+
+@pytest.mark.skipif(not SEED.with_suffix(".txt").exists(), reason="needs ../shared/seed")
+def test_seed_repairs_to_within_half_a_percent_word_error_rate() -> None:
+    text = clean_file(SEED.with_suffix(".txt")).text
+    edits, words = word_errors(SEED.with_suffix(".clean.txt").read_text(encoding="utf-8"), text)
+    assert edits / words <= 0.005
+
+
+@pytest.mark.parametrize("letter", LETTERS, ids=lambda l: l.stem)
+def test_clean_letter_passes_through_unchanged(letter) -> None:  # noqa: ANN001
+    assert clean_file(letter.path("clean")).text.split() == letter.clean_text.split()
+
+
+@pytest.mark.parametrize("letter", [l for l in LETTERS if l.path("layout").exists()], ids=lambda l: l.stem)
+def test_laid_out_letter_repairs_to_its_clean_original(letter) -> None:  # noqa: ANN001
+    edits, words = word_errors(letter.clean_text, _repaired_words(letter, "layout"))
+    assert edits / words < 0.015, f"{edits} word errors in {words}"
+
+
+def test_ocr_repair_removes_at_least_half_the_word_errors() -> None:
+    ocr = [l for l in LETTERS if l.path("ocr").exists()]
+    assert len(ocr) >= 12
+    before = after = total = 0
+    for letter in ocr:
+        raw = letter.path("ocr").read_text(encoding="utf-8")
+        before += word_errors(letter.clean_text, _strip_header(letter, " ".join(raw.split())))[0]
+        e, n = word_errors(letter.clean_text, _repaired_words(letter, "ocr"))
+        after += e
+        total += n
+    assert after <= before / 2, f"before {before}, after {after} of {total} words"
+
+
+def _repair(text: str):  # noqa: ANN202
+    return repair(read_text(text))
+
+
+WRAPPED = (
+    "Het kabinet heeft besloten om een bijdrage te leveren aan de missie van de Verenigde Naties in\n"
+    "het zuiden van het land, waarbij de VN-\n"
+    "Veiligheidsraad het mandaat heeft verlengd voor een jaar en de Nederlandse eenheid de bewakings-\n"
+    "en beveiligingstaken overneemt van een andere bondgenoot die zich terugtrekt uit het gebied.\n"
+)
+
+
+def test_lines_join_into_one_paragraph_keeping_real_hyphens() -> None:
+    doc = _repair(WRAPPED)
+    assert "\n" not in doc.text
+    assert "de VN-Veiligheidsraad het mandaat" in doc.text
+    assert "de bewakings- en beveiligingstaken" in doc.text
+
+
+def test_typeset_letter_loses_hyphens_of_broken_words() -> None:
+    lines = [
+        "De regering heeft in de afgelopen maanden met de betrokken landen intensief overleg gevoerd over de ont-",
+        "wikkelingen in de regio en over de gevolgen daarvan voor de veiligheid van de bevolking en de mili-",
+        "tairen die daar werkzaam zijn. Daarbij is ook gesproken over de verdere samenwerking en de onder-",
+        "steuning die de partners van elkaar verwachten bij de uitvoering van de gezamenlijke opdracht.",
+    ]
+    doc = _repair("\n".join(lines) + "\n")
+    for word in ("ontwikkelingen", "militairen", "ondersteuning"):
+        assert word in doc.text
+
+
+def test_page_number_and_running_header_are_removed() -> None:
+    page = (
+        "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 950\n\n"
+        "Het kabinet heeft besloten de bijdrage aan de missie met een half jaar te verlengen, zodat de\n"
+        "eenheid tot het einde van het mandaat beschikbaar blijft voor de taken die de missie heeft.\n\n"
+        "3\n"
+    )
+    doc = _repair(page + "\f" + page.replace("nr. 950\n\nHet kabinet heeft besloten", "nr. 950\n\nDaarnaast heeft het kabinet besloten"))
+    assert "vergaderjaar" not in doc.text
+    assert "\n3\n" not in doc.text and not doc.text.rstrip().endswith("3")
+
+
+def test_footnote_in_mid_sentence_moves_to_the_end_and_its_marker_goes() -> None:
+    text = (
+        "Het kabinet verwijst naar de eerdere brief over de inzet in het gebied1 en wil de Kamer nu\n"
+        "informeren over de voortzetting van de bijdrage aan de missie en de daarmee samenhangende\n"
+        "\n"
+        "1 Kamerstuk 29 521, nr. 214.\n"
+        "\n\n\n"
+        "kosten die uit het Budget Internationale Veiligheid worden betaald in de komende periode.\n"
+    )
+    doc = _repair(text)
+    body, note = doc.text.split("\n\n")
+    assert "gebied en wil" in body
+    assert "samenhangende kosten die" in body
+    assert note == "1 Kamerstuk 29 521, nr. 214."
+    assert doc.footnotes[0].number == 1
+    marker = doc.footnotes[0].marker_at
+    assert marker is not None and doc.text[marker - len("gebied") : marker] == "gebied"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("De missie 0IR is in 2014 begonnen en de coalitie OIR blijft actief; OIR en OIR.", "De missie OIR is"),
+        ("0ok de Kamer wordt daarover nader geinformeerd door het kabinet.", "Ook de Kamer wordt daarover nader geïnformeerd"),
+        ("De situatie in Syrié is zorgelijk en de beéindiging volgt later.", "De situatie in Syrië is zorgelijk en de beëindiging"),
+        ("De veiligheidsrisico’'s worden beperkt.", "De veiligheidsrisico’s worden"),
+        ("De politieke-en veiligheidssituatie is stabiel.", "De politieke- en veiligheidssituatie"),
+    ],
+)
+def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
+    assert fixed in _repair(ocr + "\n").text
+
+
+def test_a_rare_name_not_in_the_lexicon_stays_as_written() -> None:
+    text = "Minister Brekelmans sprak met generaal Kozlowski en kolonel Tshabalala in Bagdad.\n"
+    assert _repair(text).text == text.strip()
+
+
+def test_every_verbatim_run_maps_back_to_the_same_source_characters() -> None:
+    doc = clean_file(LETTERS[0].path("ocr"))
+    source = doc.raw.source_text
+    repaired = [(r.source_start, r.source_end) for r in doc.repairs]
+    checked = 0
+    for c0, c1, s0, s1 in doc.offsets.segments:
+        if any(a < s1 and s0 < b for a, b in repaired):
+            continue  # a repair of the same length ("Mäli" -> "Mali")
+        if c1 - c0 == s1 - s0 and c1 - c0 > 3:
+            assert doc.text[c0:c1] == source[s0:s1]
+            checked += 1
+    assert checked > 50
+
+
+def test_clean_offsets_map_to_the_page_that_holds_them() -> None:
+    letter = next(l for l in LETTERS if l.path("ocr").exists())
+    doc = clean_file(letter.path("ocr"))
+    last_paragraph = [b for b in doc.blocks if b.kind == "paragraph"][-1]
+    assert doc.page_of(last_paragraph.start) == len(doc.raw.pages) or doc.page_of(last_paragraph.start) > 1
+    assert doc.page_of(0) == 1
