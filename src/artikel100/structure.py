@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
 from .extract.dates import parse_letter_date
-from .facts import LetterInfo, Signatory
-from .model import Block, CleanDocument
+from .facts import LetterInfo
+from .model import CleanDocument
+from .signatures import find_signatories
 
 __all__ = ["Section", "Structure", "structure"]
 
@@ -27,13 +26,7 @@ _RUNNING = re.compile(
 )
 _KST = re.compile(r"\bkst-(\d{5})-(\d+)\b")
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3}(?:-[A-Z]+)?)\s+[A-Z]", re.MULTILINE)
-_HEADER_NR = re.compile(r"^(?:Nr\.|NR\.)\s*(\d+|[A-Z]{1,3})\b", re.MULTILINE)
-_ROLE = re.compile(
-    r"(?:(?:De|DE)\s+)?((?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|STAATSSECRETARIS)"
-    r"(?:\s+(?:van|voor|VAN|VOOR)\s+[^,]{3,80}?)?),"
-)
-_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
-_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+_HEADER_NR = re.compile(r"(?:^|\s)(?:Nr\.|NR\.)\s*(\d+|[A-Z]{1,3})\b", re.MULTILINE)
 
 
 @dataclass
@@ -77,7 +70,8 @@ def _addressee(doc: CleanDocument, head_end: int) -> tuple[str | None, list[tupl
 
 def _kamerstuk(doc: CleanDocument, head_end: int) -> tuple[str | None, list[tuple[int, int]]]:
     """The letter's own number, from its header or running header, never from a citation."""
-    head = doc.text[:head_end]
+    title_at = doc.text.find("BRIEF VAN", 0, head_end)
+    head = doc.text[: title_at if title_at > 0 else head_end]
     dossier, nr = _HEADER_DOSSIER.search(head), _HEADER_NR.search(head)
     if dossier and nr:
         return f"{dossier.group(1).replace(' ', '')}-{nr.group(1)}", [(dossier.start(1), dossier.end(1)), (nr.start(1), nr.end(1))]
@@ -87,88 +81,6 @@ def _kamerstuk(doc: CleanDocument, head_end: int) -> tuple[str | None, list[tupl
             spans = [(m.start(), m.end())] if in_clean else []
             return f"{m.group(1).replace(' ', '')}-{m.group(2)}", spans
     return None, []
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    path = Path(__file__).with_name("extract") / "data" / "first_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
-
-
-def _is_initial(token: str) -> bool:
-    return bool(_INITIALS.match(token))
-
-
-def _split_names(line: str, count: int) -> list[str]:
-    """Split a line holding ``count`` names printed side by side."""
-    parts = [p for p in re.split(r"\s{2,}|\t", line.strip()) if p]
-    if len(parts) == count or count == 1:
-        return parts if len(parts) == count else [line.strip()]
-    tokens = line.split()
-    # Where a name may start: initials after a surname, or a capitalised token not after a particle.
-    starts = []
-    for i in range(1, len(tokens)):
-        prev, tok = tokens[i - 1], tokens[i]
-        if _is_initial(tok):
-            if not _is_initial(prev):
-                starts.append(i)
-        elif tok[:1].isupper() and prev.casefold() not in _PARTICLES and not _is_initial(prev) and not prev.endswith("-"):
-            starts.append(i)
-    if len(starts) < count - 1:
-        return [line.strip()]
-    initial_starts = [i for i in starts if _is_initial(tokens[i])]
-    if len(initial_starts) == count - 1:
-        chosen = initial_starts
-    else:
-        # Prefer boundaries at given names, then an even split.
-        names = _first_names()
-        per = len(tokens) / count
-
-        def cost(i: int, k: int) -> float:
-            return abs(i - per * k) - (2.0 if tokens[i] in names else 0.0)
-
-        chosen = sorted({min(starts, key=lambda i: cost(i, k)) for k in range(1, count)})
-    bounds = [0, *chosen, len(tokens)]
-    return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
-
-
-def _signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Signatory], int]:
-    """Role lines ("De minister van Defensie,") and the name lines under them, at the end."""
-    body = [b for b in blocks if b.kind != "footnote"]
-    tail: list[Block] = []
-    for block in reversed(body):
-        text = doc.text[block.start : block.end]
-        if len(text) > 160 or text.endswith((".", ":", ";")):
-            break
-        tail.insert(0, block)
-    signatories: list[Signatory] = []
-    pending: list[tuple[str, tuple[int, int]]] = []
-    for block in tail:
-        text = doc.text[block.start : block.end]
-        roles = list(_ROLE.finditer(text))
-        if roles and text.rstrip().endswith(","):
-            pending = [(_role_text(m.group(1)), (block.start + m.start(), block.start + m.end())) for m in roles]
-            continue
-        if not pending:
-            continue
-        names = _split_names(text, len(pending))
-        pos = block.start
-        for name, (role, role_span) in zip(names, pending):
-            at = doc.text.find(name, pos, block.end)
-            span = (at, at + len(name)) if at >= 0 else (block.start, block.end)
-            pos = span[1]
-            signatories.append(Signatory(name=name, role=role, spans=[role_span, span]))
-        pending = []
-    start = tail[0].start if tail else (body[-1].end if body else 0)
-    return signatories, start
-
-
-def _role_text(role: str) -> str:
-    role = " ".join(role.split())
-    if role.isupper():
-        role = role.lower()
-    return role[:1].lower() + role[1:]
 
 
 def _sections(doc: CleanDocument, body_end: int) -> list[Section]:
@@ -198,5 +110,5 @@ def structure(doc: CleanDocument) -> Structure:
     letter.spans.update(
         {k: v for k, v in (("title", title_spans), ("addressee", addressee_spans), ("kamerstuk", kamerstuk_spans)) if v}
     )
-    letter.signatories, body_end = _signatories(doc, doc.blocks)
+    letter.signatories, body_end = find_signatories(doc, doc.blocks)
     return Structure(letter, letter_date, _sections(doc, body_end), body_end)

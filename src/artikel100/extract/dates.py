@@ -90,7 +90,8 @@ _RAW_RE = re.compile(
 # The qualifier group may only stand before a month or a year; a lone
 # "eind" followed by a day is not part of the date.
 _LETTER_DATE_RE = re.compile(
-    rf"^[ \t]*(?:Den\s+Haag|[’'‘`]s[-\s]Gravenhage|Datum:?)[,:\s]+"
+    # OCR reads the comma after the place as ";", "." or ":" too.
+    rf"(?:^|(?<=\s))[ \t]*(?:Den\s+Haag|[’'‘`]s[-\s]Gravenhage|Datum:?)[,;.:\s]+"
     rf"(?P<d>{_DAY}\s+{_MONTH}\s+{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)",
     re.M,
 )

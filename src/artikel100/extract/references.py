@@ -15,7 +15,8 @@ from ..facts import Reference
 __all__ = ["find_references", "find_citations"]
 
 _DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>[IVXLC]+|[A-Z]{1,3}|\d{1,2}))?"
-_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:\s*(?:,|en|&)\s*(?:nr\.\s*)?(?:\d{1,4}|[A-Z]{1,3})\b)*)"
+# A list of numbers "723, 727 en 746"; a number followed by three digits starts the next dossier.
+_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:\s*(?:,|en|&)\s*(?:nr\.\s*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
 # With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
 # (so "in 2025, 145 militairen" is never a reference); EK letters use capital letters.
 _WITH_WORD = re.compile(

@@ -21,10 +21,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from ..errors import NoTextFound, UnreadableInput
+from ..errors import InputError, NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
 from .language import known_word_share
-from .ocr import OcrPage, ocr_pages
+from .ocr import OcrPage, OcrResult, ocr_pages
 
 __all__ = ["PdfReader", "text_layer_is_usable", "OCR_DPI"]
 
@@ -87,7 +87,15 @@ class PdfReader:
         warnings: list[str] = []
         if to_ocr:
             jobs = [OcrPage(i + 1, _renderer(pdf, i), OCR_DPI) for i in to_ocr]
-            for result in ocr_pages(jobs, path, total=len(jobs)):
+            try:
+                results = ocr_pages(jobs, path, total=len(jobs))
+            except InputError as exc:
+                # Without tesseract a born-digital letter with one scanned
+                # annex still has its letter; only a scan as a whole fails.
+                if len(to_ocr) == len(texts):
+                    raise
+                results = [OcrResult(i + 1, None, exc.problem) for i in to_ocr]
+            for result in results:
                 i = result.number - 1
                 if result.text is None:
                     warnings.append(f"{path}: page {result.number}: OCR failed ({result.error})")

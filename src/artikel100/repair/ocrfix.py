@@ -118,9 +118,10 @@ class _Fixer:
     def _stray_accent(self, token: str) -> tuple[str, str] | None:
         """An accent the OCR added ("vän", "vertrekkén", "risicó"): the plain word is common."""
         plain = _strip_accents(token)
-        if plain == token or self.lex.nl(token) >= 1.0 or self.counts[token] > 2:
+        if plain == token or self.counts[token] > 2:
             return None
-        return (plain, "stray-accent") if self.lex.nl(plain) >= 3.0 else None
+        # Far rarer than the plain word ("vän" beside "van"); "één" and "café" stay.
+        return (plain, "stray-accent") if self.lex.nl(plain) >= max(3.0, self.lex.nl(token) + 3.5) else None
 
     def _suspicious(self, token: str) -> bool:
         return len(token) >= 4 and self.lex.best(token) < 2.0 and self.counts[token] <= 2

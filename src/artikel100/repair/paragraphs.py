@@ -34,6 +34,18 @@ class Paragraph:
         return self.lines[-1].text
 
 
+# Lines that always open a block of their own, even when the OCR lost the blank
+# line before them: the addressee, the place and date, a signature's role.
+_OPENS_BLOCK = re.compile(
+    r"^(?:Aan de [Vv]oorzitter\b|(?:Den Haag|[’'‘`]s-Gravenhage)\W+\d{1,2}\s+[a-z]+\s+\d{4}|Geachte\b|Hoogachtend\b)"
+)
+_ROLE_LINE = re.compile(r"^(?:De|DE)\s+(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b.{0,120},$")
+
+
+def _opens_block(line: Line) -> bool:
+    return bool(_OPENS_BLOCK.match(line.text) or _ROLE_LINE.match(line.text))
+
+
 def _blocks(lines: list[Line]) -> list[Paragraph]:
     blocks: list[Paragraph] = []
     current: list[Line] = []
@@ -51,6 +63,8 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
             if line.page_break_before:
                 flush()
                 gap_break = True
+            elif current and _opens_block(line):
+                flush()
             current.append(line)
         else:
             flush()

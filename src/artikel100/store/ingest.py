@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import Artikel100Error, InputError, StoreError
@@ -34,7 +34,7 @@ from ..model import CleanDocument
 from ..pipeline import Result, process
 from . import schema as s
 from .db import Registry
-from .search import index_body, index_letter
+from .search import index_body, index_letter, words
 
 __all__ = [
     "LETTER_SUFFIXES",
@@ -210,6 +210,17 @@ def _text_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def fingerprint(text: str) -> str:
+    """A hash of the letter's words of four letters or more, folded.
+
+    Punctuation, numbers (page numbers, running headers' dates), line breaks
+    and hyphenation drop out, so the PDF, text layer and cleaned text of one
+    letter usually agree; OCR errors in words still make a difference.
+    """
+    kept = [w for w in words(text) if len(w) >= 4 and w.isalpha()]
+    return hashlib.sha256(" ".join(kept).encode("utf-8")).hexdigest()
+
+
 def _fact_rows(letter_id: int, facts: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for attr, kind in s.FACT_KINDS.items():
@@ -232,6 +243,7 @@ def _letter_values(p: Prepared, version: str) -> dict[str, Any]:
     info = p.facts.get("letter") or {}
     return {
         "text_sha256": _text_sha(p.text),
+        "fingerprint": fingerprint(p.text),
         "date": info.get("date"),
         "addressee": info.get("addressee"),
         "kamerstuk": info.get("kamerstuk"),
@@ -270,7 +282,18 @@ def _store(conn: Connection, p: Prepared, version: str) -> tuple[Outcome, int]:
     if known is not None and known.extractor_version == version:
         return "unchanged", known.letter_id
     same_text = conn.execute(
-        select(s.letters.c.id, s.letters.c.extractor_version).where(s.letters.c.text_sha256 == values["text_sha256"])
+        select(s.letters.c.id, s.letters.c.extractor_version)
+        .where(or_(
+            s.letters.c.text_sha256 == values["text_sha256"],
+            # Same words, and the same date and Kamerstuk: numbers are not in the
+            # fingerprint, so two letters that differ only in them stay apart.
+            and_(
+                s.letters.c.fingerprint == values["fingerprint"],
+                s.letters.c.date.is_not_distinct_from(values["date"]),
+                s.letters.c.kamerstuk.is_not_distinct_from(values["kamerstuk"]),
+            ),
+        ))
+        .order_by(s.letters.c.id)
     ).first()
     if known is not None:
         # Met before, extracted by another version: replace its facts in place.

@@ -43,9 +43,28 @@ def _m2_search(conn: Connection) -> None:
     create_index(conn)
 
 
+def _m3_fingerprint(conn: Connection) -> None:
+    """letters.fingerprint, so renderings of one letter are one letter; backfilled."""
+    from .ingest import fingerprint
+
+    if "fingerprint" not in {c["name"] for c in inspect(conn).get_columns("letters")}:
+        conn.execute(text("ALTER TABLE letters ADD COLUMN fingerprint VARCHAR(64)"))
+        conn.execute(text("CREATE INDEX ix_letters_fingerprint ON letters (fingerprint)"))
+    rows = conn.execute(
+        select(schema.letters.c.id, schema.letter_texts.c.text)
+        .join(schema.letter_texts, schema.letter_texts.c.letter_id == schema.letters.c.id)
+        .where(schema.letters.c.fingerprint.is_(None))
+    ).all()
+    for letter_id, body in rows:
+        conn.execute(
+            schema.letters.update().where(schema.letters.c.id == letter_id).values(fingerprint=fingerprint(body))
+        )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m1_initial),
     (2, "full-text search", _m2_search),
+    (3, "letter fingerprints", _m3_fingerprint),
 ]
 
 

@@ -69,6 +69,9 @@ letters = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("text_sha256", String(64), nullable=False, unique=True),
+    # The letter's words without punctuation, numbers and layout: the same
+    # letter read from a PDF, its text layer and its OCR often differ only there.
+    Column("fingerprint", String(64), index=True),
     Column("date", String(10)),  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the letter
     Column("addressee", String(40)),
     Column("kamerstuk", String(40), index=True),

@@ -1,0 +1,153 @@
+"""The signature block: each signing minister's name paired with the role above it.
+
+Handles one signatory per block ("De minister van Defensie," / "Name"), two
+columns read as one line ("De minister van Buitenlandse Zaken, De minister van
+Defensie," / "Caspar Veldkamp Ruben Brekelmans"), a role that wraps in its
+column ("De minister voor Buitenlandse Handel en De staatssecretaris van
+Defensie," / "Ontwikkelingssamenwerking,") and roles and names on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .facts import Signatory
+from .model import Block, CleanDocument
+
+__all__ = ["find_signatories", "split_names"]
+
+_ROLE_START = re.compile(r"\b(?:De|DE)\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)")
+_ROLE_WORD = re.compile(r"^(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
+_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
+_SENTENCE_WORD = re.compile(r"\b[a-zé]{4,}\b")
+
+
+@dataclass
+class _Role:
+    text: str
+    start: int
+    end: int
+    complete: bool  # ended with its comma
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    path = Path(__file__).with_name("extract") / "data" / "first_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def split_names(line: str, count: int) -> list[str]:
+    """Split a line holding ``count`` names printed side by side."""
+    parts = [p for p in re.split(r"\s{2,}|\t", line.strip()) if p]
+    if len(parts) == count or count == 1:
+        return parts if len(parts) == count else [line.strip()]
+    tokens = line.split()
+    # Where a name may start: initials after a surname, or a capitalised token not after a particle.
+    starts = []
+    for i in range(1, len(tokens)):
+        prev, tok = tokens[i - 1], tokens[i]
+        if _INITIALS.match(tok):
+            if not _INITIALS.match(prev):
+                starts.append(i)
+        elif tok[:1].isupper() and prev.casefold() not in _PARTICLES and not _INITIALS.match(prev) and not prev.endswith("-"):
+            starts.append(i)
+    if len(starts) < count - 1:
+        return [line.strip()]
+    initial_starts = [i for i in starts if _INITIALS.match(tokens[i])]
+    if len(initial_starts) == count - 1:
+        chosen = initial_starts
+    else:
+        # Prefer boundaries at given names, then an even split.
+        names = _first_names()
+        per = len(tokens) / count
+
+        def cost(i: int, k: int) -> float:
+            return abs(i - per * k) - (2.0 if tokens[i] in names else 0.0)
+
+        chosen = sorted({min(starts, key=lambda i: cost(i, k)) for k in range(1, count)})
+    bounds = [0, *chosen, len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _role_text(role: str) -> str:
+    role = " ".join(role.split()).rstrip(",").strip()
+    role = re.sub(r"^(?:De|DE)\s+", "", role)
+    if role.isupper():
+        role = role.lower()
+    return role[:1].lower() + role[1:]
+
+
+def _parse_roles(text: str, base: int) -> tuple[list[_Role], tuple[int, int] | None]:
+    """Roles in a block and, after the last role's comma, the names on the same line."""
+    starts = [m.start() for m in _ROLE_START.finditer(text)]
+    roles: list[_Role] = []
+    names = None
+    for i, s in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        segment = text[s:end]
+        comma = segment.find(",")
+        if i + 1 == len(starts) and comma >= 0 and segment[comma + 1 :].strip():
+            rest = comma + 1 + len(segment[comma + 1 :]) - len(segment[comma + 1 :].lstrip())
+            names = (base + s + rest, base + end)
+            segment = segment[: comma + 1]
+        stripped = segment.rstrip()
+        roles.append(_Role(stripped, base + s, base + s + len(stripped), stripped.endswith(",")))
+    return roles, names
+
+
+def _is_sentence(text: str) -> bool:
+    if len(text) > 200 or len(text.split()) > 16:
+        return True
+    return text.endswith((".", ":", ";")) and len(_SENTENCE_WORD.findall(text)) >= 3
+
+
+def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Signatory], int]:
+    """The signatories and the offset where the signature block starts."""
+    body = [b for b in blocks if b.kind != "footnote"]
+    tail: list[Block] = []
+    for block in reversed(body):
+        if _is_sentence(doc.text[block.start : block.end]):
+            break
+        tail.insert(0, block)
+    while tail and not _ROLE_START.search(doc.text[tail[0].start : tail[0].end]):
+        tail.pop(0)  # "Hoogachtend," and the like open the block
+    signatories: list[Signatory] = []
+    pending: list[_Role] = []
+    named = True
+    for block in tail:
+        text = doc.text[block.start : block.end]
+        roles, names_span = _parse_roles(text, block.start)
+        if roles:
+            pending = roles if named else pending + roles
+            named = False
+            if names_span:
+                signatories += _pair(doc, pending, names_span)
+                pending, named = [], True
+            continue
+        open_roles = [r for r in pending if not r.complete]
+        if open_roles and text.endswith(",") and not _INITIALS.match(text.split()[0]):
+            open_roles[0].text += " " + text  # the rest of a role that wrapped in its column
+            open_roles[0].complete = True
+            continue
+        if pending:
+            signatories += _pair(doc, pending, (block.start, block.end))
+            pending, named = [], True
+    start = tail[0].start if tail else (body[-1].end if body else 0)
+    return signatories, start
+
+
+def _pair(doc: CleanDocument, roles: list[_Role], names_span: tuple[int, int]) -> list[Signatory]:
+    text = doc.text[names_span[0] : names_span[1]].strip().rstrip(".")
+    out = []
+    pos = names_span[0]
+    for name, role in zip(split_names(text, len(roles)), roles):
+        at = doc.text.find(name, pos, names_span[1])
+        span = (at, at + len(name)) if at >= 0 else names_span
+        pos = span[1]
+        out.append(Signatory(name=name, role=_role_text(role.text), spans=[(role.start, role.end), span]))
+    return out
