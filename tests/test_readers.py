@@ -242,3 +242,11 @@ def test_xhtml_with_xml_declaration_is_read_as_html(tmp_path):
     doc = read_document(path)
     assert doc.format == "html"
     assert doc.source_text == "Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 1 maart 2024"
+
+
+def test_pdf_without_tesseract_keeps_text_pages_and_warns_for_the_scanned_one(files, monkeypatch):
+    monkeypatch.setenv("ARTIKEL100_TESSERACT", "tesseract-not-installed-here")
+    doc = read_document(files["mixed_pdf"])
+    assert doc.pages[0].text.startswith(build.PAGE_1[0])
+    assert doc.pages[1].text == ""
+    assert len(doc.warnings) == 1 and "page 2" in doc.warnings[0] and "apt-get install" in doc.warnings[0]
