@@ -156,7 +156,8 @@ def _facts(
             continue
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
-    for period in find_periods(text, letter_date):
+    periods = find_periods(text, letter_date)
+    for period in periods:
         start, end = period.start, period.end
         if start and not end and period.months:
             end = add_months(start, period.months)
@@ -170,7 +171,7 @@ def _facts(
             elif end and _EXTENDS.search(text) and mission in state.framework_ends:
                 c.supersedes_end = state.framework_ends[mission]
             out.append(c)
-    covered = [p.span for p in find_periods(text, letter_date)]
+    covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered):
             continue

@@ -24,6 +24,8 @@ the words with a dictionary look-up per word.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import bisect
 import functools
 import re
@@ -432,6 +434,7 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
 # public API
 
 
+@lru_cache(maxsize=4)  # extract asks for the mentions and the missions of one text
 def _mentions(text: str) -> list[_Mention]:
     known = _known_mentions(text)
     unknown = _unknown_mentions(text, [(m.start, m.end) for m in known])

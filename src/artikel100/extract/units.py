@@ -76,22 +76,22 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def _place_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for every place form (longest first) and form -> (name, kind)."""
     data = yaml.safe_load((Path(__file__).with_name("data") / "places.yaml").read_text(encoding="utf-8"))
-    out = []
+    forms: dict[str, tuple[str, str]] = {}
     for entry in data["places"]:
         for form in [entry["name"], *entry.get("aliases", [])]:
-            body = re.escape(form).replace("\\ ", "\\s+")
-            pattern = re.compile(rf"(?<![\w-]){body}(?![\w-])")
-            out.append((pattern, entry["name"], entry["kind"]))
-    return out
+            forms[" ".join(form.split())] = (entry["name"], entry["kind"])
+    bodies = [re.escape(f).replace("\\ ", "\\s+") for f in sorted(forms, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])"), forms
 
 
 def find_places(text: str) -> list[Place]:
     """Known places named in ``text``."""
-    out: list[Place] = []
-    for pattern, name, kind in _place_patterns():
-        for m in pattern.finditer(text):
-            if not any(p.start < m.end() and m.start() < p.end for p in out):
-                out.append(Place(name, kind, m.start(), m.end()))
-    return sorted(out, key=lambda p: p.start)
+    pattern, forms = _place_index()
+    out = []
+    for m in pattern.finditer(text):
+        name, kind = forms[" ".join(m.group().split())]
+        out.append(Place(name, kind, m.start(), m.end()))
+    return out

@@ -190,8 +190,12 @@ class _Fixer:
 
     def edits(self) -> list[Edit]:
         edits: list[Edit] = []
+        cache: dict[str, tuple[str, str] | None] = {}
         for m in _TOKEN.finditer(self.text):
-            fixed = self.fix(m.group())
+            token = m.group()
+            if token not in cache:
+                cache[token] = self.fix(token)
+            fixed = cache[token]
             if fixed and fixed[0] != m.group():
                 edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
         return edits
