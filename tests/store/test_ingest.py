@@ -172,3 +172,34 @@ def test_a_batch_killed_midway_and_with_a_corrupt_file_leaves_every_letter_whole
     assert texts == 60
     assert count(reg, s.source_files) == 60
     reg.close()
+
+
+def test_renderings_that_differ_only_in_layout_and_numbers_are_one_letter(registry):
+    _, text, ex = mali_and_lithuania()[0]
+    ingest_extraction(registry, document(text), ex)
+    layout = text.replace("\n\n", "\n \n").replace("Den Haag,", "Den Haag ,\n1\n")
+    outcome, _ = ingest_extraction(registry, document(layout), ex)
+    assert outcome == "duplicate"
+    assert count(registry, s.letters) == 1 and count(registry, s.source_files) == 2
+
+
+def test_migrations_are_recorded_and_a_later_one_backfills_old_rows(db_url):
+    from sqlalchemy import text as sql
+
+    from artikel100.store.migrations import MIGRATIONS, migrate
+
+    reg = open_registry(db_url)
+    _, text, ex = mali_and_lithuania()[0]
+    ingest_extraction(reg, document(text), ex)
+    with reg.engine.connect() as conn:
+        assert sorted(conn.execute(sql("SELECT version FROM schema_migrations")).scalars()) == [v for v, _, _ in MIGRATIONS]
+    assert migrate(reg) == []
+    with reg.write() as conn:  # as if the registry predates fingerprints
+        conn.execute(sql("UPDATE letters SET fingerprint = NULL"))
+        conn.execute(sql("DELETE FROM schema_migrations WHERE version = 3"))
+    reg.close()
+    reg = open_registry(db_url)
+    with reg.engine.connect() as conn:
+        assert conn.execute(sql("SELECT fingerprint FROM letters")).scalar_one()
+        assert 3 in set(conn.execute(sql("SELECT version FROM schema_migrations")).scalars())
+    reg.close()
