@@ -17,7 +17,7 @@ from .furniture import mark_furniture, mark_repeated
 from .lexicon import lexicon
 from .lines import Line, split_lines, typical_width
 from .ocrfix import find_ocr_edits
-from .paragraphs import HyphenJudge, Paragraph, build_paragraphs
+from .paragraphs import HyphenJudge, Paragraph, is_heading_line, build_paragraphs
 
 __all__ = ["repair"]
 
@@ -32,8 +32,7 @@ def repair(raw: RawDocument) -> CleanDocument:
     """Repair a raw document into the canonical cleaned text."""
     lines = split_lines(raw)
     if raw.flowing:
-        paragraphs = [Paragraph([l], _flowing_kind(l)) for l in lines if l.kind == "body"]
-        footnote_paras: list[Paragraph] = []
+        paragraphs, footnote_paras = _flowing_paragraphs(lines)
         markers: list[Marker] = []
     else:
         mark_furniture(lines)
@@ -64,9 +63,32 @@ def repair(raw: RawDocument) -> CleanDocument:
     return CleanDocument(text=text, blocks=blocks, offsets=offsets, raw=raw, footnotes=footnotes, repairs=repairs)
 
 
-def _flowing_kind(line: Line) -> str:
-    m = re.match(r"^(\d{1,3}) \S", line.text)
-    return "paragraph" if not m else "paragraph"
+_FLOWING_FOOTNOTE = re.compile(r"^(\d{1,3}) \S")
+
+
+def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """A reader that knows the structure gives one paragraph per line and the
+    footnotes last, as ``N text`` lines numbered 1, 2, 3 ..."""
+    body = [l for l in lines if l.kind == "body"]
+    notes: list[Paragraph] = []
+    expected = None
+    # Walk back from the end over the footnote lines N, N-1, ..., 1.
+    for line in reversed(body):
+        m = _FLOWING_FOOTNOTE.match(line.text)
+        if not m or (expected is not None and int(m.group(1)) != expected):
+            break
+        notes.insert(0, Paragraph([line], "footnote", number=int(m.group(1))))
+        expected = int(m.group(1)) - 1
+        if expected == 0:
+            break
+    if notes and notes[0].number != 1:
+        notes = []
+    width = max((len(l.text) for l in body), default=80)
+    paragraphs = [
+        Paragraph([l], "heading" if is_heading_line(l.text, width, limit=1.0) and len(l.text) < 90 else "paragraph")
+        for l in body[: len(body) - len(notes)]
+    ]
+    return paragraphs, notes
 
 
 def _hyphen_judge(lines: list[Line]) -> HyphenJudge:

@@ -90,7 +90,9 @@ def mark_repeated(lines: list[Line]) -> None:
     """A body line that recurs at the edge of several pages is a running header or footer."""
     edges = [i for i in _edge_lines(lines) if lines[i].kind == "body"]
     counts = Counter(_norm(lines[i].text) for i in set(edges) if len(lines[i].text) >= 8)
-    repeated = {text for text, n in counts.items() if n >= 2}
+    # Three pages, or two when the line carries a number (a date, a page, a Kamerstuk):
+    # a sentence of the letter itself does not recur at page edges.
+    repeated = {text for text, n in counts.items() if n >= 3 or (n >= 2 and "#" in text)}
     if not repeated:
         return
     for i in set(edges):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 from .lines import Line, is_terminated
 
-__all__ = ["Paragraph", "build_paragraphs", "HyphenJudge"]
+__all__ = ["Paragraph", "build_paragraphs", "HyphenJudge", "is_heading_line"]
 
 _WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
 _WORD_AFTER = re.compile(r"^([^\W_]+)")
@@ -74,7 +74,7 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
     return blocks
 
 
-def _is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
+def is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
     return (
         len(text) < limit * width
         and (not is_terminated(text) or text.endswith(")"))
@@ -91,7 +91,7 @@ def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     for block in blocks:
         if (
             len(block.lines) >= 2
-            and _is_heading_line(block.first, width)
+            and is_heading_line(block.first, width)
             and block.lines[1].text[:1].isupper()
             and len(block.lines[1].text) > 0.6 * width
         ):
@@ -99,7 +99,7 @@ def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
             out.append(Paragraph(block.lines[1:]))
         else:
             # A line of its own may be longer: the blank lines set it apart.
-            if len(block.lines) == 1 and _is_heading_line(block.first, width, limit=0.9):
+            if len(block.lines) == 1 and is_heading_line(block.first, width, limit=0.9):
                 block.kind = "heading"
             out.append(block)
     return out
