@@ -25,8 +25,9 @@ _PARLIAMENT = re.compile(r"\b(?:uw|de|beide|Uw|De)\s+Kamer(?:s)?\b|\bhet parleme
 _INFORM = re.compile(
     r"\b(?:informeren|informeert|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
-    r"|toegezonden|ontvangt|ontvangen|verslag|rapportage|voortgangsrapportage|brief|evaluatie|terugkoppelen"
-    r"|geïnformeerd worden|nader ingaan|ingaan op)\b",
+    r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|terugkoppelen"
+    r"|geïnformeerd worden|nader ingaan|ingaan op)\b"
+    r"|(?:verslag|rapportage|brief|evaluatie)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -35,20 +36,39 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht|toegezonden|bericht)\b"
-    r"|\bzoals (?:gemeld|aangekondigd|toegezegd|bekend|eerder)\b",
+    r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
+    r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
+    r"|\bzoals (?:gemeld|aangekondigd|toegezegd|bekend|eerder)\b|^(?:Met deze brief|Hierbij|Met de(?:ze)? [a-z]+brief)\b"
+    r"|\bnu(?: al)?\b(?! nog)",
+    re.IGNORECASE,
+)
+# A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
+_REPORT = re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\bKamerbrief\b|\bverslag\b", re.IGNORECASE)
+_REPORT_VERB = re.compile(
+    r"\b(?:komt|komen|zal|zullen|wordt|worden)\b[^.]*\b(?:aan de orde|ingegaan|gerapporteerd|opgenomen|meegenomen|toegelicht|behandeld)\b",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
-_SUMMER = re.compile(r"\bvoor de zomer(?:reces)?\b", re.IGNORECASE)
+# "voor de zomer", "in het najaar": the month by which the season's promise falls due.
+_SEASON = re.compile(r"\b(?:voor|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?\b", re.IGNORECASE)
+_SEASON_MONTH = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "winter": 12}
+_HALF = re.compile(r"\b(eerste|tweede) helft van (\d{4})\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"(?:uiterlijk|voor|vóór|in|op|per|rond|\()\s*(?:begin|medio|eind|half)?\s*$", re.IGNORECASE)
+_SUBJECT_DATE = re.compile(r"\b(?:na|vanaf|sinds|tot en met|tot|van|t/m)\s*(?:begin|medio|eind)?\s*$", re.IGNORECASE)
 _YEAR_END = re.compile(r"\bvoor het einde van (?:dit|het) jaar\b|\bvoor het kerstreces\b", re.IGNORECASE)
 _WITHIN = re.compile(r"\bbinnen\s+(?P<n>\w+)\s+(?P<unit>maanden|maand|weken|week|jaar)\b", re.IGNORECASE)
 
 
 def _due(sentence: Sentence, letter_date: date | None) -> str | None:
-    """The date a promise falls due, where the sentence gives or implies one."""
+    """The date a promise falls due, where the sentence gives or implies one.
+
+    A date the sentence sets as the deadline ("uiterlijk 1 oktober", "(mei 2025)",
+    "binnen drie maanden", "voor de zomer", "in het najaar") wins; dates that
+    only name the subject ("na 31 december 2020", "de bijdrage in 2025") do not count.
+    """
+    text = sentence.text
     if letter_date is not None:
-        m = _WITHIN.search(sentence.text)
+        m = _WITHIN.search(text)
         if m:
             n = parse_number(m.group("n")) or (1 if m.group("n").casefold() in ("een", "één") else None)
             if n:
@@ -59,19 +79,42 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
                     else relativedelta(years=n)
                 )
                 return (letter_date + delta).isoformat()
-        if _SUMMER.search(sentence.text):
-            year = letter_date.year if letter_date.month < 7 else letter_date.year + 1
-            return f"{year}-07"
-        if _YEAR_END.search(sentence.text):
+    floor = letter_date.isoformat() if letter_date else ""
+    deadlines, others = [], []
+    for d in find_dates(text, letter_date):
+        if d.value < floor[: len(d.value)]:
+            continue
+        before = text[max(0, d.start - 25) : d.start]
+        if _SUBJECT_DATE.search(before):
+            continue
+        (deadlines if _DEADLINE.search(before) else others).append(d.value)
+    if deadlines:
+        return deadlines[0]
+    if letter_date is not None:
+        season = _SEASON.search(text)
+        if season:
+            return _season_due(season.group(1).casefold(), letter_date)
+        half = _HALF.search(text)
+        if half:
+            return f"{half.group(2)}-{'06' if half.group(1).casefold() == 'eerste' else '12'}"
+        if _YEAR_END.search(text):
             return f"{letter_date.year}-12"
-    dates = [d for d in find_dates(sentence.text, letter_date) if letter_date is None or d.value >= letter_date.isoformat()[: len(d.value)]]
-    return dates[-1].value if dates else None
+    return others[0] if others else None
+
+
+def _season_due(season: str, letter_date: date) -> str:
+    month = _SEASON_MONTH[season]
+    year = letter_date.year if letter_date.month <= month else letter_date.year + 1
+    return f"{year}-{month:02d}"
 
 
 def is_commitment(text: str) -> bool:
-    return bool(
-        _PARLIAMENT.search(text) and _INFORM.search(text) and _FUTURE.search(text) and not _PAST.search(text)
-    )
+    """A promise to inform parliament later (see the module docstring)."""
+    if _PAST.search(text):
+        return False
+    if _PARLIAMENT.search(text):
+        return bool(_INFORM.search(text) and _FUTURE.search(text))
+    return bool(_REPORT.search(text) and _REPORT_VERB.search(text))
 
 
 def find_commitments(sentences: list[Sentence], letter_date: date | None) -> list[Commitment]:

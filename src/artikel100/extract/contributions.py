@@ -19,13 +19,14 @@ from ..facts import Contribution
 from .dates import add_months, find_dates, find_periods
 from .numbers import find_changes, find_quantities
 from .sentences import Sentence
-from .units import find_places, find_units, is_personnel
+from .commitments import is_commitment
+from .units import find_places, find_units, guess_places, is_personnel
 
 __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|nationa(?:al|le) kader(?:s)?|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|bijdrage|bijdragen|uitzending|eenheden)\b"
+    r"|nationa(?:al|le) kader(?:s)?|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 _FOREIGN = re.compile(
@@ -38,7 +39,20 @@ _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond|afloop\w*)\b",
     re.IGNORECASE,
 )
-_MAX_DUTCH_PERSONNEL = 2500  # larger numbers count whole missions, not the Dutch part
+# A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
+_ANAPHOR = re.compile(
+    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
+    r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
+    r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers))\b"
+)
+_MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
+# "Nederland levert in 2017 ...": a whole year as the period of a contribution.
+_YEAR_CONTRIBUTION = re.compile(
+    r"\b(?:levert|leveren|zendt|zenden|stelt|stellen|draagt|dragen|zet|zetten)\s+(?:\w+\s+){0,3}in\s+$"
+)
+_HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
+_MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
+_EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
     r"(?:bijdrage[n]?|inzet|deelname|kader[s]?|bijdraagt|bijdragen|levert|leveren|beschikbaar|ingezet|deel)"
@@ -96,14 +110,28 @@ def find_contributions(
         if not missions:
             continue
         state.last_mission = missions[0]
-        dutch = bool(_DUTCH.search(sentence.text) or units)
-        # A sentence right after a Dutch one in the same paragraph goes on about it ("Zij worden ...").
-        if not dutch and not (state.last_dutch and not _FOREIGN.search(sentence.text)):
-            state.last_dutch = False
-            continue
+        dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
+        # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
+        follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _FOREIGN.search(sentence.text)
         state.last_dutch = dutch
-        out.extend(_facts(sentence, missions, here, units, letter_date, state))
+        if not (dutch or follows) or _is_about_something_else(sentence.text):
+            continue
+        out.extend(_facts(sentence, missions, here, units, letter_date, state, located=bool(dutch or follows)))
     return out
+
+
+def _counts_dutch_people(text: str) -> bool:
+    """A head count of people that is not another country's or the whole mission's."""
+    if _FOREIGN.search(text):
+        return False
+    return any(
+        q.value and q.value <= _MAX_DUTCH_PERSONNEL and _counts_people(text, q) for q in find_quantities(text)
+    )
+
+
+def _is_about_something_else(text: str) -> bool:
+    """Costs and promises to inform mention dates and places that are not the contribution's."""
+    return bool(_MONEY.search(text)) or is_commitment(text)
 
 
 def _paragraph_key(sentence: Sentence) -> int:
@@ -133,6 +161,7 @@ def _facts(
     units: list,  # noqa: ANN001
     letter_date: date | None,
     state: _State,
+    located: bool,
 ) -> list[Contribution]:
     text, base = sentence.text, sentence.start
     unit = units[0].kind if units else None
@@ -154,11 +183,16 @@ def _facts(
             continue
         if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _DUTCH.search(text[max(0, q.start - 80) : q.end + 40])):
             continue
+        if _EACH.search(text[max(0, q.start - 12) : q.start]):
+            continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
     periods = find_periods(text, letter_date)
+    handover = bool(_HANDOVER.search(text))
     for period in periods:
         start, end = period.start, period.end
+        if handover:
+            start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.months:
             end = add_months(start, period.months)
         if not start and not end:
@@ -175,15 +209,17 @@ def _facts(
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered):
             continue
-        before, after = text[max(0, d.start - 40) : d.start], text[d.end : d.end + 30]
+        before = text[max(0, d.start - 40) : d.start]
         if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
-        elif _START_VERB.search(text) and re.search(r"\b(?:op|per|in|vanaf|met ingang van)\s*$", before):
+        elif not handover and _START_VERB.search(text) and re.search(r"\b(?:op|per|in|vanaf|met ingang van)\s*$", before):
             out.append(make(missions[0], [(d.start, d.end)], start=d.value))
-        elif len(d.value) == 4 and re.search(r"\bin\s*$", before) and (units or quantities) and not after.startswith(" in aantocht"):
+        elif len(d.value) == 4 and _YEAR_CONTRIBUTION.search(text[max(0, d.start - 60) : d.start]):
             # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
             out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
-    for place in _places(text):
+    for place in _places(text) if located else []:
+        if any(s < place.end and place.start < e for _, s, e in here):
+            continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         mission = _nearest(here, place.start, missions)
         out.append(make(mission, [(place.start, place.end)], location=place.name))
     return out
@@ -200,6 +236,7 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
 def _places(text: str) -> list:  # noqa: ANN202
     """Places a unit is in: bases, cities, regions and seas; countries only in deployment wording."""
     places = find_places(text)
+    places += [p for p in guess_places(text) if not any(q.start < p.end and p.start < q.end for q in places)]
     fine = [p for p in places if p.kind != "country"]
     if fine:
         return fine

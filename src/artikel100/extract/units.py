@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places"]
+__all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
 
 # Nouns that count people ("145 militairen", "vijftig stafofficieren").
 PERSONNEL_NOUNS = re.compile(
@@ -44,12 +44,20 @@ _UNITS: list[tuple[str, str]] = [
 _UNIT_RE = [(re.compile(rf"\b(?:{p})(?![\w])", re.IGNORECASE if kind not in ("special operations forces",) else 0), kind) for p, kind in _UNITS]
 
 
+# Words that name a unit of any country; only the others mark a sentence as Dutch.
+_WEAK_KINDS = frozenset({"staff", "command", "unit", "training and advice"})
+
+
 @dataclass(frozen=True)
 class UnitMention:
     kind: str
     text: str
     start: int
     end: int
+
+    @property
+    def strong(self) -> bool:
+        return self.kind not in _WEAK_KINDS
 
 
 def find_units(text: str) -> list[UnitMention]:
@@ -85,6 +93,35 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             forms[" ".join(form.split())] = (entry["name"], entry["kind"])
     bodies = [re.escape(f).replace("\\ ", "\\s+") for f in sorted(forms, key=len, reverse=True)]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])"), forms
+
+
+# "in Suva Reka", "vanuit Camp Faouar", "te Prijedor": a capitalised name after a place preposition.
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|te|vanuit|nabij|rond|naar|bij)\s+(?P<name>(?:Camp |Kamp |Fort )?[A-Z][a-zà-ÿ'’]+(?:[- ](?:e[- ])?[A-Z][a-zà-ÿ'’]+){0,2})(?![\w-])"
+)
+_NOT_PLACES = frozenset(
+    "Nederland Europa Afrika Azië Amerika Den Haag Brussel Kamer Tweede Eerste Staten-Generaal NAVO Navo VN EU "
+    "Verenigde Naties Europese Unie Defensie Buitenlandse Zaken Nederlandse".split()
+)
+_ADJECTIVE = re.compile(r"(?:isch|ische|iaanse|aanse|ese|se)$")
+_MONTH_NAMES = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
+
+
+def guess_places(text: str) -> list[Place]:
+    """Places not in the gazetteer, by the way letters name them; kind "guess"."""
+    from ..repair.lexicon import lexicon
+    from .missions import lookup
+
+    out = []
+    for m in _PLACE_AFTER.finditer(text):
+        name = m.group("name")
+        first = name.split()[0]
+        if name in _NOT_PLACES or first in _NOT_PLACES or first.casefold() in _MONTH_NAMES or lookup(name):
+            continue
+        if lexicon().nl(first.casefold()) >= 5.0 or _ADJECTIVE.search(first):
+            continue  # a very common word with a capital, or "de Libische kust"
+        out.append(Place(name, "guess", m.start("name"), m.end("name")))
+    return out
 
 
 def find_places(text: str) -> list[Place]:
