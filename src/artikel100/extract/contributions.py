@@ -176,10 +176,13 @@ def _facts(
         return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework, **fields)
 
     quantities = find_quantities(text)
-    changed_old = {id(c.old) for c in find_changes(text, quantities)}
+    changes = find_changes(text, quantities)
+    changed_old = {id(c.old) for c in changes}
+    # "het aantal stafofficieren wordt uitgebreid van vijf naar maximaal acht": the noun stands before.
+    resized = {id(c.new) for c in changes if c.new.noun is None and _counted_before(text, c.start)}
     foreign = bool(_FOREIGN.search(text))
     for q in quantities:
-        if q.value is None or id(q) in changed_old or not _counts_people(text, q):
+        if q.value is None or id(q) in changed_old or not (_counts_people(text, q) or id(q) in resized):
             continue
         if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _DUTCH.search(text[max(0, q.start - 80) : q.end + 40])):
             continue
@@ -223,6 +226,11 @@ def _facts(
         mission = _nearest(here, place.start, missions)
         out.append(make(mission, [(place.start, place.end)], location=place.name))
     return out
+
+
+def _counted_before(text: str, pos: int) -> bool:
+    m = re.search(r"\baantal\s+([\w'’]+)(?:\s+([\w'’]+))?[^.]{0,60}$", text[:pos])
+    return bool(m and (is_personnel(m.group(1)) or is_personnel(m.group(2))))
 
 
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
