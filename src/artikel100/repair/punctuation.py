@@ -36,6 +36,10 @@ _FUNCTION_HYPHEN = re.compile(
 )
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
 _FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z])")
+# "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
+_TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{1,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")
+# "tot‘en": a quote glued between two words.
+_GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")\b)")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
@@ -56,6 +60,8 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         edits.append(Edit(m.start(g), m.end(g), " ", "function-word-hyphen"))
     for m in _FUNCTION_PUNCT.finditer(text):
         edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
+    edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]
     for m in _STRAY_CLOSING.finditer(text):
         if "‘" not in text[max(0, m.start() - 80) : m.start()] and not re.search(r"[sxz]$", text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "", "stray-quote"))
