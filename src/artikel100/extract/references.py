@@ -22,7 +22,7 @@ _NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:\s*(?:,|en|&)\s*(?:nr\.\s*)?(?:\d{
 _WITH_WORD = re.compile(
     rf"\bKamerstuk(?:ken)?\s+{_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*)?{_NUMBERS}(?![\w-])"
 )
-_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:\s*(?:,|en|&)\s*\d{{1,4}}\b)*)|(?P<ek>[A-Z]{{1,3}})\b)")
+_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:\s*(?:,|en|&)\s*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
 _KST = re.compile(r"\bkst-(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
 _HANDELINGEN = re.compile(
     r"\bHandelingen\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"
