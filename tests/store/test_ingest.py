@@ -203,3 +203,15 @@ def test_migrations_are_recorded_and_a_later_one_backfills_old_rows(db_url):
         assert conn.execute(sql("SELECT fingerprint FROM letters")).scalar_one()
         assert 3 in set(conn.execute(sql("SELECT version FROM schema_migrations")).scalars())
     reg.close()
+
+
+def test_a_letter_the_database_refuses_fails_alone_and_the_batch_goes_on(registry, tmp_path):
+    letters = mali_and_lithuania()[:3]
+    for name, text, ex in letters:
+        if name == "m2_extension":
+            ex.letter.title += "\x00"  # PostgreSQL text cannot hold NUL; SQLite can
+        write_letter(tmp_path, name, text, ex)
+    report = ingest(registry, [tmp_path], processor=sidecar_processor, jobs=1)
+    assert report.count("added") + len(report.failed) == 3
+    assert len(report.failed) == (1 if registry.dialect == "postgresql" else 0)
+    assert all("m2_extension" in f.path and "\n" not in f.error for f in report.failed)

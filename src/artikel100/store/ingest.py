@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
-from ..errors import Artikel100Error, InputError, StoreError
+from ..errors import InputError, StoreError
 from ..facts import Extraction
 from ..model import CleanDocument
 from ..pipeline import Result, process
@@ -45,6 +45,7 @@ __all__ = [
     "prepare_document",
     "store_prepared",
     "ingest_extraction",
+    "LetterRejected",
     "FileOutcome",
     "IngestReport",
     "ingest",
@@ -336,6 +337,10 @@ def _drop_if_orphan(conn: Connection, letter_id: int) -> None:
         conn.execute(delete(s.letters).where(s.letters.c.id == letter_id))
 
 
+class LetterRejected(StoreError):
+    """The database refused this letter's values; the batch goes on without it."""
+
+
 def store_prepared(registry: Registry, p: Prepared, version: str | None = None) -> tuple[Outcome, int]:
     """Store one processed letter in one transaction.
 
@@ -355,6 +360,8 @@ def store_prepared(registry: Registry, p: Prepared, version: str | None = None) 
             # (a shared PostgreSQL registry); the second pass sees its row.
             if attempt:
                 raise
+        except DataError as exc:
+            raise LetterRejected(f"{p.path}: the database refused a value: {str(exc.orig).splitlines()[0]}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"{p.path}: cannot store the letter: {str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
     raise StoreError(f"{p.path}: cannot store the letter")  # pragma: no cover
@@ -484,9 +491,7 @@ def ingest(
             continue
         try:
             outcome, letter_id = store_prepared(registry, p, version)
-        except StoreError:
-            raise
-        except Artikel100Error as exc:  # pragma: no cover - defensive
+        except LetterRejected as exc:
             done(FileOutcome(p.path, "failed", error=str(exc)))
             continue
         done(FileOutcome(p.path, outcome, letter_id))

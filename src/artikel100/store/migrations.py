@@ -16,7 +16,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .db import Registry
-from .search import create_index
+from .search import create_index, tune_index
 
 __all__ = ["MIGRATIONS", "migrate", "applied_versions"]
 
@@ -61,10 +61,26 @@ def _m3_fingerprint(conn: Connection) -> None:
         )
 
 
+def _m4_tune_search(conn: Connection) -> None:
+    """Uncompressed tsvectors in PostgreSQL (faster ranking); nothing in SQLite."""
+    if conn.dialect.name == "postgresql":
+        tune_index(conn)
+
+
+def _m5_text_columns(conn: Connection) -> None:
+    """Extracted values as TEXT in PostgreSQL (they were VARCHAR(n)); SQLite ignores lengths."""
+    if conn.dialect.name == "postgresql":
+        for table, columns in schema.EXTRACTED_COLUMNS.items():
+            for column in columns:
+                conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m1_initial),
     (2, "full-text search", _m2_search),
     (3, "letter fingerprints", _m3_fingerprint),
+    (4, "search tuning", _m4_tune_search),
+    (5, "extracted values as text", _m5_text_columns),
 ]
 
 

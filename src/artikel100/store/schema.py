@@ -40,9 +40,18 @@ __all__ = [
     "facts",
     "commitment_marks",
     "FACT_KINDS",
+    "EXTRACTED_COLUMNS",
 ]
 
 metadata = MetaData()
+
+# Values that come from extraction are Text, not VARCHAR(n): PostgreSQL
+# enforces lengths (SQLite does not), and a letter must never be refused
+# because its place or title ran longer than we guessed.
+EXTRACTED_COLUMNS = {
+    "letters": ["date", "addressee", "kamerstuk", "place"],
+    "facts": ["mission", "ref", "date"],
+}
 
 # The Extraction list attributes that become fact rows, singular kind names.
 FACT_KINDS: dict[str, str] = {
@@ -72,11 +81,11 @@ letters = Table(
     # The letter's words without punctuation, numbers and layout: the same
     # letter read from a PDF, its text layer and its OCR often differ only there.
     Column("fingerprint", String(64), index=True),
-    Column("date", String(10)),  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the letter
-    Column("addressee", String(40)),
-    Column("kamerstuk", String(40), index=True),
+    Column("date", Text),  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the letter
+    Column("addressee", Text),
+    Column("kamerstuk", Text, index=True),
     Column("title", Text),
-    Column("place", String(80)),
+    Column("place", Text),
     Column("letter_json", Text, nullable=False),  # LetterInfo with signatories and spans
     Column("status", String(10), nullable=False),  # "success" | "partial"
     Column("warnings", Text, nullable=False, default="[]"),
@@ -112,9 +121,9 @@ facts = Table(
     Column("letter_id", Integer, ForeignKey("letters.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(20), nullable=False),
     Column("ordinal", Integer, nullable=False),  # position in the Extraction list
-    Column("mission", String(80)),  # Mission.id / Contribution.mission
-    Column("ref", String(80)),  # Reference.kamerstuk
-    Column("date", String(10)),  # contribution end, commitment due, event date
+    Column("mission", Text),  # Mission.id / Contribution.mission
+    Column("ref", Text),  # Reference.kamerstuk
+    Column("date", Text),  # contribution end, commitment due, event date
     Column("data", Text, nullable=False),  # the fact as JSON, spans included
     UniqueConstraint("letter_id", "kind", "ordinal"),
     Index("ix_facts_kind_mission", "kind", "mission"),
