@@ -15,8 +15,9 @@ from .builder import TextBuilder, apply_edits
 from .footnotes import Marker, find_footnotes, find_markers
 from .furniture import mark_furniture, mark_repeated
 from .lexicon import lexicon
-from .lines import Line, split_lines, typical_width
-from .ocrfix import find_ocr_edits
+from .lines import Line, is_dense, split_lines, typical_width
+from .ocrfix import find_word_edits
+from .punctuation import punctuation_edits
 from .paragraphs import HyphenJudge, Paragraph, is_heading_line, build_paragraphs
 
 __all__ = ["repair"]
@@ -37,10 +38,11 @@ def repair(raw: RawDocument) -> CleanDocument:
     else:
         mark_furniture(lines)
         width = typical_width(lines)
-        bodies = find_footnotes(lines, width)
+        dense = is_dense(lines)
+        bodies = find_footnotes(lines, width, dense)
         mark_repeated(lines)
         markers = find_markers(lines, bodies)
-        paragraphs = build_paragraphs(lines, width)
+        paragraphs = build_paragraphs(lines, width, dense)
         footnote_paras = [
             Paragraph([lines[j] for j in body.lines], "footnote", number=body.number) for body in bodies
         ]
@@ -53,7 +55,10 @@ def repair(raw: RawDocument) -> CleanDocument:
             builder.glue("\n\n", para.lines[0].start, para.lines[0].start)
         _emit(builder, para, judge, markers, anchors, title=(i == 0))
         kinds.append((para.kind, para.number))
-    text, offsets, repairs = apply_edits(builder.text(), builder.offsets, find_ocr_edits(builder.text(), lexicon()))
+    # Punctuation noise first, so that words it split are whole when the word rules look.
+    text, offsets, repairs = apply_edits(builder.text(), builder.offsets, punctuation_edits(builder.text(), lexicon()))
+    text, offsets, word_repairs = apply_edits(text, offsets, find_word_edits(text, lexicon()))
+    repairs += word_repairs
     blocks = _blocks(text, kinds)
     footnotes = [
         Footnote(b.number, b.start, b.end, _shifted(anchors.get(b.number), repairs, builder, text))

@@ -37,15 +37,18 @@ class Marker:
     anchor: int  # source offset just after the word the marker belongs to
 
 
-def find_footnotes(lines: list[Line], width: int) -> list[FootnoteBody]:
-    """Find footnote bodies and mark their lines ``footnote``."""
+def find_footnotes(lines: list[Line], width: int, dense: bool = False) -> list[FootnoteBody]:
+    """Find footnote bodies and mark their lines ``footnote``.
+
+    In ``dense`` text (no blank lines) a footnote opens after any line that ends a sentence.
+    """
     found: list[FootnoteBody] = []
     expected = 1
     i = 0
     while i < len(lines):
         line = lines[i]
         m = _START.match(line.text) if line.kind == "body" else None
-        if m and int(m.group(1)) == expected and _opens_block(lines, i):
+        if m and int(m.group(1)) == expected and _opens_block(lines, i, dense):
             indices = _footnote_lines(lines, i, expected, width)
             text = " ".join(lines[j].text for j in indices)
             if _looks_like_footnote(text, lines, i, expected):
@@ -59,11 +62,27 @@ def find_footnotes(lines: list[Line], width: int) -> list[FootnoteBody]:
     return found
 
 
-def _opens_block(lines: list[Line], i: int) -> bool:
+def _opens_block(lines: list[Line], i: int, dense: bool) -> bool:
     if i == 0 or lines[i].page_break_before:
         return True
     prev = lines[i - 1]
-    return prev.blank or prev.kind in ("footnote", "furniture")
+    if prev.blank or prev.kind in ("footnote", "furniture"):
+        return True
+    # Without blank lines: after a full stop, or at the foot of a page even in mid-sentence.
+    return dense and (is_terminated(prev.text) or _near_page_end(lines, i))
+
+
+def _near_page_end(lines: list[Line], i: int, room: int = 6) -> bool:
+    """Only a few lines (footnotes, a footer) stand between line ``i`` and the next page."""
+    count = 0
+    for line in lines[i + 1 :]:
+        if line.page_break_before:
+            return True
+        if line.kind == "body":
+            count += 1
+            if count > room:
+                return False
+    return True
 
 
 def _footnote_lines(lines: list[Line], i: int, number: int, width: int) -> list[int]:
@@ -116,36 +135,45 @@ def _pattern(number: int) -> re.Pattern[str]:
     return _PATTERNS[number]
 
 
-def _acceptable(m: re.Match[str]) -> bool:
+def _acceptable(m: re.Match[str], acronyms: frozenset[str]) -> bool:
     if m.group("year"):
         return True
     word = m.group("word")
     if m.group("num") == "!":
         return not m.group("punct") and not m.group("junk")
     if not m.group("punct") and word.isupper() and len(word) <= 5:
-        return False  # G7, MQ9, COVID19: names that end in digits
+        # G7, MQ9, F16 are names that end in digits; UNMIK2 is UNMIK with a marker,
+        # which the letter shows by using UNMIK on its own elsewhere.
+        return word in acronyms
     return True
 
 
-def _marker_in(text: str, number: int) -> re.Match[str] | None:
+def _marker_in(text: str, number: int, acronyms: frozenset[str] = frozenset()) -> re.Match[str] | None:
     last = None
     for m in _pattern(number).finditer(text):
-        if _acceptable(m):
+        if _acceptable(m, acronyms):
             last = m
     return last
+
+
+def _acronyms(lines: list[Line]) -> frozenset[str]:
+    """Acronyms the letter uses on their own (not glued to a digit)."""
+    words = re.findall(r"\b[A-Z]{2,5}\b(?!\d)", " ".join(l.text for l in lines if l.kind == "body"))
+    return frozenset(words)
 
 
 def find_markers(lines: list[Line], bodies: list[FootnoteBody]) -> list[Marker]:
     """For each footnote, the nearest marker above it, after the previous one."""
     markers: list[Marker] = []
     floor = 0
+    acronyms = _acronyms(lines)
     for body in bodies:
         first = body.lines[0]
         for k in range(first - 1, floor - 1, -1):
             line = lines[k]
             if line.kind != "body":
                 continue
-            m = _marker_in(line.text, body.number)
+            m = _marker_in(line.text, body.number, acronyms)
             if m:
                 start = line.start + m.start("junk")
                 end = line.start + m.end("num")

@@ -19,9 +19,17 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:pagina|page|blad|p\.)\s*)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?(?:\s*[-–—])?$",
     re.IGNORECASE,
 )
-# "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 946" and its Eerste Kamer twin.
+# "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 946" and its Eerste Kamer twin; the
+# kst print's first-page masthead ("Tweede Kamer der Staten-Generaal 2", "Vergaderjaar
+# 2011–2012") and footer ("kst-27925-452 ISSN 0921 - 7371 's-Gravenhage 2012"); a
+# ministry letter's "Pagina 2 van 6".
 _RUNNING_HEADER = re.compile(
-    r"^(?:Tweede|Eerste) Kamer,? (?:der Staten-Generaal,? )?vergaderjaar \d{4}\s*[–-]\s*\d{4}", re.IGNORECASE
+    r"^(?:(?:Tweede|Eerste) Kamer,? (?:der Staten-Generaal,? )?vergaderjaar \d{4}\s*[–-]\s*\d{4}"
+    r"|(?:Tweede|Eerste) Kamer der Staten-Generaal \d?$"
+    r"|Vergaderjaar \d{4}\s*[–-]\s*\d{4}$"
+    r"|kst-\d+(?:-[A-Z]+)?-\d+\b.*(?:ISSN|Gravenhage)"
+    r"|(?:Pagina|Blad) \d+ van \d+$)",
+    re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import RawDocument
 
-__all__ = ["Line", "split_lines", "typical_width", "TERMINAL", "is_terminated"]
+__all__ = ["Line", "split_lines", "typical_width", "TERMINAL", "is_terminated", "is_dense"]
 
 # Characters that end a sentence or a paragraph-level unit.
 TERMINAL = ".:;?!)”\"'’"
@@ -72,3 +72,9 @@ def typical_width(lines: list[Line]) -> int:
 def is_terminated(text: str) -> bool:
     """True when a line ends a sentence (or a signature line ends with a comma)."""
     return bool(text) and text[-1] in TERMINAL
+
+
+def is_dense(lines: list[Line]) -> bool:
+    """True for text without blank lines between paragraphs, as PDF text layers give it."""
+    filled = sum(1 for l in lines if not l.blank)
+    return filled >= 30 and sum(1 for l in lines if l.blank) < 0.05 * filled

@@ -17,7 +17,7 @@ from .builder import Edit
 from .lexicon import Lexicon
 from .punctuation import punctuation_edits
 
-__all__ = ["find_ocr_edits"]
+__all__ = ["find_ocr_edits", "find_word_edits"]
 
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 _VOWELS = "aeiouyéèëïöüáà"
@@ -201,8 +201,14 @@ class _Fixer:
         return edits
 
 
+def find_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
+    """Every word repair proposed for ``text`` (run after the punctuation repairs,
+    so a word split by noise is whole again)."""
+    return _Fixer(text, lexicon).edits()
+
+
 def find_ocr_edits(text: str, lexicon: Lexicon) -> list[Edit]:
-    """Every OCR repair proposed for ``text``, as non-overlapping edits."""
+    """Punctuation and word repairs of one text in a single pass, as non-overlapping edits."""
     edits = punctuation_edits(text, lexicon) + _Fixer(text, lexicon).edits()
     edits.sort(key=lambda e: (e.start, e.end))
     out: list[Edit] = []

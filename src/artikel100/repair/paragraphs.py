@@ -12,7 +12,9 @@ __all__ = ["Paragraph", "build_paragraphs", "HyphenJudge", "is_heading_line"]
 
 _WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
 _WORD_AFTER = re.compile(r"^([^\W_]+)")
-_SOFT_HYPHENS = ("¬", "\u00ad")
+# Soft hyphens: OCR's "¬", Unicode's soft hyphen, and the U+FFFE that PDF text layers
+# (pdfium) give for a typesetter's hyphen at a line end.
+_SOFT_HYPHENS = ("¬", "\u00ad", "\ufffe", "\u0002")
 # Dutch words that follow a hyphenated first half of a pair: "bewakings- en beveiligingstaken".
 _PAIR_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
 
@@ -130,9 +132,44 @@ def _merge_continuations(blocks: list[Paragraph], width: int) -> list[Paragraph]
     return out
 
 
-def build_paragraphs(lines: list[Line], width: int) -> list[Paragraph]:
-    """Body lines (kind ``body``) into paragraphs, headings split off."""
-    blocks = _split_headings(_blocks(lines), width)
+def _split_dense(blocks: list[Paragraph], width: int) -> list[Paragraph]:
+    """Paragraphs in text without blank lines (a PDF text layer): a paragraph ends
+    on a short line that ends a sentence, a heading is a short line between two
+    paragraphs, and a signature's role line stands alone."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        current: list[Line] = []
+        lines = block.lines
+        for i, line in enumerate(lines):
+            current.append(line)
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is None:
+                break
+            after = lines[i + 2] if i + 2 < len(lines) else None
+            ends_paragraph = is_terminated(line.text) and len(line.text) < 0.8 * width and nxt.text[:1].isupper()
+            heading_next = (
+                (is_terminated(line.text) or len(current) == 1 and is_heading_line(line.text, width))
+                and is_heading_line(nxt.text, width)
+                and (after is None or after.text[:1].isupper())
+            )
+            lone = _ROLE_LINE.match(line.text) or (len(current) == 1 and is_heading_line(line.text, width) and nxt.text[:1].isupper())
+            if ends_paragraph or heading_next or lone:
+                out.append(Paragraph(current, break_before=block.break_before and current[0] is lines[0]))
+                current = []
+        if current:
+            out.append(Paragraph(current, break_before=block.break_before and current[0] is lines[0]))
+    return out
+
+
+def build_paragraphs(lines: list[Line], width: int, dense: bool = False) -> list[Paragraph]:
+    """Body lines (kind ``body``) into paragraphs, headings split off.
+
+    ``dense`` text has no blank lines between paragraphs (a PDF's text layer).
+    """
+    blocks = _blocks(lines)
+    if dense:
+        blocks = _split_dense(blocks, width)
+    blocks = _split_headings(blocks, width)
     return _merge_continuations(blocks, width)
 
 
@@ -152,6 +189,8 @@ class HyphenJudge:
         """
         if before.endswith(_SOFT_HYPHENS):
             return "-"
+        if after[:1] in ".,;:)!?":
+            return ""  # a superscript marker pushed its full stop onto the next line
         if not before.endswith("-") or before.endswith((" -", "--")):
             return " "
         m1, m2 = _WORD_BEFORE_HYPHEN.search(before), _WORD_AFTER.match(after)

@@ -44,9 +44,19 @@ _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
 
+# A typesetter's break inside a word that a PDF text layer kept: pdfium's U+FFFE, soft hyphens.
+_INVISIBLE_BREAK = re.compile(r"(?<=\w)[\ufffe\u00ad\u0002](?=\w)")
+_BEFORE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])[\ufffe\u00ad\u0002](?=[A-Z])")
+
+
 def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     """Every punctuation repair for ``text``."""
-    edits = [Edit(m.start(), m.end(), m.group(1), "doubled-apostrophe") for m in _APOSTROPHES.finditer(text)]
+    # A break before a capital stood at a real hyphen ("Centraal-Afrikaanse").
+    edits = [
+        Edit(m.start(), m.end(), "-" if _BEFORE_CAPITAL.match(text, m.start()) else "", "soft-hyphen")
+        for m in _INVISIBLE_BREAK.finditer(text)
+    ]
+    edits += [Edit(m.start(), m.end(), m.group(1), "doubled-apostrophe") for m in _APOSTROPHES.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "space-before-punctuation") for m in _SPACE_BEFORE_PUNCT.finditer(text)]
     for m in _GLUED_PAIR.finditer(text):
         if lex.known(m.group(1)) and not lex.known(f"{m.group(1)}-{m.group(2)}"):
