@@ -34,14 +34,15 @@ __all__ = ["unit_kind", "Step", "Conflict", "Deployment", "ContributionRow", "me
 # a helicopter detachment's "staf" must not make it a staff deployment.
 _UNIT_KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"force[ -]?protection|infanteriecompagnie|beveiligingseenheid|compagnie|beveiliging"), "force protection"),
-    (re.compile(r"helikopter|chinook|apache|cougar|nh90"), "helikopterdetachement"),
-    (re.compile(r"f-?35|f-?16|jachtvlieg|gevechtsvlieg"), "jachtvliegtuigen"),
-    (re.compile(r"mq-?9|reaper|drone"), "drones"),
-    (re.compile(r"fregat|zr\.? ?ms|marineschip|mijnenjager|onderzeeboot|schip"), "marine"),
-    (re.compile(r"patriot|luchtverdediging"), "luchtverdediging"),
+    (re.compile(r"helikopter|helicopter|chinook|apache|cougar|nh90"), "helikopterdetachement"),
+    (re.compile(r"f-?35|f-?16|jachtvlieg|gevechtsvlieg|fighter"), "jachtvliegtuigen"),
+    (re.compile(r"mq-?9|reaper|drone|unmanned"), "drones"),
+    (re.compile(r"fregat|frigate|zr\.? ?ms|marineschip|mijnenjager|onderzeeboot|schip|ship|vessel"), "marine"),
+    (re.compile(r"patriot|luchtverdediging|air defen"), "luchtverdediging"),
+    (re.compile(r"special (operations )?forces|\bsof\b|speciale eenheden|korps commandotroepen"), "special forces"),
     (re.compile(r"trainer|opleid|training"), "trainers"),
     (re.compile(r"adviseur|advis|mentor"), "adviseurs"),
-    (re.compile(r"commandant|\bcommando\b|\bstaf\b|staff|stafofficier|hoofdkwartier|force commander|liaison|verbindingsofficier"), "staff"),
+    (re.compile(r"commandant|command|\bstaf\b|staff|stafofficier|hoofdkwartier|headquarters|liaison|verbindingsofficier"), "staff"),
 ]
 
 _ENDING = re.compile(r"beeindig|terugtrek|teruggetrokken|vervroegd|wordt gestopt|stopt de bijdrage|afbouw")
@@ -121,6 +122,11 @@ class Deployment:
         return self.steps[-1]
 
     @property
+    def substantive(self) -> bool:
+        """False for a mere mention: no letter gave a date or a number of personnel."""
+        return any(st.start or st.end or st.personnel is not None for st in self.steps)
+
+    @property
     def start(self) -> str | None:
         """The earliest start known, else the deciding letter's date."""
         starts = [st.start for st in self.steps if st.start]
@@ -142,7 +148,9 @@ class Deployment:
         return (before or known)[-1].personnel
 
     def active_on(self, day: date) -> bool:
-        """True when the framework covers ``day``; an open end counts as active."""
+        """True when the framework covers ``day``; an open end counts as active, a mention never."""
+        if not self.substantive:
+            return False
         start = first_day(self.start)
         end = last_day(self.end)
         return (start is None or start <= day) and (end is None or day <= end)
@@ -164,8 +172,13 @@ def _fold_letter(rows: list[ContributionRow], conflicts: list[Conflict]) -> _Sta
     """One letter's contributions to one deployment as one state."""
     ordered = sorted(rows, key=lambda r: not r.fact.get("framework"))
     st = _State(ordered[0], description=ordered[0].fact.get("description", ""))
+    superseded = [r.fact["supersedes_end"] for r in rows if r.fact.get("supersedes_end")]
     for row in ordered:
         f = row.fact
+        if f.get("end") and not f.get("supersedes_end") and any(agree(f["end"], old) for old in superseded):
+            # "Het kader verloopt op 31 december 2024" beside "het kabinet verlengt het
+            # tot juni 2025": the first states the end being replaced, not a new end.
+            f = {**f, "end": None, "supersedes_end": f["end"]}
         st.spans.extend([list(x) for x in f.get("spans") or []])
         for name in ("start", "end", "supersedes_end"):
             value = f.get(name)
@@ -245,12 +258,35 @@ def _history(mission: str, unit: str | None, rows: list[ContributionRow]) -> Dep
     return dep
 
 
+def _keys(rows: list[ContributionRow]) -> list[tuple[str, str | None]]:
+    """Each row's deployment key, resolving unit-less rows within their letter.
+
+    A sentence like "het kabinet verlengt het kader voor deze bijdrage" names
+    no unit; it belongs to the unit whose framework end it supersedes, or to
+    the mission's only unit in that letter, else to the mission alone.
+    """
+    kinds = [unit_kind(r.fact.get("unit"), r.fact.get("description") or "") for r in rows]
+    out = []
+    for row, kind in zip(rows, kinds):
+        mission = row.fact.get("mission") or "?"
+        if kind is None:
+            siblings = [(r, k) for r, k in zip(rows, kinds)
+                        if k and r.letter_id == row.letter_id and r.fact.get("mission") == mission]
+            old = row.fact.get("supersedes_end")
+            ending = {k for r, k in siblings if old and r.fact.get("end") and agree(r.fact["end"], old)
+                      and (r.fact.get("end") or "")[:7] == old[:7]}
+            if len(ending) == 1:
+                kind = ending.pop()
+            elif len({k for _r, k in siblings}) == 1:
+                kind = siblings[0][1]
+        out.append((mission, kind))
+    return out
+
+
 def merge(rows: list[ContributionRow]) -> list[Deployment]:
     """Group contributions into deployments with histories, sorted by mission and unit."""
     groups: dict[tuple[str, str | None], list[ContributionRow]] = {}
-    for row in rows:
-        f = row.fact
-        key = (f.get("mission") or "?", unit_kind(f.get("unit"), f.get("description") or ""))
+    for row, key in zip(rows, _keys(rows)):
         groups.setdefault(key, []).append(row)
     deps = [_history(m, u, g) for (m, u), g in groups.items()]
     return sorted(deps, key=lambda d: (d.mission, d.unit or ""))
