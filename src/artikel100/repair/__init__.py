@@ -14,6 +14,7 @@ from ..model import Block, CleanDocument, Footnote, RawDocument
 from .builder import TextBuilder, apply_edits
 from .footnotes import Marker, find_footnotes, find_markers
 from .furniture import mark_furniture, mark_repeated
+from .letterhead import Cut, mark_letterhead
 from .lexicon import lexicon
 from .lines import Line, is_dense, split_lines, typical_width
 from .ocrfix import find_word_edits
@@ -35,8 +36,10 @@ def repair(raw: RawDocument) -> CleanDocument:
     if raw.flowing:
         paragraphs, footnote_paras = _flowing_paragraphs(lines)
         markers: list[Marker] = []
+        cuts: list[Cut] = []
     else:
         mark_furniture(lines)
+        cuts = mark_letterhead(lines)
         width = typical_width(lines)
         dense = is_dense(lines)
         bodies = find_footnotes(lines, width, dense)
@@ -53,7 +56,7 @@ def repair(raw: RawDocument) -> CleanDocument:
     for i, para in enumerate(paragraphs + footnote_paras):
         if i:
             builder.glue("\n\n", para.lines[0].start, para.lines[0].start)
-        _emit(builder, para, judge, markers, anchors, title=(i == 0))
+        _emit(builder, para, judge, markers, cuts, anchors, title=(i == 0))
         kinds.append((para.kind, para.number))
     # Punctuation noise first, so that words it split are whole when the word rules look.
     text, offsets, repairs = apply_edits(builder.text(), builder.offsets, punctuation_edits(builder.text(), lexicon()))
@@ -118,24 +121,32 @@ def _emit(
     para: Paragraph,
     judge: HyphenJudge,
     markers: list[Marker],
+    cuts: list[Cut],
     anchors: dict[int, int],
     title: bool,
 ) -> None:
-    """Copy a paragraph's lines into the builder, joining lines and dropping markers."""
+    """Copy a paragraph's lines into the builder, joining lines and leaving out
+    footnote markers and margin words."""
     for k, line in enumerate(para.lines):
         start = line.start
         if title and k == 0:
             junk = _TITLE_JUNK.match(line.text)
             if junk:
                 start += junk.end()
-        cuts = sorted((m for m in markers if line.start <= m.start < line.end), key=lambda m: m.start)
+        here = [m for m in markers if line.start <= m.start < line.end]
+        here += [c for c in cuts if line.start <= c.start < line.end]
         pos = start
-        for m in cuts:
-            builder.copy(pos, m.anchor if m.anchor <= m.start else m.start)
-            anchors[m.number] = builder.pos
-            builder.copy(max(pos, m.anchor), m.start) if m.anchor < m.start else None
+        for m in sorted(here, key=lambda m: m.start):
+            if m.start < pos:
+                continue
+            if isinstance(m, Marker):
+                builder.copy(pos, m.anchor)
+                anchors[m.number] = builder.pos
+                builder.copy(m.anchor, m.start)
+            else:
+                builder.copy(pos, m.start)
             pos = m.end
-        end = line.end
+        end = max(pos, line.end)
         if k + 1 < len(para.lines):
             nxt = para.lines[k + 1]
             glue = judge.join(builder.source[pos:end], nxt.text)

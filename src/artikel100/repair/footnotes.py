@@ -104,7 +104,11 @@ def _footnote_lines(lines: list[Line], i: int, number: int, width: int) -> list[
 
 
 def _looks_like_footnote(text: str, lines: list[Line], i: int, number: int) -> bool:
-    """Guard against numbered headings ("2 Politieke context") read as footnotes."""
+    """Guard against numbered headings ("2 Politieke context") and a line that opens
+    with a date ("1 juni 2024 tot en met ...") read as footnotes."""
+    first = text.split()[1] if len(text.split()) > 1 else ""
+    if first.casefold().strip(".,") in _MONTHS.split("|") or (first[:1].islower() and first not in _LOWER_OPENERS):
+        return False
     if _FOOTNOTE_WORDS.search(text):
         return True
     if is_terminated(text) and len(text) > 25:
@@ -125,6 +129,7 @@ def _marker_pattern(number: int) -> re.Pattern[str]:
     )
 
 
+_LOWER_OPENERS = frozenset({"zie", "idem", "www", "http", "https", "vgl.", "o.a.", "bijv."})
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _PATTERNS: dict[int, re.Pattern[str]] = {}
 

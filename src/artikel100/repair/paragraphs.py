@@ -39,7 +39,8 @@ class Paragraph:
 # Lines that always open a block of their own, even when the OCR lost the blank
 # line before them: the addressee, the place and date, a signature's role.
 _OPENS_BLOCK = re.compile(
-    r"^(?:Aan de [Vv]oorzitter\b|(?:Den Haag|[’'‘`]s-Gravenhage)\W+\d{1,2}\s+[a-z]+\s+\d{4}|Geachte\b|Hoogachtend\b)"
+    r"^(?:Aan de [Vv]oorzitter\b|(?:Den Haag|[’'‘`]s-Gravenhage)\W+\d{1,2}\s+[a-z]+\s+\d{4}|Geachte\b|Hoogachtend\b"
+    r"|Datum\s+\d{1,2}\s+[a-z]+\s+\d{4}$|Betreft\b|Met deze brief\b)"
 )
 _ROLE_LINE = re.compile(r"^(?:De|DE)\s+(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b.{0,120},$")
 
