@@ -34,11 +34,19 @@ def extract(doc: CleanDocument) -> Extraction:
         section = info.section_at(offset)
         return section.heading if section else None
 
+    def section_mission(offset: int) -> str | None:
+        """The one mission a section's heading names ("Bijdrage aan NTM-I")."""
+        section = info.section_at(offset)
+        if not section:
+            return None
+        named = {m for m, s, _ in mentions if section.start <= s < section.start + len(section.heading)}
+        return named.pop() if len(named) == 1 else None
+
     return Extraction(
         text=doc.text,
         letter=info.letter,
         missions=find_missions(doc.text),
-        contributions=find_contributions(sentences, mentions, info.letter_date, info.body_end),
+        contributions=find_contributions(sentences, mentions, info.letter_date, info.body_end, section_mission),
         costs=find_costs(body, doc.text),
         references=find_references(doc.text, footnotes),
         citations=find_citations(doc.text),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +32,11 @@ _DUTCH = re.compile(
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 _FOREIGN = re.compile(
     r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|andere landen|bondgenoten|partnerlanden"
-    r"|troepenleveranciers|coalitiepartners|de missie (?:telt|bestaat|omvat)|in totaal \w+ landen)\b"
+    r"|troepenleveranciers|coalitiepartners|in totaal \w+ landen)\b"
+    # the whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten"
+    r"|(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
+    r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|beschikt over)\b)"
+    r"|\buit (?:\w+ ){0,2}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
 )
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(r"\b(?:vertrek\w*|start\w*|begin\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst)\b", re.IGNORECASE)
@@ -54,10 +59,9 @@ _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|over
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
-_TARGET = re.compile(
-    r"(?:bijdrage[n]?|inzet|deelname|kader[s]?|bijdraagt|bijdragen|levert|leveren|beschikbaar|ingezet|deel)"
-    r"(?:\s+\w+){0,4}?\s+(?:aan|voor|in|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
-)
+_TARGET = re.compile(r"\b(?:aan|voor|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
+# A mission named in passing, as the owner of something: "de transitie van OIR".
+_PASSIVE = re.compile(r"\b(?:van|door|na|dan)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
 _EXTENDS = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
 # "naar Litouwen", "in Mali ingezet": a country counts only in plain deployment wording.
@@ -83,6 +87,7 @@ def find_contributions(
     mentions: list[tuple[str, int, int]],
     letter_date: date | None,
     body_end: int,
+    section_mission: Callable[[int], str | None] | None = None,
 ) -> list[Contribution]:
     """Every Dutch contribution fact in the letter's body sentences.
 
@@ -91,6 +96,7 @@ def find_contributions(
         mentions: (mission id, start, end) of every mission mention, in text order.
         letter_date: to resolve dates without a year.
         body_end: where the signature block starts.
+        section_mission: the mission the heading of the section at an offset names, if any.
     """
     main = _main_mission(mentions, body_end)
     state = _State()
@@ -103,7 +109,8 @@ def find_contributions(
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
-        missions = _attribute(sentence.text, here, units, state) or ([main] if main else [])
+        section = section_mission(sentence.start) if section_mission else None
+        missions = _attribute(sentence.text, here, units, state, section) or ([main] if main else [])
         for u in units:
             if len({m for m, _, _ in here}) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
                 state.unit_missions[u.kind] = here[0][0]
@@ -140,18 +147,27 @@ def _paragraph_key(sentence: Sentence) -> int:
     return sentence.block_start
 
 
-def _attribute(text: str, here: list[tuple[str, int, int]], units: list, state: _State) -> list[str]:  # noqa: ANN001
-    targets = [m for m, s, _ in here if _TARGET.search(text[max(0, s - 60) : s])]
+def _attribute(
+    text: str, here: list[tuple[str, int, int]], units: list, state: _State, section: str | None  # noqa: ANN001
+) -> list[str]:
+    """The missions a sentence's facts belong to (see the module docstring)."""
+    targets = [m for m, s, _ in here if _TARGET.search(text[max(0, s - 50) : s])]
     if targets:
         return list(dict.fromkeys(targets))
-    known_unit = next((state.unit_missions[u.kind] for u in units if u.kind in state.unit_missions), None)
-    if known_unit:
+    known_unit = next((state.unit_missions[u.kind] for u in units if u.strong and u.kind in state.unit_missions), None)
+    active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
+    if active:
+        return list(dict.fromkeys(active))
+    if here and known_unit:
         # "De transitie van OIR betekent dat het helikopterdetachement ...": the unit
         # belongs to the mission it came with, not to a mission named in passing.
         return [known_unit]
     if here:
         return list(dict.fromkeys(m for m, _, _ in here))
-    return [state.last_mission] if state.last_mission else []
+    for context in (section, state.last_mission, known_unit):
+        if context:
+            return [context]
+    return []
 
 
 def _facts(
