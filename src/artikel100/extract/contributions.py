@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..facts import Contribution
-from .dates import add_months, find_dates, find_periods
+from .dates import Period, add_months, find_dates, find_periods
 from .numbers import find_changes, find_quantities
 from .sentences import Sentence
 from .commitments import is_commitment
@@ -27,7 +27,7 @@ __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|(?i:nationa(?:al|le) kader(?:s)?)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
+    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) inzet\b(?! van)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 _FOREIGN = re.compile(
@@ -206,7 +206,7 @@ def _facts(
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
-    periods = find_periods(text, letter_date)
+    periods = find_periods(text, letter_date) + _until_year_end(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     for period in periods:
         start, end = period.start, period.end
@@ -241,6 +241,24 @@ def _facts(
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         mission = _nearest(here, place.start, missions)
         out.append(make(mission, [(place.start, place.end)], location=place.name))
+    return out
+
+
+_YEAR_END = re.compile(
+    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het|dit)\s+jaar\b"
+)
+
+
+def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
+    """"van 1 mei 2005 tot het einde van het jaar": December of the start's year."""
+    out = []
+    for m in _YEAR_END.finditer(text):
+        start = find_dates(m.group("from"), letter_date)[0] if m.group("from") and find_dates(m.group("from"), letter_date) else None
+        year = start.value[:4] if start else (str(letter_date.year) if letter_date else None)
+        if year is None:
+            continue
+        start_span = (m.start("from") + start.start, m.start("from") + start.end) if start else None
+        out.append(Period(start.value if start else None, f"{year}-12", start_span, (m.start(), m.end()), m.span()))
     return out
 
 

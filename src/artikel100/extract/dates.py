@@ -209,7 +209,9 @@ def _convert(
         range_end = None
         if y2:
             range_end = y2 if len(y2) == 4 else m.group("yonly")[:2] + y2
-        return DateMention(m.group("yonly"), start, end, "absolute", qual, range_end)
+        # "eind 2025" is December, "begin 2025" January: as precise as the words allow.
+        value = m.group("yonly") + {"eind": "-12", "begin": "-01"}.get(qual or "", "")
+        return DateMention(value, start, end, "absolute", qual, range_end)
 
     month = _month_of(m.group("mon"))
     qual = _qual(m.group("qual"))
