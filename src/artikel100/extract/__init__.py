@@ -48,7 +48,8 @@ def extract(doc: CleanDocument) -> Extraction:
         missions=find_missions(doc.text),
         contributions=find_contributions(sentences, mentions, info.letter_date, info.body_end, section_mission),
         costs=find_costs(body, doc.text),
-        references=find_references(doc.text, footnotes),
+        # A letter does not cite itself: its own number in a header or footer is no reference.
+        references=[r for r in find_references(doc.text, footnotes) if r.kamerstuk != info.letter.kamerstuk],
         citations=find_citations(doc.text),
         commitments=find_commitments(sentences, info.letter_date),
         events=find_events(sentences, info.letter_date),

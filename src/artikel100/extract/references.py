@@ -16,13 +16,13 @@ __all__ = ["find_references", "find_citations"]
 
 _DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>[IVXLC]+|[A-Z]{1,3}|\d{1,2}))?"
 # A list of numbers "723, 727 en 746"; a number followed by three digits starts the next dossier.
-_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:\s*(?:,|en|&)\s*(?:nr\.\s*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
+_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:[ \t]*(?:,|en|&)[ \t]*(?:nr\.[ \t]*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
 # With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
 # (so "in 2025, 145 militairen" is never a reference); EK letters use capital letters.
 _WITH_WORD = re.compile(
-    rf"\bKamerstuk(?:ken)?\s+{_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*)?{_NUMBERS}(?![\w-])"
+    rf"\bKamerstuk(?:ken)?:?\s+{_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*)?{_NUMBERS}(?![\w-])"
 )
-_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:\s*(?:,|en|&)\s*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
+_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:[ \t]*(?:,|en|&)[ \t]*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
 _KST = re.compile(r"\bkst-(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
 _HANDELINGEN = re.compile(
     r"\bHandelingen\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"
