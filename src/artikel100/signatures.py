@@ -24,6 +24,9 @@ _ROLE_WORD = re.compile(r"^(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSEC
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 _SENTENCE_WORD = re.compile(r"\b[a-zé]{4,}\b")
+_WRAPPED_ROLE = re.compile(r"^([A-Z][^,.]{1,60}),\s*(.*)$")
+# "De minister-president, minister van Algemene Zaken,": one role held by one person.
+_SECOND_ROLE = re.compile(r"^\s*(?:minister|staatssecretaris)\s+(?:van|voor)\s+[^,]{3,60},")
 
 
 @dataclass
@@ -91,6 +94,9 @@ def _parse_roles(text: str, base: int) -> tuple[list[_Role], tuple[int, int] | N
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
         segment = text[s:end]
         comma = segment.find(",")
+        second = _SECOND_ROLE.match(segment[comma + 1 :]) if comma >= 0 else None
+        if second:
+            comma += 1 + second.end() - 1
         if i + 1 == len(starts) and comma >= 0 and segment[comma + 1 :].strip():
             rest = comma + 1 + len(segment[comma + 1 :]) - len(segment[comma + 1 :].lstrip())
             names = (base + s + rest, base + end)
@@ -125,14 +131,30 @@ def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Sign
         if roles:
             pending = roles if named else pending + roles
             named = False
+            open_roles = [r for r in pending if not r.complete]
+            wrapped = _WRAPPED_ROLE.match(doc.text[names_span[0] : names_span[1]]) if names_span and open_roles else None
+            if wrapped and not _INITIALS.match(wrapped.group(1).split()[0]):
+                # two columns on one line, the left role wrapped: "De minister van Buitenlandse
+                # De minister van Defensie, Zaken, M. J. M. Verhagen E. van Middelkoop"
+                open_roles[0].text += " " + wrapped.group(1) + ","
+                open_roles[0].complete = True
+                names_span = (names_span[0] + wrapped.start(2), names_span[1]) if wrapped.group(2).strip() else None
             if names_span:
                 signatories += _pair(doc, pending, names_span)
                 pending, named = [], True
             continue
         open_roles = [r for r in pending if not r.complete]
-        if open_roles and text.endswith(",") and not _INITIALS.match(text.split()[0]):
-            open_roles[0].text += " " + text  # the rest of a role that wrapped in its column
+        wrapped = _WRAPPED_ROLE.match(text)
+        if open_roles and wrapped and not _INITIALS.match(text.split()[0]):
+            # the rest of a role that wrapped in its column ("Zaken,"), maybe with the name after it
+            open_roles[0].text += " " + wrapped.group(1) + ","
+            open_roles[0].end = block.start + wrapped.end(1) + 1
             open_roles[0].complete = True
+            if not wrapped.group(2).strip():
+                continue
+            if not any(not r.complete for r in pending):
+                signatories += _pair(doc, pending, (block.start + wrapped.start(2), block.end))
+                pending, named = [], True
             continue
         if pending:
             signatories += _pair(doc, pending, (block.start, block.end))
@@ -141,8 +163,17 @@ def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Sign
     return signatories, start
 
 
+# What the margin column or the OCR leaves among names: a date, a stray lower-case
+# word or a lone capital without the dot of an initial ("E Christophe van der Maat").
+_NAME_NOISE = re.compile(
+    r"\b\d{1,2}\s+[a-z]+\s+\d{4}\b"
+    r"|(?:^|(?<=\s))(?:(?!(?:van|de|der|den|ter|ten|het|la|le|du|da|di|von|zu|op)\b)[a-z]{1,3}|[A-Z])(?=\s+[A-Z][a-z])"
+)
+
+
 def _pair(doc: CleanDocument, roles: list[_Role], names_span: tuple[int, int]) -> list[Signatory]:
     text = doc.text[names_span[0] : names_span[1]].strip().rstrip(".")
+    text = " ".join(_NAME_NOISE.sub(" ", text).split())
     out = []
     pos = names_span[0]
     for name, role in zip(split_names(text, len(roles)), roles):
