@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..facts import Contribution
 from .dates import Period, add_months, find_dates, find_periods
-from .numbers import find_changes, find_quantities
+from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
 from .commitments import is_commitment
 from .units import find_places, find_units, guess_places, is_personnel
@@ -77,6 +78,12 @@ class _State:
     framework_ends: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=256)
+def _quantities(text: str) -> list[Quantity]:
+    """A sentence's quantities, asked for twice per sentence."""
+    return find_quantities(text)
+
+
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int) -> str | None:
     counts = Counter(m for m, s, _ in mentions if s < body_end)
     return counts.most_common(1)[0][0] if counts else None
@@ -132,7 +139,7 @@ def _counts_dutch_people(text: str) -> bool:
     if _FOREIGN.search(text):
         return False
     return any(
-        q.value and q.value <= _MAX_DUTCH_PERSONNEL and _counts_people(text, q) for q in find_quantities(text)
+        q.value and q.value <= _MAX_DUTCH_PERSONNEL and _counts_people(text, q) for q in _quantities(text)
     )
 
 
@@ -191,7 +198,7 @@ def _facts(
             all_spans.append((base + mention[0], base + mention[1]))
         return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework, **fields)
 
-    quantities = find_quantities(text)
+    quantities = _quantities(text)
     changes = find_changes(text, quantities)
     changed_old = {id(c.old) for c in changes}
     # "het aantal stafofficieren wordt uitgebreid van vijf naar maximaal acht": the noun stands before.

@@ -253,7 +253,8 @@ _LEAD_PAST = re.compile(r"(?i:\b(?:sinds|afgelopen|vorige|jongste|eerder\s+in)\s
 _LEAD_FUTURE = re.compile(r"(?i:\b(?:komende|volgende|aanstaande)\s+)$")
 
 
-@lru_cache(maxsize=4)
+# Contributions, commitments and events scan the same sentences: keep a letter's worth.
+@lru_cache(maxsize=1024)
 def _raw_matches(text: str) -> tuple[re.Match[str], ...]:
     # Dates, periods and quantities all need this scan of the same letter;
     # doing it once per text keeps extraction well above 50 letters a second.

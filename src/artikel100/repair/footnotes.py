@@ -154,6 +154,8 @@ def _acceptable(m: re.Match[str], acronyms: frozenset[str]) -> bool:
 
 
 def _marker_in(text: str, number: int, acronyms: frozenset[str] = frozenset()) -> re.Match[str] | None:
+    if str(number) not in text and str(number).translate(_SUPERSCRIPTS) not in text and not (number == 1 and "!" in text):
+        return None  # the pattern is costly; most lines hold no such number
     last = None
     for m in _pattern(number).finditer(text):
         if _acceptable(m, acronyms):

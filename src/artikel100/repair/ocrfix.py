@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from .builder import Edit
-from .lexicon import Lexicon
+from .lexicon import Lexicon, lexicon
 from .punctuation import punctuation_edits
 
 __all__ = ["find_ocr_edits", "find_word_edits"]
@@ -76,6 +77,8 @@ def _fix_zeros(token: str) -> str | None:
 
 
 class _Fixer:
+    """The rules that depend on the letter itself: its acronyms, zeros for O."""
+
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lex = lexicon
@@ -92,7 +95,8 @@ class _Fixer:
             return None
         if token.isupper() and len(token) > 1:
             return self._acronym(token)
-        return self._diaeresis(token) or self._stray_accent(token) or self._misread(token) or self._missing_space(token)
+        # A word the letter repeats is less likely a slip; otherwise the rules see only the word.
+        return _word_fix(token, self.counts[token] > 2)
 
     def _acronym(self, token: str) -> tuple[str, str] | None:
         """An acronym with a letter the OCR doubled ("O0IR" read as "OOIR"), where the
@@ -106,6 +110,35 @@ class _Fixer:
                     return candidate, "acronym"
         return None
 
+    def edits(self) -> list[Edit]:
+        edits: list[Edit] = []
+        cache: dict[str, tuple[str, str] | None] = {}
+        for m in _TOKEN.finditer(self.text):
+            token = m.group()
+            if token not in cache:
+                cache[token] = self.fix(token)
+            fixed = cache[token]
+            if fixed and fixed[0] != m.group():
+                edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
+        return edits
+
+
+
+class _WordRules:
+    """Rules that see one word and the lexicon: diaereses, stray accents, misread
+    letters, two words run together."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    def fix(self, token: str, repeated: bool) -> tuple[str, str] | None:
+        return (
+            self._diaeresis(token)
+            or self._stray_accent(token, repeated)
+            or self._misread(token, repeated)
+            or self._missing_space(token, repeated)
+        )
+
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
         base = self.lex.nl(token)
         best, best_score = None, base + 1.0
@@ -115,20 +148,20 @@ class _Fixer:
                 best, best_score = variant, score
         return (_match_case(token, best), "diaeresis") if best else None
 
-    def _stray_accent(self, token: str) -> tuple[str, str] | None:
+    def _stray_accent(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """An accent the OCR added ("vän", "vertrekkén", "risicó"): the plain word is common."""
         plain = _strip_accents(token)
-        if plain == token or self.counts[token] > 2:
+        if plain == token or repeated:
             return None
         # Far rarer than the plain word ("vän" beside "van"); "één" and "café" stay.
         return (plain, "stray-accent") if self.lex.nl(plain) >= max(3.0, self.lex.nl(token) + 3.5) else None
 
-    def _suspicious(self, token: str) -> bool:
-        return len(token) >= 4 and self.lex.best(token) < 2.0 and self.counts[token] <= 2
+    def _suspicious(self, token: str, repeated: bool) -> bool:
+        return len(token) >= 4 and self.lex.best(token) < 2.0 and not repeated
 
-    def _missing_space(self, token: str) -> tuple[str, str] | None:
+    def _missing_space(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """Two words run together ("toegezegdeen"): a known word and a function word."""
-        if len(token) < 5 or not token.islower() or not self._suspicious(token) or self._is_compound(token):
+        if len(token) < 5 or not token.islower() or not self._suspicious(token, repeated) or self._is_compound(token):
             return None
         for cut in range(2, len(token) - 1):
             head, tail = token[:cut], token[cut:]
@@ -138,8 +171,8 @@ class _Fixer:
                 return f"{head} {tail}", "missing-space"
         return None
 
-    def _misread(self, token: str) -> tuple[str, str] | None:
-        if not self._suspicious(token):
+    def _misread(self, token: str, repeated: bool) -> tuple[str, str] | None:
+        if not self._suspicious(token, repeated):
             return None
         lower = token.casefold()
         candidates: dict[str, float] = {}
@@ -188,17 +221,12 @@ class _Fixer:
                 return True
         return False
 
-    def edits(self) -> list[Edit]:
-        edits: list[Edit] = []
-        cache: dict[str, tuple[str, str] | None] = {}
-        for m in _TOKEN.finditer(self.text):
-            token = m.group()
-            if token not in cache:
-                cache[token] = self.fix(token)
-            fixed = cache[token]
-            if fixed and fixed[0] != m.group():
-                edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
-        return edits
+
+
+@lru_cache(maxsize=100_000)
+def _word_fix(token: str, repeated: bool) -> tuple[str, str] | None:
+    """Word rules are the same for every letter, so their answers are shared."""
+    return _WordRules(lexicon()).fix(token, repeated)
 
 
 def find_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
