@@ -21,24 +21,28 @@ from .sentences import Sentence
 
 __all__ = ["find_commitments"]
 
-_PARLIAMENT = re.compile(r"\b(?:uw|de|beide|Uw|De)\s+Kamer(?:s)?\b|\bhet parlement\b|\bKamerleden\b")
+# Parliament, or its chair addressed as "u" ("bericht ik u", "wij zullen u informeren").
+_PARLIAMENT = re.compile(
+    r"\b(?:uw|de|beide|Uw|De)\s+Kamer(?:s)?\b|\bhet parlement\b|\bKamerleden\b"
+    r"|\b(?:ik|wij|we)\s+(?:\w+\s+)?u\b|\bu\s+(?:nader|hierover|daarover|zo spoedig|tijdig|in)\b"
+)
 _INFORM = re.compile(
     r"\b(?:informeren|informeert|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
-    r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|terugkoppelen"
+    r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
     r"|geïnformeerd worden|nader ingaan|ingaan op)\b"
     r"|(?:verslag|rapportage|brief|evaluatie)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
     r"\b(?:zal|zullen|wordt|worden|ontvangt|ontvangen|gaat|gaan|zal worden|blijft|blijven|houdt|houden|volgt|informeert"
-    r"|rapporteert|stuurt|stuurt|zendt|komt|komen)\b",
+    r"|informeer|bericht|rapporteert|rapporteer|stuurt|stuur|zendt|komt|komen)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
-    r"|\bzoals (?:gemeld|aangekondigd|toegezegd|bekend|eerder)\b|^(?:Met deze brief|Hierbij|Met de(?:ze)? [a-z]+brief)\b"
+    r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Met deze brief|Hierbij|Met de(?:ze)? [a-z]+brief)\b"
     r"|\bnu(?: al)?\b(?! nog)",
     re.IGNORECASE,
 )
@@ -50,12 +54,16 @@ _REPORT_VERB = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
 # "voor de zomer", "in het najaar": the month by which the season's promise falls due.
-_SEASON = re.compile(r"\b(?:voor|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?\b", re.IGNORECASE)
+_SEASON = re.compile(
+    r"\b(?:voor|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
+)
 _SEASON_MONTH = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "winter": 12}
 _HALF = re.compile(r"\b(eerste|tweede) helft van (\d{4})\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"(?:uiterlijk|voor|vóór|in|op|per|rond|\()\s*(?:begin|medio|eind|half)?\s*$", re.IGNORECASE)
+# "de voortgangsrapportage van juni 2012": the date of the promised report itself.
+_REPORT_OF = re.compile(r"(?:rapportage|brief|verslag|evaluatie|overleg|debat)\s+van\s*$", re.IGNORECASE)
 _SUBJECT_DATE = re.compile(r"\b(?:na|vanaf|sinds|tot en met|tot|van|t/m)\s*(?:begin|medio|eind)?\s*$", re.IGNORECASE)
-_YEAR_END = re.compile(r"\bvoor het einde van (?:dit|het) jaar\b|\bvoor het kerstreces\b", re.IGNORECASE)
+_YEAR_END = re.compile(r"\bv(?:oo|ó|óó)r het einde van (?:dit|het) jaar\b|\bv(?:oo|ó|óó)r het kerstreces\b", re.IGNORECASE)
 _WITHIN = re.compile(r"\bbinnen\s+(?P<n>\w+)\s+(?P<unit>maanden|maand|weken|week|jaar)\b", re.IGNORECASE)
 
 
@@ -85,7 +93,7 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
         if d.value < floor[: len(d.value)]:
             continue
         before = text[max(0, d.start - 25) : d.start]
-        if _SUBJECT_DATE.search(before):
+        if _SUBJECT_DATE.search(before) and not _REPORT_OF.search(before):
             continue
         (deadlines if _DEADLINE.search(before) else others).append(d.value)
     if deadlines:
@@ -93,6 +101,8 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     if letter_date is not None:
         season = _SEASON.search(text)
         if season:
+            if season.group(2):  # "in het voorjaar van 2026"
+                return f"{season.group(2)}-{_SEASON_MONTH[season.group(1).casefold()]:02d}"
             return _season_due(season.group(1).casefold(), letter_date)
         half = _HALF.search(text)
         if half:
