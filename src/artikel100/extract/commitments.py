@@ -42,7 +42,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
-    r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Met deze brief|Hierbij|Met de(?:ze)? [a-z]+brief)\b"
+    r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze brief\b"
     r"|\bnu(?: al)?\b(?! nog)",
     re.IGNORECASE,
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..facts import Event
@@ -11,19 +10,12 @@ from .sentences import Sentence
 
 __all__ = ["find_events"]
 
-# "d.d. 7 juli 2023" dates a cited document, not an event.
-_DOCUMENT_DATE = re.compile(r"(?:d\.d\.|van|gedateerd)\s*$")
-
-
 def find_events(sentences: list[Sentence], letter_date: date | None) -> list[Event]:
-    """Every date a body sentence gives a day or month for, with that sentence as text."""
+    """Every date the letter names, in the body and in footnotes (the dates of cited
+    letters and resolutions are events of the record too), with its sentence as text."""
     out: list[Event] = []
     for sentence in sentences:
-        if sentence.footnote is not None:
-            continue
         for d in find_dates(sentence.text, letter_date):
-            if _DOCUMENT_DATE.search(sentence.text[: d.start]):
-                continue
             if letter_date is not None and d.value == letter_date.isoformat():
                 continue
             span = (sentence.start + d.start, sentence.start + d.end)
