@@ -20,7 +20,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import StoreError
 from ..store import open_registry
 from ..store.dates import parse_day, parse_period
 from .common import one_line_errors
@@ -235,11 +234,16 @@ def show_cmd(letter: str, as_json: bool, db: str) -> None:
     table = Table("id", "kind", "fact", "words")
     for kind, items in data["facts"].items():
         for f in items:
-            summary = " ".join(str(f[k]) for k in ("mission", "id", "unit", "personnel", "start", "end", "due",
-                                                   "kamerstuk", "date", "amount_eur") if f.get(k) not in (None, "") and k != "id" or (k == "id" and kind == "mission"))
-            table.add_row(str(f["id"]) if kind != "mission" else "", kind, escape(summary),
+            table.add_row("" if kind == "mission" else str(f["id"]), kind, escape(_summary(kind, f)),
                           escape(" … ".join(f["quotes"])[:120]))
     console.print(table)
+
+
+def _summary(kind: str, fact: dict) -> str:
+    """The fields worth a glance, in a fixed order."""
+    keys = ("id", "name") if kind == "mission" else (
+        "mission", "unit", "personnel", "start", "end", "due", "kamerstuk", "date", "amount_eur")
+    return " ".join(str(fact[k]) for k in keys if fact.get(k) not in (None, ""))
 
 
 @click.command("export")
@@ -277,4 +281,3 @@ def missing_cmd(db: str) -> None:
 
 REGISTRY_COMMANDS = [ingest_cmd, missions_cmd, timeline_cmd, deadlines_cmd, commitments_cmd, search_cmd,
                      show_cmd, export_cmd, missing_cmd]
-_ = StoreError  # raised by the library, turned into one line by one_line_errors

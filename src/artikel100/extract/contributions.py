@@ -37,12 +37,17 @@ _FOREIGN = re.compile(
     # the whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten"
     r"|(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
     r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|beschikt over)\b)"
+    r"|\b(?:zal|zullen)\b[^.;]{0,60}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,2}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
 )
 # Dates that start or end a contribution by the verb they stand with.
-_START_VERB = re.compile(r"\b(?:vertrek\w*|start\w*|begin\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst)\b", re.IGNORECASE)
+_START_VERB = re.compile(
+    r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|begin\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst)\b",
+    re.IGNORECASE,
+)
 _END_VERB = re.compile(
-    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond|afloop\w*)\b",
+    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond"
+    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b))\b",
     re.IGNORECASE,
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
@@ -57,12 +62,14 @@ _YEAR_CONTRIBUTION = re.compile(
     r"\b(?:levert|leveren|zendt|zenden|stelt|stellen|draagt|dragen|zet|zetten)\s+(?:\w+\s+){0,3}in\s+$"
 )
 _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
+# In a sentence about a whole mission, the Dutch share is named as such.
+_OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(r"\b(?:aan|voor|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
 # A mission named in passing, as the owner of something: "de transitie van OIR".
-_PASSIVE = re.compile(r"\b(?:van|door|na|dan)\s+(?:de\s+|het\s+)?$")
+_PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
 _EXTENDS = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
 # "naar Litouwen", "in Mali ingezet": a country counts only in plain deployment wording.
@@ -123,7 +130,11 @@ def find_contributions(
                 state.unit_missions[u.kind] = here[0][0]
         if not missions:
             continue
-        state.last_mission = missions[0]
+        targets = [m for m, st, _ in here if _TARGET.search(sentence.text[max(0, st - 50) : st])]
+        if targets or (not here and missions):
+            # Only a mission that receives the contribution sets the context of what follows;
+            # "contact met ISAF" or "het vertrek uit SFIR" does not.
+            state.last_mission = missions[0]
         dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
         follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _FOREIGN.search(sentence.text)
@@ -207,7 +218,7 @@ def _facts(
     for q in quantities:
         if q.value is None or id(q) in changed_old or not (_counts_people(text, q) or id(q) in resized):
             continue
-        if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _DUTCH.search(text[max(0, q.start - 80) : q.end + 40])):
+        if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])):
             continue
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit

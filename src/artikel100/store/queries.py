@@ -19,7 +19,7 @@ from ..errors import StoreError
 from . import schema as s
 from .dates import first_day, last_day, parse_period
 from .merge import Deployment, load_deployments
-from .search import fold, stems
+from .search import fold
 
 __all__ = [
     "MissionView",
