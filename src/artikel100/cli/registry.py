@@ -50,9 +50,10 @@ today_option = click.option("--today", metavar="DATE", help="Pretend today is DA
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Re-extract letters already stored by this version.")
 @db_option
 @one_line_errors
-def ingest_cmd(paths: tuple[str, ...], jobs: int | None, db: str) -> None:
+def ingest_cmd(paths: tuple[str, ...], jobs: int | None, force: bool, db: str) -> None:
     """Read letters (files, folders, globs) into the registry."""
     from ..store import ingest
 
@@ -67,7 +68,7 @@ def ingest_cmd(paths: tuple[str, ...], jobs: int | None, db: str) -> None:
                 progress.console.print(f"artikel100: {escape(outcome.error or outcome.path)}", highlight=False, soft_wrap=True)
             progress.advance(task)
 
-        report = ingest(reg, paths, jobs=jobs, on_start=lambda n: progress.update(task, total=n), on_file=on_file)
+        report = ingest(reg, paths, jobs=jobs, force=force, on_start=lambda n: progress.update(task, total=n), on_file=on_file)
     table = Table("outcome", "files", title="ingest")
     for name in ("added", "replaced", "duplicate", "unchanged", "failed"):
         table.add_row(name, str(report.count(name)))  # type: ignore[arg-type]

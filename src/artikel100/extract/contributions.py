@@ -198,7 +198,6 @@ def _facts(
     located: bool,
 ) -> list[Contribution]:
     text, base = sentence.text, sentence.start
-    unit = units[0].kind if units else None
     framework = bool(_FRAMEWORK.search(text))
     out: list[Contribution] = []
 
@@ -207,6 +206,7 @@ def _facts(
         all_spans = [(base + s, base + e) for s, e in spans]
         if mention:
             all_spans.append((base + mention[0], base + mention[1]))
+        unit = _unit_at(text, units, spans[0][0])
         return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework, **fields)
 
     quantities = _quantities(text)
@@ -224,6 +224,11 @@ def _facts(
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
+    for q in quantities:
+        # "drie chinookhelikopters", "vier F-35's", "een fregat": what is sent, counted.
+        kind = _unit_at(text, units, q.end - 1, near=True)
+        if q.value and kind and kind != "unit" and not _counts_people(text, q) and q.value <= 100:
+            out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     for period in periods:
@@ -278,6 +283,26 @@ def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
         start_span = (m.start("from") + start.start, m.start("from") + start.end) if start else None
         out.append(Period(start.value if start else None, f"{year}-12", start_span, (m.start(), m.end()), m.span()))
     return out
+
+
+_FOR_UNIT = re.compile(r"^\S+\s+(?:\S+\s+)?(?:voor|van|bij|in de vorm van)\s+(?:de\s+|het\s+|een\s+)?(?:\w+\s+)?$")
+
+
+def _unit_at(text: str, units: list, pos: int, near: bool = False) -> str | None:  # noqa: ANN001
+    """The unit a fact at ``pos`` speaks of: the last unit named before it, else the next.
+
+    With ``near``, only a unit word that ``pos`` falls in counts ("drie [chinookhelikopters]").
+    """
+    if near:
+        return next((u.kind for u in units if u.start <= pos < u.end), None)
+    after = [u for u in units if pos < u.start <= pos + 45 and u.strong]
+    if after and _FOR_UNIT.search(text[pos : after[0].start]):
+        return after[0].kind  # "145 militairen voor mobiele force protection"
+    before = [u for u in units if u.start <= pos]
+    specific = [u for u in before if u.strong]
+    if specific or before:
+        return (specific or before)[-1].kind
+    return units[0].kind if units else None
 
 
 def _counted_before(text: str, pos: int) -> bool:

@@ -24,10 +24,10 @@ PERSONNEL_NOUNS = re.compile(
 # Unit words -> the kind of deployment the registry keys on.
 _UNITS: list[tuple[str, str]] = [
     (r"force[ -]protection|infanteriecompagnie|beveiligingseenheid|bewakingseenheid|(?:infanterie)?compagnie", "force protection"),
-    (r"helikopterdetachement|(?:transport|gevechts)?helikopters?|[Cc]hinooks?|Apaches?|Cougars?|NH-?90'?s?", "helicopters"),
+    (r"helikopterdetachement|\w*helikopters?|[Cc]hinooks?|Apaches?|Cougars?|NH-?90'?s?", "helicopters"),
     (r"F-?16'?s?|F-?35'?s?|jachtvliegtuigen|gevechtsvliegtuigen|luchtverdedigingseenheid", "fighter aircraft"),
     (r"C-130|KDC-10|MRTT|tank(?:er)?vliegtuig(?:en)?|transportvliegtuig(?:en)?", "air transport"),
-    (r"MQ-9|Reaper|onbemande vliegtuigen|drones?", "unmanned aircraft"),
+    (r"MQ-9|Reaper|onbemande (?:vliegtuigen|luchtvaartuigen)", "unmanned aircraft"),
     (r"Special Operations Forces|SOF|special forces|commando'?s|Korps Commandotroepen", "special operations forces"),
     (r"fregat(?:ten)?|luchtverdedigings- en commandofregat|oorlogsschip|marineschip|Zr\.\s?Ms\.\s?\w+|Hr\.\s?Ms\.\s?\w+|patrouilleschip|onderzeeboot|bevoorradingsschip|amfibisch transportschip", "ship"),
     (r"mijnenjagers?|mijnenbestrijdingsvaartuig(?:en)?", "mine countermeasures"),

@@ -273,14 +273,14 @@ def _write_contents(conn: Connection, letter_id: int, p: Prepared) -> None:
     index_letter(conn, letter_id, p.search_body)
 
 
-def _store(conn: Connection, p: Prepared, version: str) -> tuple[Outcome, int]:
+def _store(conn: Connection, p: Prepared, version: str, force: bool = False) -> tuple[Outcome, int]:
     values = _letter_values(p, version)
     known = conn.execute(
         select(s.source_files.c.letter_id, s.letters.c.extractor_version, s.letters.c.text_sha256)
         .join(s.letters, s.letters.c.id == s.source_files.c.letter_id)
         .where(s.source_files.c.sha256 == p.sha256)
     ).first()
-    if known is not None and known.extractor_version == version:
+    if known is not None and known.extractor_version == version and not force:
         return "unchanged", known.letter_id
     same_text = conn.execute(
         select(s.letters.c.id, s.letters.c.extractor_version)
@@ -311,7 +311,7 @@ def _store(conn: Connection, p: Prepared, version: str) -> tuple[Outcome, int]:
     if same_text is not None:
         letter_id = same_text.id
         outcome: Outcome = "duplicate"
-        if same_text.extractor_version != version:
+        if same_text.extractor_version != version or force:
             conn.execute(update(s.letters).where(s.letters.c.id == letter_id).values(**values))
             _write_contents(conn, letter_id, p)
             outcome = "replaced"
@@ -341,8 +341,13 @@ class LetterRejected(StoreError):
     """The database refused this letter's values; the batch goes on without it."""
 
 
-def store_prepared(registry: Registry, p: Prepared, version: str | None = None) -> tuple[Outcome, int]:
+def store_prepared(
+    registry: Registry, p: Prepared, version: str | None = None, *, force: bool = False
+) -> tuple[Outcome, int]:
     """Store one processed letter in one transaction.
+
+    ``force`` replaces the facts of a letter already stored by this version
+    (a development build whose extraction changed without a version bump).
 
     Returns:
         (outcome, letter id).
@@ -354,7 +359,7 @@ def store_prepared(registry: Registry, p: Prepared, version: str | None = None) 
     for attempt in range(2):
         try:
             with registry.write() as conn:
-                return _store(conn, p, version)
+                return _store(conn, p, version, force)
         except IntegrityError:
             # Another writer stored the same content between our read and write
             # (a shared PostgreSQL registry); the second pass sees its row.
@@ -438,6 +443,7 @@ def ingest(
     jobs: int | None = None,
     processor: Callable[[Path], Result] = process,
     version: str | None = None,
+    force: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
 ) -> IngestReport:
@@ -450,6 +456,7 @@ def ingest(
         processor: path -> Result; ``pipeline.process`` unless a caller
             brings its own (it must be a module-level function).
         version: the extractor version to stamp; default ``extractor_version()``.
+        force: re-extract files already stored by this version too.
         on_start: called once with the number of letter files found.
         on_file: called after each file with its outcome.
 
@@ -478,7 +485,7 @@ def ingest(
             todo.append(path)
         except OSError as exc:
             done(FileOutcome(str(path), "failed", error=f"{path}: {exc.strerror or exc}"))
-    known = _known_current(registry, list(hashes.values()), version)
+    known = {} if force else _known_current(registry, list(hashes.values()), version)
     fresh = []
     for path in todo:
         if hashes[path] in known:
@@ -490,7 +497,7 @@ def ingest(
             done(FileOutcome(p.path, "failed", error=p.error))
             continue
         try:
-            outcome, letter_id = store_prepared(registry, p, version)
+            outcome, letter_id = store_prepared(registry, p, version, force=force)
         except LetterRejected as exc:
             done(FileOutcome(p.path, "failed", error=str(exc)))
             continue
