@@ -215,3 +215,40 @@ def test_a_letter_the_database_refuses_fails_alone_and_the_batch_goes_on(registr
     assert report.count("added") + len(report.failed) == 3
     assert len(report.failed) == (1 if registry.dialect == "postgresql" else 0)
     assert all("m2_extension" in f.path and "\n" not in f.error for f in report.failed)
+
+
+def test_force_reextracts_letters_stored_by_the_same_version(registry, seed_dir):
+    ingest(registry, [seed_dir])
+    report = ingest(registry, [seed_dir], processor=seed_processor, force=True)
+    assert [f.outcome for f in report.files] == ["replaced"]
+    assert count(registry, s.letters) == 1
+    with registry.engine.connect() as conn:
+        kinds = set(conn.execute(select(s.facts.c.kind)).scalars())
+    assert "contribution" in kinds
+
+
+_CONCURRENT = """
+import sys
+sys.path.insert(0, {here!r})
+from artikel100.store import ingest, open_registry
+from store_builders import sidecar_processor
+report = ingest(open_registry({db!r}), [{folder!r}], processor=sidecar_processor, jobs=1)
+assert not report.failed, report.failed
+"""
+
+
+def test_two_users_ingesting_the_same_folder_at_once_store_each_letter_once(db_url, tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    expected = _many_letters(folder, 30)
+    for corrupt in folder.glob("*corrupt*"):
+        corrupt.unlink()
+    open_registry(db_url).close()
+    script = _CONCURRENT.format(here=str(HERE), db=db_url, folder=str(folder))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path])}
+    procs = [subprocess.Popen([sys.executable, "-c", script], env=env) for _ in range(2)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0]
+    reg = open_registry(db_url)
+    assert count(reg, s.letters) == len(expected) == count(reg, s.source_files)
+    assert count(reg, s.facts) == sum(expected.values())
+    reg.close()
