@@ -21,8 +21,10 @@ _ADDRESSEE = re.compile(r"\b(Tweede|Eerste)\s+Kamer\b")
 _AAN = re.compile(r"Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer")
 # The letter's own number: "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 946",
 # "27 925 Bestrijding internationaal terrorisme\nNr. 946", "kst-27925-946".
+# Only as a line of its own (the running footer), never as a citation inside a sentence.
 _RUNNING = re.compile(
-    r"vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*(\d{2}\s?\d{3}(?:-[A-Z]+)?),\s*(?:nr\.\s*)?(\d+|[A-Z]{1,3})\b"
+    r"^\s*(?:Tweede|Eerste) Kamer,? vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*(\d{2}\s?\d{3}(?:-[A-Z]+)?),\s*(?:nr\.\s*)?(\d+|[A-Z]{1,3})\b",
+    re.MULTILINE | re.IGNORECASE,
 )
 _KST = re.compile(r"\bkst-(\d{5})-(\d+)\b")
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3}(?:-[A-Z]+)?)\s+[A-Z]", re.MULTILINE)

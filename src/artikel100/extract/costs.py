@@ -11,9 +11,12 @@ __all__ = ["find_costs", "parse_amount"]
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"miljoen|mln\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
-_PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?![\d,])", re.IGNORECASE)
+_PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?![\d])(?:\s*(?P<scale>{_SCALE}))?", re.IGNORECASE)
 _SUFFIX = re.compile(rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE)
 _SCALES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
+# "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
+_BARE_SCALE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
+_COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
 _BUDGET = re.compile(
     r"Budget Internationale Veiligheid(?:\s*\(BIV\))?|\bBIV\b|begroting van (?:Defensie|Buitenlandse Zaken)"
     r"|Defensiebegroting|(?:HGIS|ODA)[- ]middelen|Stabiliteitsfonds|Europese Vredesfaciliteit|European Peace Facility",
@@ -33,7 +36,8 @@ def find_costs(sentences: list[Sentence], full_text: str) -> list[Cost]:
     costs: list[Cost] = []
     for i, sentence in enumerate(sentences):
         seen: list[tuple[int, int]] = []
-        for pattern in (_SUFFIX, _PREFIX):
+        patterns = [_SUFFIX, _PREFIX] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
+        for pattern in patterns:
             for m in pattern.finditer(sentence.text):
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue

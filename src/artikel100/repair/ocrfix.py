@@ -76,6 +76,16 @@ def _fix_zeros(token: str) -> str | None:
     return "".join(chars)
 
 
+_LETTER_IN_NUMBER = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def _fix_number(token: str) -> str | None:
+    """Digits with a letter among them ("2O24", "1l0"): OCR read a 0 or a 1 as a letter."""
+    if not re.fullmatch(r"\d[\dOolI]*\d", token) or token.isdigit():
+        return None
+    return token.translate(_LETTER_IN_NUMBER)
+
+
 class _Fixer:
     """The rules that depend on the letter itself: its acronyms, zeros for O."""
 
@@ -91,6 +101,9 @@ class _Fixer:
         zeros = _fix_zeros(token)
         if zeros is not None:
             return self._acronym(zeros) or (zeros, "zero-for-o")
+        number = _fix_number(token)
+        if number is not None:
+            return number, "letter-in-number"
         if not token.isalpha():
             return None
         if token.isupper() and len(token) > 1:
