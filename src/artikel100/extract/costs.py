@@ -10,10 +10,11 @@ from .sentences import Sentence
 __all__ = ["find_costs", "parse_amount"]
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_SCALE = r"miljoen|mln\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
+# "min" is how OCR reads "mln" beside a currency sign.
+_SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
 _PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?![\d])(?:\s*(?P<scale>{_SCALE}))?", re.IGNORECASE)
 _SUFFIX = re.compile(rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE)
-_SCALES = {"miljoen": 1e6, "mln": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
+_SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
 _BARE_SCALE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
 _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
