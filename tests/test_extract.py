@@ -181,3 +181,19 @@ def test_a_short_letter_gives_every_kind_of_fact() -> None:
 def test_letters_directory_has_gold_for_every_letter() -> None:
     for letter in letters():
         assert (LETTER_DIR / f"{letter.stem}.gold.json").exists()
+
+
+EXTENSION = """BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 14 maart 2025
+
+Het nationaal kader voor de Nederlandse bijdrage aan UNIFIL verloopt op 30 juni 2025. Het kabinet heeft besloten de bijdrage aan UNIFIL met een half jaar te verlengen.
+"""
+
+
+def test_an_extension_by_a_duration_moves_the_framework_it_replaces() -> None:
+    ends = {(c.end, c.supersedes_end) for c in process_text(EXTENSION).extraction.contributions if c.end}
+    assert ("2025-06-30", None) in ends
+    assert ("2025-12-31", "2025-06-30") in ends

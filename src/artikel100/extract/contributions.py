@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..facts import Contribution
 from .dates import Period, add_months, find_dates, find_periods
@@ -237,11 +237,22 @@ def _facts(
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.months:
             end = add_months(start, period.months)
+        extends_from = None
+        if not start and not end and period.months and _EXTENDS.search(text):
+            # "met een half jaar verlengd": the framework named earlier, moved on by that much.
+            extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)
+            if extends_from is None:
+                continue
+            end = add_months(_day_after(extends_from), period.months)
         if not start and not end:
             continue
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
         for mission in missions:
             c = make(mission, spans, start=start, end=end)
+            if extends_from:
+                c.supersedes_end = extends_from
+                out.append(c)
+                continue
             if end and framework and not _EXTENDS.search(text):
                 state.framework_ends.setdefault(mission, end)
             elif end and _EXTENDS.search(text) and mission in state.framework_ends:
@@ -303,6 +314,16 @@ def _unit_at(text: str, units: list, pos: int, near: bool = False) -> str | None
     if specific or before:
         return (specific or before)[-1].kind
     return units[0].kind if units else None
+
+
+def _day_after(value: str) -> str:
+    """The first day (or month) after a date as precise as it is given."""
+    if len(value) == 10:
+        return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+    return str(int(value) + 1)
 
 
 def _counted_before(text: str, pos: int) -> bool:
