@@ -374,15 +374,16 @@ def _bracketed_mission_org(text: str, bracket: int, head: str) -> str | None:
     return "UN" if head.startswith("UN") else None
 
 
-def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
-    taken = sorted(taken)
+def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
+    taken = sorted((m.start, m.end) for m in known)
+    ends = {m.end: m for m in known}
 
     def free(s: int, e: int) -> bool:
         k = bisect.bisect_left(taken, (e, e))
         return not (k and taken[k - 1][1] > s)
 
     found: list[_Mention] = []
-    acronyms: dict[str, tuple[str, str | None]] = {}  # acronym -> (name, organisation)
+    acronyms: dict[str, tuple[str, str, str | None, bool]] = {}  # acronym -> (id, name, organisation, known)
 
     def add(mission_id: str, s: int, e: int, name: str, organisation: str | None) -> bool:
         if lookup(mission_id) or lookup(name) or not free(s, e):
@@ -413,20 +414,34 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
         if not _starts_word(text, m.start()) or acr in _NOT_MISSION_ACRONYMS:
             continue
         if add(_slug(acr), m.start(1), m.end(1), acr, "UN"):
-            acronyms.setdefault(acr, (acr, "UN"))
+            acronyms.setdefault(acr, (_slug(acr), acr, "UN", False))
     for m in _BRACKETED.finditer(text):
         acr = m.group("acr")
+        before = len(text[: m.start()]) - len(text[: m.start()].rstrip())
+        named = ends.get(m.start() - before)
+        if named is not None and free(m.start("acr"), m.end("acr")):
+            # "de EU Military Assistance Mission Ukraine (EUMAM)": the letter's own short
+            # name for the mission it just named, and a mention of that mission.
+            found.append(_Mention(named.mission_id, m.start("acr"), m.end("acr"), True, named.name, named.organisation))
+            bisect.insort(taken, (m.start("acr"), m.end("acr")))
+            acronyms.setdefault(acr, (named.mission_id, named.name, named.organisation, True))
+            continue
         head = acr.split()[0].split("-")[0]
         if head in _NOT_MISSION_ACRONYMS or len(head) < 3:
             continue
         org = _bracketed_mission_org(text, m.start(), head)
         if org and add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
-            acronyms.setdefault(acr, (acr, org))
-    # Once a letter has named an unknown acronym, its later bare uses are mentions too.
-    for acr, (name, org) in acronyms.items():
+            acronyms.setdefault(acr, (_slug(acr), acr, org, False))
+    # Once a letter has named an acronym, its later bare uses are mentions too.
+    for acr, (mission_id, name, org, is_known) in acronyms.items():
         pattern = r"(?<!\w)" + r"[ \t\n-]+".join(map(re.escape, re.split(r"[ -]", acr))) + r"(?!\w)"
         for m in re.finditer(pattern, text):
-            add(_slug(acr), m.start(), m.end(), name, org)
+            if is_known:
+                if free(m.start(), m.end()):
+                    found.append(_Mention(mission_id, m.start(), m.end(), True, name, org))
+                    bisect.insort(taken, (m.start(), m.end()))
+            else:
+                add(mission_id, m.start(), m.end(), name, org)
     return found
 
 
@@ -437,7 +452,7 @@ def _unknown_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]
 @lru_cache(maxsize=4)  # extract asks for the mentions and the missions of one text
 def _mentions(text: str) -> list[_Mention]:
     known = _known_mentions(text)
-    unknown = _unknown_mentions(text, [(m.start, m.end) for m in known])
+    unknown = _unknown_mentions(text, known)
     return sorted(known + unknown, key=lambda m: (m.start, m.end))
 
 
