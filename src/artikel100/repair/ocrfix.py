@@ -20,7 +20,7 @@ from .punctuation import punctuation_edits
 
 __all__ = ["find_ocr_edits", "find_word_edits"]
 
-_TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
+_TOKEN = re.compile(r"[^\W_]+")  # letters of any alphabet, and digits
 _VOWELS = "aeiouyéèëïöüáà"
 _DIAERESIS = {"e": "ë", "i": "ï", "o": "ö", "u": "ü", "é": "ë", "è": "ë", "í": "ï", "ì": "ï"}
 # Characters OCR confuses, both ways.
@@ -50,6 +50,7 @@ def _diaeresis_variants(word: str) -> list[str]:
     return out
 
 
+_DUTCH_LETTERS = re.compile(r"[A-Za-zéëïöüèáàêôûçÉËÏÖÜÈ]+")
 _FUNCTION_WORDS = frozenset(
     "de het een en van in op te met voor naar aan door uit bij tot om of dat die dan als is zijn".split()
 )
@@ -170,7 +171,8 @@ class _WordRules:
         return (plain, "stray-accent") if self.lex.nl(plain) >= max(3.0, self.lex.nl(token) + 3.5) else None
 
     def _suspicious(self, token: str, repeated: bool) -> bool:
-        return len(token) >= 4 and self.lex.best(token) < 2.0 and not repeated
+        # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
+        return len(token) >= 4 and self.lex.best(token) < 2.0 and not repeated and _DUTCH_LETTERS.fullmatch(token) is not None
 
     def _missing_space(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """Two words run together ("toegezegdeen"): a known word and a function word."""

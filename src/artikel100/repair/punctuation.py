@@ -27,7 +27,10 @@ _FUNCTION = (
 # "informeren. wij": a full stop or question mark before a lower-case word.
 _STRAY_STOP = re.compile(r"(?<=[a-zà-ÿ]{3})([.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
 # Abbreviations that do end in a dot before a lower-case word.
-_ABBREVIATION = re.compile(r"\b(?:d\.d|jl|a\.s|o\.a|c\.s|nr|nrs|ca|bijv|incl|excl|resp|vgl|e\.d|m\.b\.t|t\.a\.v|i\.v\.m)$")
+_ABBREVIATION = re.compile(
+    r"\b(?:d\.d|jl|a\.s|o\.a|c\.s|nr|nrs|ca|bijv|incl|excl|resp|vgl|e\.d|m\.b\.t|t\.a\.v|i\.v\.m|i\.c|d\.w\.z|"
+    r"mln|mld|mrd|min|max|gem|enz|etc|evt|ev|vs|mr|dr|drs|ir|ing|prof|dhr|mevr|art|blz|pag|par|sub|jo|ibid|m\.n|z\.s\.m)$"
+)
 # "van:de": a colon or semicolon glued between two words.
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_])[:;](?=[^\W\d_])")
 # "de-Malinese", "besluiten-de": a hyphen beside a function word (not "staakt-het-vuren").
