@@ -31,20 +31,36 @@ _DUTCH = re.compile(
     r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) inzet\b(?! van)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
-_FOREIGN = re.compile(
+# Other countries' people: "de VS leveren 2.500 militairen".
+_OTHERS = re.compile(
     r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|andere landen|bondgenoten|partnerlanden"
     r"|troepenleveranciers|coalitiepartners|in totaal \w+ landen)\b"
-    # the whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten"
-    r"|(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
+)
+# The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
+_WHOLE = re.compile(
+    r"(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
     r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|beschikt over)\b)"
     r"|\b(?:zal|zullen)\b[^.;]{0,60}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,2}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
 )
+# The Netherlands as the one who sends: then other countries in the sentence are only context.
+_NL_SENDS = re.compile(
+    r"\bNederland\s+(?:levert|leverde|stelt|zendt|stuurt|draagt|plaatst|zet)\b|\b(?:levert|stelt|zendt|stuurt|plaatst)\s+Nederland\b"
+)
+
+
+def _is_foreign(text: str) -> bool:
+    """Numbers in the sentence count others' people or a whole mission's."""
+    return bool(_WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)))
+
+
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
-    r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|begin\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst)\b",
+    r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
+    r"|operationeel|van start|ontplooid|sinds)\b",
     re.IGNORECASE,
 )
+_FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond"
     r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b))\b",
@@ -82,6 +98,7 @@ class _State:
     last_mission: str | None = None
     last_block: int = -1
     last_dutch: bool = False
+    last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
     framework_ends: dict[str, str] = field(default_factory=dict)
 
 
@@ -137,7 +154,7 @@ def find_contributions(
             state.last_mission = missions[0]
         dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
-        follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _FOREIGN.search(sentence.text)
+        follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _is_foreign(sentence.text)
         state.last_dutch = dutch
         if not (dutch or follows) or _is_about_something_else(sentence.text):
             continue
@@ -147,7 +164,7 @@ def find_contributions(
 
 def _counts_dutch_people(text: str) -> bool:
     """A head count of people that is not another country's or the whole mission's."""
-    if _FOREIGN.search(text):
+    if _is_foreign(text):
         return False
     return any(
         q.value and q.value <= _MAX_DUTCH_PERSONNEL and _counts_people(text, q) for q in _quantities(text)
@@ -214,7 +231,7 @@ def _facts(
     changed_old = {id(c.old) for c in changes}
     # "het aantal stafofficieren wordt uitgebreid van vijf naar maximaal acht": the noun stands before.
     resized = {id(c.new) for c in changes if c.new.noun is None and _counted_before(text, c.start)}
-    foreign = bool(_FOREIGN.search(text))
+    foreign = _is_foreign(text)
     for q in quantities:
         if q.value is None or id(q) in changed_old or not (_counts_people(text, q) or id(q) in resized):
             continue
@@ -231,6 +248,25 @@ def _facts(
             out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date)
     handover = bool(_HANDOVER.search(text))
+    covered = [p.span for p in periods]
+    for d in find_dates(text, letter_date):
+        if any(a <= d.start < b for a, b in covered):
+            continue
+        before = text[max(0, d.start - 40) : d.start]
+        near = text[max(0, d.start - 50) : min(len(text), d.end + 50)]
+        if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
+            out.append(make(missions[0], [(d.start, d.end)], end=d.value))
+        elif not handover and (
+            (_START_VERB.search(near) and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
+            or _START_VERB.search(before[-25:])
+            or _clause_after(text, d.end)
+        ):
+            # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
+            out.append(make(missions[0], [(d.start, d.end)], start=d.value))
+            state.last_start.setdefault(missions[0], d.value)
+        elif len(d.value) == 4 and _YEAR_CONTRIBUTION.search(text[max(0, d.start - 60) : d.start]):
+            # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
+            out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
     for period in periods:
         start, end = period.start, period.end
         if handover:
@@ -238,6 +274,11 @@ def _facts(
         if start and not end and period.months:
             end = add_months(start, period.months)
         extends_from = None
+        if not start and not end and period.months and _FROM_START.search(text):
+            # "De inzet duurt zes maanden vanaf de start": from the start named before.
+            begun = next((state.last_start[m] for m in missions if m in state.last_start), None)
+            if begun:
+                start, end = begun, add_months(begun, period.months)
         if not start and not end and period.months and _EXTENDS.search(text):
             # "met een half jaar verlengd": the framework named earlier, moved on by that much.
             extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)
@@ -258,18 +299,6 @@ def _facts(
             elif end and _EXTENDS.search(text) and mission in state.framework_ends:
                 c.supersedes_end = state.framework_ends[mission]
             out.append(c)
-    covered = [p.span for p in periods]
-    for d in find_dates(text, letter_date):
-        if any(a <= d.start < b for a, b in covered):
-            continue
-        before = text[max(0, d.start - 40) : d.start]
-        if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
-            out.append(make(missions[0], [(d.start, d.end)], end=d.value))
-        elif not handover and _START_VERB.search(text) and re.search(r"\b(?:op|per|in|vanaf|met ingang van)\s*$", before):
-            out.append(make(missions[0], [(d.start, d.end)], start=d.value))
-        elif len(d.value) == 4 and _YEAR_CONTRIBUTION.search(text[max(0, d.start - 60) : d.start]):
-            # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
-            out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
     for place in _places(text) if located else []:
         if any(s < place.end and place.start < e for _, s, e in here):
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
@@ -314,6 +343,14 @@ def _unit_at(text: str, units: list, pos: int, near: bool = False) -> str | None
     if specific or before:
         return (specific or before)[-1].kind
     return units[0].kind if units else None
+
+
+def _clause_after(text: str, pos: int) -> str:
+    """The words after ``pos`` up to the next comma or full stop, up to the first start verb:
+    "half oktober in het operatiegebied ingezet" gives "ingezet"."""
+    clause = re.split(r"[,;.]", text[pos : pos + 80], maxsplit=1)[0]
+    m = _START_VERB.search(clause)
+    return clause[m.start() :] if m else ""
 
 
 def _day_after(value: str) -> str:

@@ -209,8 +209,8 @@ def _convert(
         range_end = None
         if y2:
             range_end = y2 if len(y2) == 4 else m.group("yonly")[:2] + y2
-        # "eind 2025" is December, "begin 2025" January: as precise as the words allow.
-        value = m.group("yonly") + {"eind": "-12", "begin": "-01"}.get(qual or "", "")
+        # "eind 2025" is December, "begin 2025" January, "medio 2025" June: as precise as the words allow.
+        value = m.group("yonly") + {"eind": "-12", "begin": "-01", "medio": "-06"}.get(qual or "", "")
         return DateMention(value, start, end, "absolute", qual, range_end)
 
     month = _month_of(m.group("mon"))
