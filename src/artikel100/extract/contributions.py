@@ -303,7 +303,8 @@ def _facts(
         if any(s < place.end and place.start < e for _, s, e in here):
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         mission = _nearest(here, place.start, missions)
-        out.append(make(mission, [(place.start, place.end)], location=place.name))
+        # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
+        out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
     return out
 
 
@@ -380,12 +381,31 @@ def _places(text: str) -> list:  # noqa: ANN202
     """Places a unit is in: bases, cities, regions and seas; countries only in deployment wording."""
     places = find_places(text)
     places += [p for p in guess_places(text) if not any(q.start < p.end and p.start < q.end for q in places)]
+    places = _pairs(text, places)
     fine = [p for p in places if p.kind != "country"]
     if fine:
         return fine
     if _DEPLOY_VERB.search(text) or re.search(r"\bnaar\s+[A-Z]", text):
         return [p for p in places if p.kind == "country" and re.search(rf"\b(?:naar|in)\s+{re.escape(text[p.start:p.end])}", text)]
     return []
+
+
+def _pairs(text: str, places: list) -> list:  # noqa: ANN001
+    """A place followed by "en <Name>" names a second place ("in Bagdad en Koeweit");
+    not after a country ("tussen Israël en Hezbollah" names a party, not a place)."""
+    from .units import NOT_PLACES, Place
+
+    out = list(places)
+    for p in places:
+        if p.kind == "country":
+            continue
+        m = re.match(r"\s*(?:\([^)]{2,30}\))?\s*(?:,|en|of)\s+([A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?)", text[p.end :])
+        if not m or m.group(1) in NOT_PLACES or len(m.group(1)) < 4:
+            continue
+        s = p.end + m.start(1)
+        if not any(q.start <= s < q.end for q in out):
+            out.append(Place(m.group(1), "guess", s, s + len(m.group(1))))
+    return sorted(out, key=lambda q: q.start)
 
 
 def _nearest(here: list[tuple[str, int, int]], pos: int, missions: list[str]) -> str:

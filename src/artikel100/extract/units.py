@@ -96,12 +96,16 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 
 
 # "in Suva Reka", "vanuit Camp Faouar", "te Prijedor": a capitalised name after a place preposition.
+_NAME = r"(?:Camp |Kamp |Fort )?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+(?:[- ](?:e[- ])?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+){0,2}"
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|te|vanuit|nabij|rond|naar|bij)\s+(?P<name>(?:Camp |Kamp |Fort )?[A-Z][a-zà-ÿ'’]+(?:[- ](?:e[- ])?[A-Z][a-zà-ÿ'’]+){0,2})(?![\w-])"
+    r"\b(?:in|te|vanuit|nabij|rond|naar|bij|(?:lucht(?:macht)?|vlieg|marine)?basis|luchthaven|haven|kamp)\s+"
+    rf"(?P<name>{_NAME})(?![\w-])"
+    # "rond Bugojno en Novi Travnik", "in Strausberg (Duitsland) en in Żagań": the second place of a pair
+    rf"(?:\s*(?:\([^)]{{2,30}}\))?\s*(?:,|en|of)\s+(?:in\s+|te\s+)?(?P<name2>{_NAME})(?![\w-]))?"
 )
-_NOT_PLACES = frozenset(
+NOT_PLACES = frozenset(
     "Nederland Europa Afrika Azië Amerika Den Haag Brussel Kamer Tweede Eerste Staten-Generaal NAVO Navo VN EU "
-    "Verenigde Naties Europese Unie Defensie Buitenlandse Zaken Nederlandse".split()
+    "Verenigde Naties Europese Unie Defensie Buitenlandse Zaken Nederlandse Nederlanders".split()
 )
 _ADJECTIVE = re.compile(r"(?:isch|ische|iaanse|aanse|ese|se)$")
 _MONTH_NAMES = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
@@ -114,13 +118,16 @@ def guess_places(text: str) -> list[Place]:
 
     out = []
     for m in _PLACE_AFTER.finditer(text):
-        name = m.group("name")
-        first = name.split()[0]
-        if name in _NOT_PLACES or first in _NOT_PLACES or first.casefold() in _MONTH_NAMES or lookup(name):
-            continue
-        if lexicon().nl(first.casefold()) >= 5.0 or _ADJECTIVE.search(first):
-            continue  # a very common word with a capital, or "de Libische kust"
-        out.append(Place(name, "guess", m.start("name"), m.end("name")))
+        for group in ("name", "name2"):
+            name = m.group(group)
+            if not name or len(name) < 4:
+                continue
+            first = name.split()[0]
+            if name in NOT_PLACES or first in NOT_PLACES or first.casefold() in _MONTH_NAMES or lookup(name):
+                continue
+            if lexicon().nl(first.casefold()) >= 5.0 or _ADJECTIVE.search(first):
+                continue  # a very common word with a capital, or "de Libische kust"
+            out.append(Place(name, "guess", m.start(group), m.end(group)))
     return out
 
 
