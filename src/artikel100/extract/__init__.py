@@ -18,7 +18,7 @@ from .events import find_events
 from .missions import find_missions, mission_mentions
 from .references import find_citations, find_references
 from .risks import find_findings, find_risks
-from .sentences import split_sentences
+from .sentences import block_lines, split_sentences
 
 __all__ = ["extract", "VERSION"]
 
@@ -70,7 +70,9 @@ def extract(doc: CleanDocument) -> Extraction:
         text=doc.text,
         letter=info.letter,
         missions=find_missions(doc.text),
-        contributions=find_contributions(sentences, mentions, info.letter_date, info.body_end, section_mission),
+        contributions=find_contributions(
+            sentences, mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
+        ),
         costs=find_costs(body, doc.text),
         # A letter does not cite itself: its own number in a header or footer is no reference.
         references=[r for r in find_references(doc.text, footnotes) if r.kamerstuk != info.letter.kamerstuk],

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Block, CleanDocument
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "split_sentences", "block_lines"]
 
 # A sentence ends at . ? ! followed by space and a capital, an opening bracket or a digit,
 # but not after abbreviations Dutch letters use ("d.d.", "nr.", "o.a.", "jl.", "c.s.").
@@ -56,3 +56,13 @@ def _add(out: list[Sentence], text: str, start: int, end: int, block: Block) -> 
         end -= 1
     if end > start:
         out.append(Sentence(text[start:end], start, end, block.kind, block.number, block.start))
+
+
+def block_lines(doc: CleanDocument) -> list[Sentence]:
+    """Every block except footnotes as one unit: headings and table rows, which
+    sentences leave out, for the readers of tables."""
+    return [
+        Sentence(doc.text[b.start : b.end], b.start, b.end, b.kind, None, b.start)
+        for b in doc.blocks
+        if b.kind != "footnote"
+    ]

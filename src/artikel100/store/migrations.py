@@ -16,7 +16,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .db import Registry
-from .search import create_index, tune_index
+from .search import create_index, inline_index, tune_index
 
 __all__ = ["MIGRATIONS", "migrate", "applied_versions"]
 
@@ -75,12 +75,19 @@ def _m5_text_columns(conn: Connection) -> None:
                 conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT"))
 
 
+def _m6_inline_search(conn: Connection) -> None:
+    """PostgreSQL's tsvectors in a narrow table, stored inline (faster ranking); nothing in SQLite."""
+    if conn.dialect.name == "postgresql":
+        inline_index(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m1_initial),
     (2, "full-text search", _m2_search),
     (3, "letter fingerprints", _m3_fingerprint),
     (4, "search tuning", _m4_tune_search),
     (5, "extracted values as text", _m5_text_columns),
+    (6, "inline search vectors", _m6_inline_search),
 ]
 
 
