@@ -27,7 +27,7 @@ _PARLIAMENT = re.compile(
     r"|\b(?:ik|wij|we)\s+(?:\w+\s+)?u\b|\bu\s+(?:nader|hierover|daarover|zo spoedig|tijdig|in)\b"
 )
 _INFORM = re.compile(
-    r"\b(?:informeren|informeert|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
+    r"\b(?:informeren|informeert|informeer|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
     r"|geïnformeerd worden|nader ingaan|ingaan op)\b"
@@ -49,9 +49,23 @@ _PAST = re.compile(
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
 _REPORT = re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\bKamerbrief\b|\bverslag\b", re.IGNORECASE)
 _REPORT_VERB = re.compile(
-    r"\b(?:komt|komen|zal|zullen|wordt|worden)\b[^.]*\b(?:aan de orde|ingegaan|gerapporteerd|opgenomen|meegenomen|toegelicht|behandeld)\b",
+    r"\b(?:komt|komen|zal|zullen|wordt|worden)\b[^.]*\b(?:aan de orde|ingegaan|gerapporteerd|opgenomen|meegenomen|toegelicht|behandeld)\b"
+    r"|\b(?:volgt|volgen)\b[^.]{0,40}\b(?:evaluatie|rapportage|verslag)|(?:evaluatie|rapportage|verslag)\b[^.]{0,20}\bvolgt\b",
     re.IGNORECASE,
 )
+# Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
+# besluit") rather than promising: no future word and no deadline.
+_PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer)\b", re.IGNORECASE)
+_PROMISE_MARK = re.compile(
+    r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
+    r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+)\b"
+    r"|\b(?:19|20)\d\d\b|\b(?:voorjaar|zomer|najaar|winter|kwartaal)\b",
+    re.IGNORECASE,
+)
+# "begin volgend jaar", "later dit jaar", "het eerste kwartaal van 2026"
+_NEXT_YEAR = re.compile(r"\b(?:begin|medio|eind|in de loop van|later)?\s*(volgend|dit|komend) jaar\b", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde) kwartaal(?: van)? (\d{4})\b", re.IGNORECASE)
+_QUARTER_END = {"eerste": "03", "tweede": "06", "derde": "09", "vierde": "12"}
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
 # "voor de zomer", "in het najaar": the month by which the season's promise falls due.
 _SEASON = re.compile(
@@ -104,6 +118,12 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
             if season.group(2):  # "in het voorjaar van 2026"
                 return f"{season.group(2)}-{_SEASON_MONTH[season.group(1).casefold()]:02d}"
             return _season_due(season.group(1).casefold(), letter_date)
+        quarter = _QUARTER.search(text)
+        if quarter:
+            return f"{quarter.group(2)}-{_QUARTER_END[quarter.group(1).casefold()]}"
+        relative_year = _NEXT_YEAR.search(text)
+        if relative_year:
+            return str(letter_date.year + (0 if relative_year.group(1).casefold() == "dit" else 1))
         half = _HALF.search(text)
         if half:
             return f"{half.group(2)}-{'06' if half.group(1).casefold() == 'eerste' else '12'}"
@@ -123,7 +143,10 @@ def is_commitment(text: str) -> bool:
     if _PAST.search(text):
         return False
     if _PARLIAMENT.search(text):
-        return bool(_INFORM.search(text) and _FUTURE.search(text))
+        if not (_INFORM.search(text) and _FUTURE.search(text)):
+            return False
+        only_present = _PRESENT_INFORM.search(text) and not _PROMISE_MARK.search(text)
+        return not only_present
     return bool(_REPORT.search(text) and _REPORT_VERB.search(text))
 
 
