@@ -43,6 +43,14 @@ _FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘]
 _TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{1,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")
 # "tot‘en": a quote glued between two words.
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")\b)")
+# ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
+_DOUBLE_MARK = re.compile(r"(?<=\w)([,.])\.(?=\s?\w)")  # not ".,": "jl., bekend" is right
+# "€ 2,5: mln", "12:oktober": a colon or semicolon glued to a number before a word.
+_NUMBER_COLON = re.compile(r"(?<=\d):(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\b)")
+# "in: Abéché": a colon straight after a preposition.
+_PREPOSITION_COLON = re.compile(r"\b(?:in|te|van|naar|met|bij|door)(?P<p>:)(?=\s[A-Z])")
+# "rir. 31": OCR's ways of reading "nr." before a number.
+_NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
@@ -50,6 +58,10 @@ _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 # A typesetter's break inside a word that a PDF text layer kept: pdfium's U+FFFE, soft hyphens.
 _INVISIBLE_BREAK = re.compile(r"(?<=\w)[\ufffe\u00ad\u0002](?=\w)")
 _BEFORE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])[\ufffe\u00ad\u0002](?=[A-Z])")
+
+
+# "Mr. 2" can be a title before a footnote number; keep it when a capitalised name follows.
+_ROMAN_OR_TITLE = re.compile(r"(?:mr|hr)\.\s?\d+\s+[A-Z]")
 
 
 def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
@@ -74,6 +86,13 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     for m in _FUNCTION_PUNCT.finditer(text):
         edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
+    edits += [Edit(m.start(), m.end(), m.group(1), "double-mark") for m in _DOUBLE_MARK.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon")
+        for m in _NUMBER_COLON.finditer(text)
+    ]
+    edits += [Edit(m.start("p"), m.end("p"), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
+    edits += [Edit(m.start(), m.end() - 1, "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, m.start())]
     edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]
     for m in _STRAY_CLOSING.finditer(text):
         if "‘" not in text[max(0, m.start() - 80) : m.start()] and not re.search(r"[sxz]$", text[m.start() - 1]):
