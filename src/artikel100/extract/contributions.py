@@ -81,6 +81,8 @@ _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|over
 # In a sentence about a whole mission, the Dutch share is named as such.
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
+# A nationality before the counted people, other than Dutch.
+_OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(r"\b(?:aan|voor|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
@@ -285,6 +287,8 @@ def _facts(
             continue
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
+        if _OTHER_NATION.search(text[q.start : q.end + 30]):
+            continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
     for q in quantities:

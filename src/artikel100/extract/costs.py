@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 
 from ..facts import Cost
+from .numbers import parse_number
 from .sentences import Sentence
 
 __all__ = ["find_costs", "parse_amount"]
 
+_NUMBER_WORDS = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|dertig"
+    r"|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd)"
+)
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "min" is how OCR reads "mln" beside a currency sign.
 _SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
@@ -18,6 +23,10 @@ _SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "miljard": 1e9, "mld": 1e9, "
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
 _BARE_SCALE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
 _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
+# "vijf miljoen euro": the number written as a word.
+_WORDS = re.compile(
+    rf"\b(?P<words>{_NUMBER_WORDS})\s+(?P<scale>miljoen|miljard)\s+euro\b", re.IGNORECASE
+)
 _BUDGET = re.compile(
     r"Budget Internationale Veiligheid(?:\s*\(BIV\))?|\bBIV\b|begroting van (?:Defensie|Buitenlandse Zaken)"
     r"|Defensiebegroting|(?:HGIS|ODA)[- ]middelen|Stabiliteitsfonds|Europese Vredesfaciliteit|European Peace Facility",
@@ -25,7 +34,11 @@ _BUDGET = re.compile(
 
 
 def parse_amount(number: str, scale: str | None) -> float:
-    """Dutch notation to euros: "18,3" + "miljoen" -> 18300000.0; "450.000" -> 450000.0."""
+    """Dutch notation to euros: "18,3" + "miljoen" -> 18300000.0; "450.000" -> 450000.0;
+    "vijf" + "miljoen" -> 5000000.0."""
+    if not number[:1].isdigit():
+        value = float(parse_number(number) or 0)
+        return round(value * _SCALES[scale.rstrip(".").casefold()], 2) if scale else value
     value = float(number.replace(".", "").replace(",", "."))
     if scale:
         value *= _SCALES[scale.rstrip(".").casefold()]
@@ -37,13 +50,13 @@ def find_costs(sentences: list[Sentence], full_text: str) -> list[Cost]:
     costs: list[Cost] = []
     for i, sentence in enumerate(sentences):
         seen: list[tuple[int, int]] = []
-        patterns = [_SUFFIX, _PREFIX] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
+        patterns = [_SUFFIX, _PREFIX, _WORDS] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
         for pattern in patterns:
             for m in pattern.finditer(sentence.text):
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
                 seen.append((m.start(), m.end()))
-                amount = parse_amount(m.group("num"), m.group("scale"))
+                amount = parse_amount(m.group("num") if "num" in m.groupdict() else m.group("words"), m.group("scale"))
                 if amount <= 0:
                     continue
                 budget = _budget(sentences, i)

@@ -113,6 +113,8 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
     last = prev.last
     if is_terminated(last) or last.endswith(","):
         return False
+    if _OPEN_END.search(last) and prev.kind != "heading":
+        return True  # "zal uw" / "Kamer ...": no paragraph ends on an article or a preposition
     starts_lower = nxt.first[:1].islower()
     if prev.kind == "heading" and not starts_lower:
         return False
@@ -120,6 +122,9 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
         # A page break: a wrapped (full-width) line or an open hyphen goes on.
         return starts_lower or last.endswith("-") or len(last) >= 0.8 * width
     return starts_lower
+
+
+_OPEN_END = re.compile(r"\b(?:de|het|een|uw|van|in|op|te|met|voor|aan|door|naar|bij|om|tot|dat|die|en|of|zal|zullen|wordt|worden)$")
 
 
 def _merge_continuations(blocks: list[Paragraph], width: int) -> list[Paragraph]:
