@@ -80,6 +80,8 @@ _YEAR_CONTRIBUTION = re.compile(
 _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
 # In a sentence about a whole mission, the Dutch share is named as such.
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
+# Standing forces that carry units into operations rather than being the operation.
+_CARRIERS = frozenset({"SNMG", "SNMCMG"})
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -165,6 +167,11 @@ def find_contributions(
         if not (dutch or follows) or _is_about_something_else(sentence.text):
             continue
         out.extend(_facts(sentence, missions, here, units, letter_date, state, located=bool(dutch or follows)))
+    if main and main not in _CARRIERS:
+        # A standing NATO group carries a ship into an operation; the letter is about the operation.
+        for c in out:
+            if c.mission in _CARRIERS:
+                c.mission = main
     return out
 
 
