@@ -22,6 +22,7 @@ from .dates import Period, add_months, find_dates, find_periods
 from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
 from .commitments import is_commitment
+from .tables import table_personnel
 from .units import find_places, find_units, guess_places, is_personnel
 
 __all__ = ["find_contributions"]
@@ -139,7 +140,7 @@ def find_contributions(
     state = _State()
     out: list[Contribution] = []
     if lines:
-        out.extend(_table_personnel([l for l in lines if l.start < body_end], mentions, main, section_mission))
+        out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission))
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
@@ -182,48 +183,6 @@ def _counts_dutch_people(text: str) -> bool:
     return any(
         q.value and q.value <= _MAX_DUTCH_PERSONNEL and _counts_people(text, q) for q in _quantities(text)
     )
-
-
-# A table of personnel: a header naming a count, rows "Unit name 650", maybe "Totaal 1350".
-_TABLE_HEADER = re.compile(r"^(?:\w+\s+){0,3}(?:aantal|aantallen|omvang|personeel|sterkte)(?:\s+\w+)?$", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^(?P<label>[A-Z][^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)$")
-_TABLE_TOTAL = re.compile(r"^(?:Totaal|Totaal aantal(?: militairen| personen)?|In totaal|Total)$", re.IGNORECASE)
-
-
-def _table_personnel(
-    body: list[Sentence],
-    mentions: list[tuple[str, int, int]],
-    main: str | None,
-    section_mission: Callable[[int], str | None] | None,
-) -> list[Contribution]:
-    """Head counts from a personnel table: its total row, or every row when it has none."""
-    out: list[Contribution] = []
-    i = 0
-    while i < len(body):
-        if not _TABLE_HEADER.match(body[i].text):
-            i += 1
-            continue
-        rows, j = [], i + 1
-        while j < len(body) and (m := _TABLE_ROW.match(body[j].text)):
-            rows.append((body[j], m))
-            j += 1
-        if len(rows) >= 2:
-            totals = [(s, m) for s, m in rows if _TABLE_TOTAL.match(m.group("label").strip())]
-            chosen = totals or rows
-            # A table sums up the letter's contribution: its section's mission, else the letter's.
-            # (the header row is a heading of its own: the section is the one before it)
-            mission = (section_mission(max(0, body[i].start - 2)) if section_mission else None) or main
-            for sentence, m in chosen:
-                if mission:
-                    span = (sentence.start + m.start("n"), sentence.start + m.end("n"))
-                    out.append(
-                        Contribution(
-                            mission=mission, description=sentence.text, spans=[span],
-                            personnel=int(m.group("n").replace(".", "")), unit=None if totals else m.group("label").strip(),
-                        )
-                    )
-        i = max(j, i + 1)
-    return out
 
 
 def _is_about_something_else(text: str) -> bool:
