@@ -119,7 +119,8 @@ def tune_index(conn: Connection) -> None:
 
     Ranking reads every matching letter's tsvector; a word found in most
     letters makes that thousands of reads, and decompressing them was a third
-    of the query time.
+    of the query time. Superseded by ``inline_index`` (migration 6), which
+    replaces the table; kept because migration 4 still runs on new registries.
     """
     if conn.dialect.name == "postgresql":
         conn.execute(text("ALTER TABLE letter_search ALTER COLUMN tsv SET STORAGE EXTERNAL"))
