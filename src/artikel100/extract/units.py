@@ -42,7 +42,13 @@ _UNITS: list[tuple[str, str]] = [
     (r"Patriot|luchtverdedigingssysteem", "air defence"),
     (r"(?:battle)?groep|battlegroup|bataljon|taakgroep|taskforce|task force|eenheid|detachement", "unit"),
 ]
-_UNIT_RE = [(re.compile(rf"\b(?:{p})(?![\w])", re.IGNORECASE if kind not in ("special operations forces",) else 0), kind) for p, kind in _UNITS]
+# One pass over a sentence: every kind an alternative of its own, in order of precedence.
+_UNIT_RE = re.compile(
+    "|".join(
+        rf"(?P<k{i}>\b{'(?i:' if kind != 'special operations forces' else '(?:'}{p})(?![\w]))" for i, (p, kind) in enumerate(_UNITS)
+    )
+)
+_UNIT_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(_UNITS)}
 
 
 # Words that name a unit of any country; only the others mark a sentence as Dutch.
@@ -62,14 +68,9 @@ class UnitMention:
 
 
 def find_units(text: str) -> list[UnitMention]:
-    """Unit and capability words in ``text``, most specific kind first where they overlap."""
-    out: list[UnitMention] = []
-    for pattern, kind in _UNIT_RE:
-        for m in pattern.finditer(text):
-            if any(u.start < m.end() and m.start() < u.end for u in out):
-                continue
-            out.append(UnitMention(kind, m.group(), m.start(), m.end()))
-    return sorted(out, key=lambda u: u.start)
+    """Unit and capability words in ``text``, in text order; where two kinds could match at
+    one place, the one listed first wins."""
+    return [UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
 
 
 def is_personnel(noun: str | None) -> bool:
