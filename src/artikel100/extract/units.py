@@ -44,9 +44,11 @@ _UNITS: list[tuple[str, str]] = [
 ]
 # One pass over a sentence: every kind an alternative of its own, in order of precedence.
 _UNIT_RE = re.compile(
-    "|".join(
-        rf"(?P<k{i}>\b{'(?i:' if kind != 'special operations forces' else '(?:'}{p})(?![\w]))" for i, (p, kind) in enumerate(_UNITS)
+    r"\b(?:"
+    + "|".join(
+        rf"(?P<k{i}>{'(?i:' if kind != 'special operations forces' else '(?:'}{p}))" for i, (p, kind) in enumerate(_UNITS)
     )
+    + r")(?![\w])"
 )
 _UNIT_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(_UNITS)}
 
