@@ -58,7 +58,7 @@ def _is_foreign(text: str) -> bool:
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
     r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
-    r"|operationeel|van start|ontplooid|sinds)\b",
+    r"|operationeel|van start|ontplooid|sinds|vangt|vangen)\b",
     re.IGNORECASE,
 )
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
@@ -88,7 +88,11 @@ _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutc
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
-_TARGET = re.compile(r"\b(?:aan|voor|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
+_TARGET = re.compile(
+    r"\b(?:aan|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+    # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
+    r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+)
 # A mission named in passing, as the owner of something: "de transitie van OIR".
 _PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
@@ -262,7 +266,7 @@ def _facts(
         kind = _unit_at(text, units, q.end - 1, near=True)
         if q.value and kind and kind != "unit" and not _counts_people(text, q) and q.value <= 100:
             out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
-    periods = find_periods(text, letter_date) + _until_year_end(text, letter_date)
+    periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
@@ -287,6 +291,8 @@ def _facts(
         start, end = period.start, period.end
         if handover:
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
+        if start and not end and period.start_span and _END_VERB.match(_clause_after_end(text, period.start_span[1])):
+            start, end = None, start  # "per 1 maart 2010 te beëindigen" ends the contribution
         if start and not end and period.months:
             end = add_months(start, period.months)
         extends_from = None
@@ -362,6 +368,13 @@ def _unit_at(text: str, units: list, pos: int, near: bool = False) -> str | None
     return units[0].kind if units else None
 
 
+def _clause_after_end(text: str, pos: int) -> str:
+    """Like ``_clause_after``, for the verbs that end a contribution."""
+    clause = re.split(r"[,;.]", text[pos : pos + 60], maxsplit=1)[0]
+    m = _END_VERB.search(clause)
+    return clause[m.start() :] if m else ""
+
+
 def _clause_after(text: str, pos: int) -> str:
     """The words after ``pos`` up to the next comma or full stop, up to the first start verb:
     "half oktober in het operatiegebied ingezet" gives "ingezet"."""
@@ -378,6 +391,34 @@ def _day_after(value: str) -> str:
         year, month = int(value[:4]), int(value[5:])
         return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
     return str(int(value) + 1)
+
+
+_MANDATE_END = re.compile(
+    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het\s+)?"
+    r"(?:huidige\s+|lopende\s+)?mandaat(?:\s+van\s+(?:de|het)\s+\w+)?,?\s*(?:op|in|per|,)?\s*(?P<to>[^,;.]{4,30})"
+)
+
+
+def _until_mandate_end(text: str, letter_date: date | None) -> list[Period]:
+    """"tot en met het einde van het mandaat op 31 december 2020": the mandate's end is the framework's."""
+    out = []
+    for m in _MANDATE_END.finditer(text):
+        ends = find_dates(m.group("to"), letter_date)
+        if not ends or ends[0].start > 4:
+            continue
+        end = ends[0]
+        starts = find_dates(m.group("from"), letter_date) if m.group("from") else []
+        start = starts[0] if starts else None
+        out.append(
+            Period(
+                start.value if start else None,
+                end.value,
+                (m.start("from") + start.start, m.start("from") + start.end) if start else None,
+                (m.start("to") + end.start, m.start("to") + end.end),
+                m.span(),
+            )
+        )
+    return out
 
 
 def _counted_before(text: str, pos: int) -> bool:

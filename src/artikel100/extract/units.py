@@ -17,7 +17,8 @@ PERSONNEL_NOUNS = re.compile(
     r"|officier|onderofficieren|(?:militaire\s+)?adviseurs|instructeurs|trainers|mentoren|bemanningsleden|mariniers"
     r"|commando'?s|functionarissen|agenten|politiefunctionarissen|politieagenten|marechaussees|waarnemers|observers"
     r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
-    r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders)$",
+    r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders|rechercheurs|onderzoekers|technici|juristen|tolken|duikers"
+    r"|stafofficier|functionaris|militaire?)$",
     re.IGNORECASE,
 )
 
