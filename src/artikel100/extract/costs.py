@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Cost
-from .numbers import parse_number
+from .numbers import NUMBER_RE, parse_number
 from .sentences import Sentence
 
 __all__ = ["find_costs", "parse_amount"]
@@ -18,14 +18,20 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "min" is how OCR reads "mln" beside a currency sign.
 _SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
 _PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?![\d])(?:\s*(?P<scale>{_SCALE}))?", re.IGNORECASE)
-_SUFFIX = re.compile(rf"(?P<num>{_NUMBER})\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE)
+_SUFFIX = re.compile(
+    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\s+(?:euro|EUR|€))(?:{_NUMBER}))\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE
+)
+# "tussen EUR 45 en 50 miljoen": the first number takes the second's scale.
+_RANGE = re.compile(
+    rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})\s+(?:en|tot|à|-|–)\s+(?:€|EUR)?\s*(?P<num2>{_NUMBER})\s*(?P<scale>{_SCALE})", re.IGNORECASE
+)
 _SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
-_BARE_SCALE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
+_BARE_SCALE = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
 _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
 # "vijf miljoen euro": the number written as a word.
 _WORDS = re.compile(
-    rf"\b(?P<words>{_NUMBER_WORDS})\s+(?P<scale>miljoen|miljard)\s+euro\b", re.IGNORECASE
+    rf"\b(?P<words>{NUMBER_RE})\s+(?:(?P<scale>miljoen|miljard)\s+)?euro\b", re.IGNORECASE
 )
 _BUDGET = re.compile(
     r"Budget Internationale Veiligheid(?:\s*\(BIV\))?|\bBIV\b|begroting van (?:Defensie|Buitenlandse Zaken)"
@@ -50,12 +56,18 @@ def find_costs(sentences: list[Sentence], full_text: str) -> list[Cost]:
     costs: list[Cost] = []
     for i, sentence in enumerate(sentences):
         seen: list[tuple[int, int]] = []
-        patterns = [_SUFFIX, _PREFIX, _WORDS] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
+        patterns = [_RANGE, _SUFFIX, _PREFIX, _WORDS] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
         for pattern in patterns:
             for m in pattern.finditer(sentence.text):
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
                 seen.append((m.start(), m.end()))
+                if m.re is _RANGE:
+                    # both ends of the range, each with the scale printed once
+                    for group in ("num", "num2"):
+                        span = (sentence.start + m.start(group), sentence.start + m.end("scale"))
+                        costs.append(Cost(parse_amount(m.group(group), m.group("scale")), sentence.text, [span], _budget(sentences, i)))
+                    continue
                 amount = parse_amount(m.group("num") if "num" in m.groupdict() else m.group("words"), m.group("scale"))
                 if amount <= 0:
                     continue
