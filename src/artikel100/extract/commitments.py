@@ -47,7 +47,10 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
-_REPORT = re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\bKamerbrief\b|\bverslag\b", re.IGNORECASE)
+_REPORT = re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\w*brief\b|\bverslag\b", re.IGNORECASE)
+# "Het kabinet komt hier in het najaar op terug": a promise to return to the matter.
+_RETURN = re.compile(r"\b(?:komt|komen|zal|zullen)\b[^.]{0,80}\bterug(?:komen)?\b(?![^.]{0,20}\bvan\b)", re.IGNORECASE)
+_CABINET = re.compile(r"\b(?:kabinet|regering|wij|ik|minister|staatssecretaris)\b", re.IGNORECASE)
 _REPORT_VERB = re.compile(
     r"\b(?:komt|komen|zal|zullen|wordt|worden)\b[^.]*\b(?:aan de orde|ingegaan|gerapporteerd|opgenomen|meegenomen|toegelicht|behandeld)\b"
     r"|\b(?:volgt|volgen)\b[^.]{0,40}\b(?:evaluatie|rapportage|verslag)|(?:evaluatie|rapportage|verslag)\b[^.]{0,20}\bvolgt\b",
@@ -69,7 +72,7 @@ _QUARTER_END = {"eerste": "03", "tweede": "06", "derde": "09", "vierde": "12"}
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
 # "voor de zomer", "in het najaar": the month by which the season's promise falls due.
 _SEASON = re.compile(
-    r"\b(?:voor|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
+    r"\b(?:v(?:oo|ó|óó)r|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
 )
 _SEASON_MONTH = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "winter": 12}
 _HALF = re.compile(r"\b(eerste|tweede) helft van (\d{4})\b", re.IGNORECASE)
@@ -142,6 +145,8 @@ def is_commitment(text: str) -> bool:
     """A promise to inform parliament later (see the module docstring)."""
     if _PAST.search(text):
         return False
+    if _RETURN.search(text) and _CABINET.search(text):
+        return True
     if _PARLIAMENT.search(text):
         if not (_INFORM.search(text) and _FUTURE.search(text)):
             return False

@@ -33,6 +33,10 @@ class Lexicon:
     def en(self, word: str) -> float:
         return self._zipf(self._en, word)
 
+    def is_domain(self, word: str) -> bool:
+        """A word of a mission's or a place's name."""
+        return word.casefold() in self._domain
+
     def best(self, word: str) -> float:
         """The higher of the Dutch and (discounted) English frequency; the names of
         missions and places letters use count as common words."""

@@ -206,6 +206,10 @@ class _WordRules:
                 if score >= max(3.0, floor):
                     candidates[cand] = max(candidates.get(cand, 0.0), score)
                 start = lower.find(wrong, start + 1)
+        if token[:1].isupper():
+            # A capitalised word is a name: it may become another name or an English term
+            # ("Irag" -> "Iraq", "Fuwll" -> "Full"), never a common Dutch word ("Zapad" -> "Zaad").
+            candidates = {c: v for c, v in candidates.items() if self.lex.is_domain(c) or self.lex.en(c) >= self.lex.nl(c)}
         if not candidates:
             return None
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1])

@@ -38,7 +38,7 @@ _FUNCTION_HYPHEN = re.compile(
     r"\b(?:" + _FUNCTION + r")(?P<p>-)(?=[A-Z0-9])|(?<=[^\W\d_]{2})(?P<q>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
 )
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
-_FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z])")
+_FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z0-9])")
 # "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
 _TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{1,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")
 # "tot‘en": a quote glued between two words.
@@ -51,6 +51,18 @@ _NUMBER_COLON = re.compile(r"(?<=\d):(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\
 _PREPOSITION_COLON = re.compile(r"\b(?:in|te|van|naar|met|bij|door)(?P<p>:)(?=\s[A-Z])")
 # "rir. 31": OCR's ways of reading "nr." before a number.
 _NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# "4 december. 2015", "1 januari-2015": a mark between a month and its year.
+_MONTH_YEAR_MARK = re.compile(rf"\b(?:{_MONTHS})(?P<p>\s?[.,;:-]\s?)(?=(?:19|20)\d\d\b)")
+# "Den Haag,-21 september": a hyphen glued after a comma before a number.
+_COMMA_HYPHEN = re.compile(r",[-–](?=\d)")
+# "ISIS, Het kabinet zal": a full stop that OCR read as a comma, before a sentence opening.
+_COMMA_FOR_STOP = re.compile(
+    r"\b[a-z]{3,}(?P<c>,)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
+)
+# "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
+_NR_COMMA = re.compile(r"\b(nrs?),(?=\s?\d)")
+_LOW_QUOTE = re.compile(r"(?<=\w)[‚„](?=\w)")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
@@ -86,7 +98,15 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     for m in _FUNCTION_PUNCT.finditer(text):
         edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
-    edits += [Edit(m.start(), m.end(), m.group(1), "double-mark") for m in _DOUBLE_MARK.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), m.group(1) + ("" if text[m.end() : m.end() + 1] == " " else " "), "double-mark")
+        for m in _DOUBLE_MARK.finditer(text)
+    ]
+    edits += [Edit(m.start("p"), m.end("p"), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
+    edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
+    edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
+    edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
     edits += [
         Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon")
         for m in _NUMBER_COLON.finditer(text)
