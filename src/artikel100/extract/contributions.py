@@ -40,9 +40,12 @@ _OTHERS = re.compile(
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
     r"(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
-    r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|beschikt over)\b)"
-    r"|\b(?:zal|zullen)\b[^.;]{0,60}\b(?:tellen|omvatten)\b"
-    r"|\buit (?:\w+ ){0,2}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
+    r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
+    # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
+    r"|\b[A-Z]{3,}[A-Za-z-]*(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit)\b"
+    r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
+    r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,60}\b(?:tellen|omvatten)\b"
+    r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
 )
 # The Netherlands as the one who sends: then other countries in the sentence are only context.
 _NL_SENDS = re.compile(
@@ -89,7 +92,7 @@ _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|isc
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:aan|bij|binnen)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\b(?:aan|bij|binnen)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -155,13 +158,15 @@ def find_contributions(
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
         missions = _attribute(sentence.text, here, units, state, section) or ([main] if main else [])
+        receivers = {m for m, st, _ in here if _TARGET.search(sentence.text[max(0, st - 50) : st])}
         for u in units:
-            if len({m for m, _, _ in here}) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
-                state.unit_missions[u.kind] = here[0][0]
+            # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
+            # not to one named beside it ("zonder afbreuk aan de gereedstelling voor de NRF").
+            if len(receivers) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
+                state.unit_missions[u.kind] = next(iter(receivers))
         if not missions:
             continue
-        targets = [m for m, st, _ in here if _TARGET.search(sentence.text[max(0, st - 50) : st])]
-        if targets or (not here and missions):
+        if receivers or (not here and missions):
             # Only a mission that receives the contribution sets the context of what follows;
             # "contact met ISAF" or "het vertrek uit SFIR" does not.
             state.last_mission = missions[0]
