@@ -1,11 +1,17 @@
 """Contributions: what the Netherlands sends, how many, from when until when, where.
 
 Works sentence by sentence. A sentence speaks of a Dutch contribution when it
-names the Netherlands, the cabinet, a nationaal kader or a Dutch unit. Its
-facts (head counts, periods, places) are attributed to a mission in this
-order: the mission a unit named in the sentence was first introduced with;
-the missions named in the sentence; the mission of the sentences before it in
-the paragraph; the letter's main mission.
+names the Netherlands, the cabinet, a nationaal kader, a Dutch unit or a head
+count of people, or when it refers back to such a sentence ("Zij worden ...").
+Sentences about costs and promises to inform are left to their own finders.
+
+Its facts (head counts, periods, places, counted equipment) go to a mission in
+this order: a mission the sentence names as the receiver ("bijdrage aan X");
+a mission it names otherwise, unless only in passing ("de transitie van X")
+when a unit of the sentence belongs to another; the mission its section's
+heading names; the receiving mission of the paragraph so far; the mission the
+sentence's unit was given to; the letter's main mission. Standing NATO groups
+carry ships into operations, so their facts go to the letter's operation.
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from ..facts import Contribution
