@@ -19,7 +19,8 @@ from .model import Block, CleanDocument
 
 __all__ = ["find_signatories", "split_names"]
 
-_ROLE_START = re.compile(r"\b(?:De|DE)\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)")
+# "De minister", also as OCR prints it ("De. minister")
+_ROLE_START = re.compile(r"\b(?:De|DE)[.,]?\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)")
 _ROLE_WORD = re.compile(r"^(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
@@ -79,34 +80,48 @@ def split_names(line: str, count: int) -> list[str]:
 
 def _role_text(role: str) -> str:
     role = " ".join(role.split()).rstrip(",").strip()
-    role = re.sub(r"^(?:De|DE)\s+", "", role)
+    role = re.sub(r"^(?:De|DE)[.,]?\s+", "", role)
     if role.isupper():
         role = role.lower()
     return role[:1].lower() + role[1:]
 
 
-def _parse_roles(text: str, base: int) -> tuple[list[_Role], tuple[int, int] | None]:
-    """Roles in a block and, after the last role's comma, the names on the same line."""
+def _segments(text: str, base: int) -> list[tuple[str, object]]:
+    """A block as runs of roles and runs of other text (names, a wrapped role's end), in order.
+
+    OCR can glue a whole two-column signature block into one paragraph:
+    "De minister van A, De minister van B, Name A Name B De minister van C, ..."
+    """
     starts = [m.start() for m in _ROLE_START.finditer(text)]
-    roles: list[_Role] = []
-    names = None
+    out: list[tuple[str, object]] = []
+    pos = 0
     for i, s in enumerate(starts):
+        if text[pos:s].strip():
+            lead = pos + len(text[pos:s]) - len(text[pos:s].lstrip())
+            out.append(("text", (base + lead, base + len(text[:s].rstrip()))))
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
         segment = text[s:end]
         comma = segment.find(",")
         second = _SECOND_ROLE.match(segment[comma + 1 :]) if comma >= 0 else None
         if second:
             comma += 1 + second.end() - 1
-        if i + 1 == len(starts) and comma >= 0 and segment[comma + 1 :].strip():
-            rest = comma + 1 + len(segment[comma + 1 :]) - len(segment[comma + 1 :].lstrip())
-            names = (base + s + rest, base + end)
-            segment = segment[: comma + 1]
-        stripped = segment.rstrip()
-        roles.append(_Role(stripped, base + s, base + s + len(stripped), stripped.endswith(",")))
-    return roles, names
+        role_end = s + comma + 1 if comma >= 0 else s + len(segment.rstrip())
+        role_text = text[s:role_end].rstrip()
+        role = _Role(role_text, base + s, base + s + len(role_text), role_text.endswith(","))
+        if out and out[-1][0] == "roles":
+            out[-1][1].append(role)  # type: ignore[union-attr]
+        else:
+            out.append(("roles", [role]))
+        pos = role_end
+    if text[pos:].strip():
+        lead = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        out.append(("text", (base + lead, base + len(text.rstrip()))))
+    return out
 
 
 def _is_sentence(text: str) -> bool:
+    if len(_ROLE_START.findall(text)) >= 2:
+        return False  # a signature block the OCR glued together
     if len(text) > 200 or len(text.split()) > 16:
         return True
     return text.endswith((".", ":", ";")) and len(_SENTENCE_WORD.findall(text)) >= 3
@@ -126,41 +141,27 @@ def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Sign
     pending: list[_Role] = []
     named = True
     for block in tail:
-        text = doc.text[block.start : block.end]
-        roles, names_span = _parse_roles(text, block.start)
-        if roles:
-            pending = roles if named else pending + roles
-            named = False
+        for kind, value in _segments(doc.text[block.start : block.end], block.start):
+            if kind == "roles":
+                pending = list(value) if named else pending + list(value)  # type: ignore[arg-type]
+                named = False
+                continue
+            start, end = value  # type: ignore[misc]
+            text = doc.text[start:end]
             open_roles = [r for r in pending if not r.complete]
-            wrapped = _WRAPPED_ROLE.match(doc.text[names_span[0] : names_span[1]]) if names_span and open_roles else None
-            if wrapped and not _INITIALS.match(wrapped.group(1).split()[0]):
-                # two columns on one line, the left role wrapped: "De minister van Buitenlandse
-                # De minister van Defensie, Zaken, M. J. M. Verhagen E. van Middelkoop"
+            wrapped = _WRAPPED_ROLE.match(text)
+            if open_roles and wrapped and not _INITIALS.match(text.split()[0]):
+                # the rest of a role that wrapped in its column ("Zaken,"), maybe with names after it
                 open_roles[0].text += " " + wrapped.group(1) + ","
                 open_roles[0].complete = True
-                names_span = (names_span[0] + wrapped.start(2), names_span[1]) if wrapped.group(2).strip() else None
-            if names_span:
-                signatories += _pair(doc, pending, names_span)
+                if not wrapped.group(2).strip() or any(not r.complete for r in pending):
+                    continue
+                start += wrapped.start(2)
+            if pending:
+                signatories += _pair(doc, pending, (start, end))
                 pending, named = [], True
-            continue
-        open_roles = [r for r in pending if not r.complete]
-        wrapped = _WRAPPED_ROLE.match(text)
-        if open_roles and wrapped and not _INITIALS.match(text.split()[0]):
-            # the rest of a role that wrapped in its column ("Zaken,"), maybe with the name after it
-            open_roles[0].text += " " + wrapped.group(1) + ","
-            open_roles[0].end = block.start + wrapped.end(1) + 1
-            open_roles[0].complete = True
-            if not wrapped.group(2).strip():
-                continue
-            if not any(not r.complete for r in pending):
-                signatories += _pair(doc, pending, (block.start + wrapped.start(2), block.end))
-                pending, named = [], True
-            continue
-        if pending:
-            signatories += _pair(doc, pending, (block.start, block.end))
-            pending, named = [], True
-    start = tail[0].start if tail else (body[-1].end if body else 0)
-    return signatories, start
+    begin = tail[0].start if tail else (body[-1].end if body else 0)
+    return signatories, begin
 
 
 # What the margin column or the OCR leaves among names: a date, a stray lower-case

@@ -61,7 +61,7 @@ _COMMA_FOR_STOP = re.compile(
     r"\b[a-z]{3,}(?P<c>,)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
 )
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
-_NR_COMMA = re.compile(r"\b(nrs?),(?=\s?\d)")
+_NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
 _LOW_QUOTE = re.compile(r"(?<=\w)[‚„](?=\w)")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
