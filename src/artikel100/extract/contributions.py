@@ -50,7 +50,7 @@ _WHOLE = re.compile(
     # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
     r"|\b[A-Z]{3,}[A-Za-z-]*(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit)\b"
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
-    r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,60}\b(?:tellen|omvatten)\b"
+    r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,120}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
 )
 # The Netherlands as the one who sends: then other countries in the sentence are only context.
@@ -92,6 +92,7 @@ _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|over
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
 # Standing forces that carry units into operations rather than being the operation.
 _CARRIERS = frozenset({"SNMG", "SNMCMG"})
+_MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -287,7 +288,8 @@ def _facts(
         near = text[max(0, d.start - 50) : min(len(text), d.end + 50)]
         if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
-        elif not handover and (
+        elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
+            # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             (_START_VERB.search(near) and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
             or _START_VERB.search(before[-25:])
             or _clause_after(text, d.end)
@@ -335,6 +337,8 @@ def _facts(
     for place in _places(text) if located else []:
         if any(s < place.end and place.start < e for _, s, e in here):
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
+        if _MEETING.search(text[max(0, place.start - 40) : place.start]):
+            continue  # "tijdens de top in Istanboel": where leaders met, not where a unit is
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
