@@ -16,16 +16,16 @@ _NUMBER_WORDS = (
 )
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "min" is how OCR reads "mln" beside a currency sign.
-_SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?"
+_SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?|M(?=\s?€)"  # "12,5 M€"
 _PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?![\d])(?:\s*(?P<scale>{_SCALE}))?", re.IGNORECASE)
 _SUFFIX = re.compile(
-    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\s+(?:euro|EUR|€))(?:{_NUMBER}))\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro|EUR|€)\b", re.IGNORECASE
+    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\s+(?:euro|EUR|€))(?:{_NUMBER}))\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro\b|EUR\b|€)", re.IGNORECASE
 )
 # "tussen EUR 45 en 50 miljoen": the first number takes the second's scale.
 _RANGE = re.compile(
     rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})\s+(?:en|tot|à|-|–)\s+(?:€|EUR)?\s*(?P<num2>{_NUMBER})\s*(?P<scale>{_SCALE})", re.IGNORECASE
 )
-_SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
+_SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "m": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
 _BARE_SCALE = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
 _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
@@ -33,6 +33,7 @@ _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen
 _WORDS = re.compile(
     rf"\b(?P<words>{NUMBER_RE})\s+(?:(?P<scale>miljoen|miljard)\s+)?euro\b", re.IGNORECASE
 )
+_MONEY_HINT = re.compile(r"€|euro|EUR|miljoen|miljard|mln|mld|mrd", re.IGNORECASE)
 _BUDGET = re.compile(
     r"Budget Internationale Veiligheid(?:\s*\(BIV\))?|\bBIV\b|begroting van (?:Defensie|Buitenlandse Zaken)"
     r"|Defensiebegroting|(?:HGIS|ODA)[- ]middelen|Stabiliteitsfonds|Europese Vredesfaciliteit|European Peace Facility",
@@ -55,6 +56,8 @@ def find_costs(sentences: list[Sentence], full_text: str) -> list[Cost]:
     """Every euro amount in the letter's sentences, with its sentence as description."""
     costs: list[Cost] = []
     for i, sentence in enumerate(sentences):
+        if not _MONEY_HINT.search(sentence.text):
+            continue  # most sentences name no money; the amount patterns are costly
         seen: list[tuple[int, int]] = []
         patterns = [_RANGE, _SUFFIX, _PREFIX, _WORDS] + ([_BARE_SCALE] if _COST_WORDS.search(sentence.text) else [])
         for pattern in patterns:
