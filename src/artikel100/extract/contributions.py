@@ -42,6 +42,17 @@ _DUTCH = re.compile(
 _OTHERS = re.compile(
     r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|andere landen|bondgenoten|partnerlanden"
     r"|troepenleveranciers|coalitiepartners|in totaal \w+ landen)\b"
+    # another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
+    r"|^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
+    r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement)\b"
+)
+# People counted as victims or captives, not sent: "kwamen twee vliegers om het leven"
+_CASUALTIES = re.compile(
+    r"\b(?:om het leven|omgekomen|gesneuveld|gewond|gedood|ontvoerd|ontvoering|gegijzeld|vastgehouden|gevangen|vermist)\b"
+)
+# "Nederland levert in 2017 geen eenheden": a contribution that is not made
+_NEGATED = re.compile(
+    r"\b(?:levert|leveren|stelt|zendt|stuurt|draagt|plaatst)\b[^.;]{0,50}\bgeen\b|\bgeen\s+(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen)\b"
 )
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
@@ -73,7 +84,7 @@ _START_VERB = re.compile(
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond"
-    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b))\b",
+    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie))\b",
     re.IGNORECASE,
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
@@ -99,7 +110,7 @@ _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|isc
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:aan|bij|binnen)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
+    r"\b(?:aan|bij|binnen|in het kader van)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -181,7 +192,7 @@ def find_contributions(
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
         follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _is_foreign(sentence.text)
         state.last_dutch = dutch
-        if not (dutch or follows) or _is_about_something_else(sentence.text):
+        if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         out.extend(_facts(sentence, missions, here, units, letter_date, state, located=bool(dutch or follows)))
     if main and main not in _CARRIERS:
@@ -262,7 +273,10 @@ def _facts(
     # "het aantal stafofficieren wordt uitgebreid van vijf naar maximaal acht": the noun stands before.
     resized = {id(c.new) for c in changes if c.new.noun is None and _counted_before(text, c.start)}
     foreign = _is_foreign(text)
+    casualties = bool(_CASUALTIES.search(text))
     for q in quantities:
+        if casualties:
+            break
         if q.value is None or id(q) in changed_old or not (_counts_people(text, q) or id(q) in resized):
             continue
         if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])):
@@ -278,7 +292,10 @@ def _facts(
         kind = _unit_at(text, units, q.end - 1, near=True)
         if q.value and kind and kind != "unit" and not _counts_people(text, q) and q.value <= 100:
             out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
+    if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
+        return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
+    periods = [p for p in periods if not _about_mandate(text, p)]
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
@@ -291,6 +308,7 @@ def _facts(
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             (_START_VERB.search(near) and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
+            or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             or _clause_after(text, d.end)
         ):
@@ -304,7 +322,10 @@ def _facts(
         start, end = period.start, period.end
         if handover:
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
-        if start and not end and period.start_span and _END_VERB.match(_clause_after_end(text, period.start_span[1])):
+        if start and not end and period.start_span and (
+            _END_VERB.match(_clause_after_end(text, period.start_span[1]))
+            or _END_VERB.search(text[max(0, period.start_span[0] - 30) : period.start_span[0]])
+        ):
             start, end = None, start  # "per 1 maart 2010 te beëindigen" ends the contribution
         if start and not end and period.months:
             end = add_months(start, period.months)
@@ -339,6 +360,8 @@ def _facts(
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         if _MEETING.search(text[max(0, place.start - 40) : place.start]):
             continue  # "tijdens de top in Istanboel": where leaders met, not where a unit is
+        if re.search(r"\bvia\s+(?:\w+\s+){0,4}$", text[max(0, place.start - 40) : place.start]):
+            continue  # "via Pakistan en de haven van Karachi": the way there
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
@@ -434,6 +457,13 @@ def _until_mandate_end(text: str, letter_date: date | None) -> list[Period]:
             )
         )
     return out
+
+
+def _about_mandate(text: str, period: Period) -> bool:
+    """A mission's own mandate ("waarvan het mandaat op 31 december afloopt"), not a Dutch
+    framework; "tot het einde van het mandaat" ties ours to it and counts."""
+    before = text[max(0, period.span[0] - 60) : period.span[0]]
+    return bool(re.search(r"\bmandaat\b(?![^.;]*\bNederland)", before)) and "einde van" not in text[period.span[0] : period.span[1]]
 
 
 def _counted_before(text: str, pos: int) -> bool:
