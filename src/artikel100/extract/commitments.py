@@ -43,7 +43,7 @@ _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
     r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze brief\b"
-    r"|\bnu(?: al)?\b(?! nog)",
+    r"|\bnu(?: al)?\b(?! nog)|\bin deze brief\b",
     re.IGNORECASE,
 )
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
@@ -61,7 +61,8 @@ _REPORT_VERB = re.compile(
 _PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer)\b", re.IGNORECASE)
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
-    r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+)\b"
+    r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+|periodieke?|stand-van-zaken\w*"
+    r"|na (?:de|het|afloop)|a\.s)\b"
     r"|\b(?:19|20)\d\d\b|\b(?:voorjaar|zomer|najaar|winter|kwartaal)\b",
     re.IGNORECASE,
 )
@@ -112,9 +113,14 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
         before = text[max(0, d.start - 25) : d.start]
         if _SUBJECT_DATE.search(before) and not _REPORT_OF.search(before):
             continue
-        (deadlines if _DEADLINE.search(before) else others).append(d.value)
-    if deadlines:
-        return deadlines[0]
+        if _DEADLINE.search(before):
+            # "uiterlijk", "vóór", "(mei 2025)" fix a deadline; "in 2023" may name the subject
+            deadlines.append((d.value, not re.search(r"\bin\s*$", before)))
+        else:
+            others.append(d.value)
+    firm = [v for v, firm in deadlines if firm]
+    if firm:
+        return firm[0]
     if letter_date is not None:
         season = _SEASON.search(text)
         if season:
@@ -132,6 +138,8 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
             return f"{half.group(2)}-{'06' if half.group(1).casefold() == 'eerste' else '12'}"
         if _YEAR_END.search(text):
             return f"{letter_date.year}-12"
+    if deadlines:
+        return deadlines[0][0]
     return others[0] if others else None
 
 

@@ -178,6 +178,8 @@ class _WordRules:
         """Two words run together ("toegezegdeen"): a known word and a function word."""
         if len(token) < 5 or not token.islower() or not self._suspicious(token, repeated) or self._is_compound(token):
             return None
+        if self.lex.nl(token) > 0:
+            return None  # a rare word Dutch does write ("inlaste"), not two run together
         for cut in range(2, len(token) - 1):
             head, tail = token[:cut], token[cut:]
             if (head in _FUNCTION_WORDS and self.lex.nl(tail) >= 3.5) or (

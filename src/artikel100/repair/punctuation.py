@@ -22,7 +22,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]])[ \t]+(?=[.,;:](?:\s|$))")
 _GLUED_PAIR = re.compile(r"\b([a-zà-ÿ]{3,})-(en|of) (?=[a-zà-ÿ])")
 # Small words that never carry a hyphen or trailing punctuation inside a sentence.
 _FUNCTION = (
-    "de|het|een|van|in|op|te|met|voor|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden"
+    "de|het|een|van|in|op|te|met|voor|vóór|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden"
 )
 # "informeren. wij": a full stop or question mark before a lower-case word.
 _STRAY_STOP = re.compile(r"(?<=[a-zà-ÿ]{3})([.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
@@ -63,6 +63,15 @@ _COMMA_FOR_STOP = re.compile(
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
 _NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
 _LOW_QUOTE = re.compile(r"(?<=\w)[‚„](?=\w)")
+# "1-april", "4: december", "31 meijl.": a day glued to its month, a month to "jl."
+_DAY_MONTH = re.compile(rf"(?<=\b\d)(?P<p>[-–:]\s?)(?=(?:{_MONTHS})\b)|(?<=\b\d\d)(?P<q>[-–:]\s?)(?=(?:{_MONTHS})\b)")
+_MONTH_JL = re.compile(rf"\b(?:{_MONTHS})(?=jl\.)")
+# "ca. 150. militairen": a full stop between a number and the word it counts
+_NUMBER_STOP = re.compile(r"(?<=\d)\.(?= [a-z]{3,})")
+# "nr.'99", "nrs.-338": noise between "nr." and its number
+_NR_NOISE = re.compile(r"\bnrs?\.(?P<p>[-–'’‘:,])(?=\s?\d)")
+# "_EUFOR Althea": an underscore opening a line
+_LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
@@ -107,6 +116,13 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
     edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
+    for m in _DAY_MONTH.finditer(text):
+        g = "p" if m.group("p") else "q"
+        edits.append(Edit(m.start(g), m.end(g), " ", "day-month"))
+    edits += [Edit(m.end(), m.end(), " ", "month-jl") for m in _MONTH_JL.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "number-stop") for m in _NUMBER_STOP.finditer(text) if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()])]
+    edits += [Edit(m.start("p"), m.end("p"), "", "nr-noise") for m in _NR_NOISE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
     edits += [
         Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon")
         for m in _NUMBER_COLON.finditer(text)
