@@ -49,6 +49,7 @@ _OTHERS = re.compile(
 # People counted as victims or captives, not sent: "kwamen twee vliegers om het leven"
 _CASUALTIES = re.compile(
     r"\b(?:om het leven|omgekomen|gesneuveld|gewond|gedood|ontvoerd|ontvoering|gegijzeld|vastgehouden|gevangen|vermist)\b"
+    r"|\bhoud(?:en|t)\b[^.]{0,80}\bvast\b"
 )
 # "Nederland levert in 2017 geen eenheden": a contribution that is not made
 _NEGATED = re.compile(
@@ -59,7 +60,7 @@ _WHOLE = re.compile(
     r"(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
     r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
     # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
-    r"|\b[A-Z]{3,}[A-Za-z-]*(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit)\b"
+    r"|\b[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
     r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,120}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
@@ -72,7 +73,11 @@ _NL_SENDS = re.compile(
 
 def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
-    return bool(_WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)))
+    if _WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
+        return True
+    # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
+    first = find_places(text[:40])
+    return bool(first and first[0].start == 0 and first[0].kind == "country")
 
 
 # Dates that start or end a contribution by the verb they stand with.
@@ -110,7 +115,7 @@ _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|isc
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:aan|bij|binnen|in het kader van)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
+    r"\b(?:aan|bij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
 )

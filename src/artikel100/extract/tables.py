@@ -15,9 +15,9 @@ from .sentences import Sentence
 __all__ = ["table_personnel"]
 
 # A table of personnel: a header naming a count, rows "Unit name 650", maybe "Totaal 1350".
-_TABLE_HEADER = re.compile(r"^(?:\w+\s+){0,3}(?:aantal|aantallen|omvang|personeel|sterkte)(?:\s+\w+)?$", re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"^(?:[\w/]+\s+){0,4}(?:aantal|aantallen|omvang|personeel|sterkte)(?:\s+\w+)?$", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(?P<label>[A-Z][^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)$")
-_TABLE_TOTAL = re.compile(r"^(?:Totaal|Totaal aantal(?: militairen| personen)?|In totaal|Total)$", re.IGNORECASE)
+_TABLE_TOTAL = re.compile(r"^(?:Totaal|In totaal|Total)(?:\s+aantal)?(?:\s+(?:militairen|personen|personeel))?$", re.IGNORECASE)
 
 
 def table_personnel(
