@@ -40,8 +40,9 @@ _DUTCH = re.compile(
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
 _OTHERS = re.compile(
-    r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|andere landen|bondgenoten|partnerlanden"
-    r"|troepenleveranciers|coalitiepartners|in totaal \w+ landen)\b"
+    r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|in totaal \w+ landen)\b"
+    # others as the ones who send: "andere landen leveren ...", not "samen met de bondgenoten"
+    r"|\b(?:andere landen|bondgenoten|partnerlanden|troepenleveranciers|coalitiepartners)\s+(?:leveren|sturen|zenden|dragen|stellen)\b"
     # another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
     r"|^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
     r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement)\b"
@@ -365,7 +366,7 @@ def _facts(
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         if _MEETING.search(text[max(0, place.start - 40) : place.start]):
             continue  # "tijdens de top in Istanboel": where leaders met, not where a unit is
-        if re.search(r"\bvia\s+(?:\w+\s+){0,4}$", text[max(0, place.start - 40) : place.start]):
+        if re.search(r"\bvia\s+(?:\w+\s+){0,6}$", text[max(0, place.start - 50) : place.start]):
             continue  # "via Pakistan en de haven van Karachi": the way there
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
