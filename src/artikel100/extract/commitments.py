@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -22,6 +23,8 @@ from .sentences import Sentence
 __all__ = ["find_commitments"]
 
 # Parliament, or its chair addressed as "u" ("bericht ik u", "wij zullen u informeren").
+# Every commitment names parliament, its chair ("u"), a report or a return to the matter.
+_HINT = re.compile(r"[Kk]amer|parlement|\bu\b|terug|rapport|evaluatie|brief|verslag")
 _PARLIAMENT = re.compile(
     r"\b(?:uw|de|beide|Uw|De)\s+Kamer(?:s)?\b|\bhet parlement\b|\bKamerleden\b"
     r"|\b(?:ik|wij|we)\s+(?:\w+\s+)?u\b|\bu\s+(?:nader|hierover|daarover|zo spoedig|tijdig|in)\b"
@@ -149,8 +152,11 @@ def _season_due(season: str, letter_date: date) -> str:
     return f"{year}-{month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def is_commitment(text: str) -> bool:
     """A promise to inform parliament later (see the module docstring)."""
+    if not _HINT.search(text):
+        return False  # cheap first look: most sentences promise nothing
     if _PAST.search(text):
         return False
     if _RETURN.search(text) and _CABINET.search(text):

@@ -72,6 +72,7 @@ _NL_SENDS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
     if _WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
