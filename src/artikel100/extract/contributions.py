@@ -487,16 +487,26 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
 
 
 def _places(text: str) -> list:  # noqa: ANN202
-    """Places a unit is in: bases, cities, regions and seas; countries only in deployment wording."""
+    """Places a unit is in: bases, cities, regions and seas; a country only when the letter
+    sends a unit there ("naar Litouwen", "vanuit Jordanië"), or names it in a list of places
+    ("in Koeweit, Bagdad en Tampa")."""
     places = find_places(text)
     places += [p for p in guess_places(text) if not any(q.start < p.end and p.start < q.end for q in places)]
     places = _pairs(text, places)
     fine = [p for p in places if p.kind != "country"]
-    if fine:
-        return fine
-    if _DEPLOY_VERB.search(text) or re.search(r"\bnaar\s+[A-Z]", text):
-        return [p for p in places if p.kind == "country" and re.search(rf"\b(?:naar|in)\s+{re.escape(text[p.start:p.end])}", text)]
-    return []
+    countries = [p for p in places if p.kind == "country"]
+    keep = []
+    for c in countries:
+        before = text[max(0, c.start - 12) : c.start]
+        if before.endswith("("):
+            continue  # "Tampa (VS)": the country says where the city is
+        listed = any(0 < f.start - c.end <= 5 or 0 < c.start - f.end <= 5 for f in fine)
+        sent = re.search(r"\b(?:vanuit|naar)\s+$", before) or (
+            not fine and _DEPLOY_VERB.search(text) and re.search(r"\bin\s+$", before)
+        )
+        if listed or sent:
+            keep.append(c)
+    return sorted(fine + keep, key=lambda p: p.start)
 
 
 def _pairs(text: str, places: list) -> list:  # noqa: ANN001
@@ -505,7 +515,7 @@ def _pairs(text: str, places: list) -> list:  # noqa: ANN001
     from .units import NOT_PLACES, Place
 
     out = list(places)
-    for p in places:
+    for p in out:  # grows as it goes: "in Bagdad, Erbil en Koeweit" chains
         if p.kind == "country":
             continue
         m = re.match(r"\s*(?:\([^)]{2,30}\))?\s*(?:,|en|of)\s+([A-Z][^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?)", text[p.end :])
