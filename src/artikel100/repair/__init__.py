@@ -1,9 +1,15 @@
 """Repair: raw reader output in, clean structured text out.
 
-The stages, in order: split into lines; mark page furniture; find footnote
-bodies and their markers; build paragraphs (headings split off, page breaks
-joined, line-end hyphens resolved); assemble the text (body, then footnotes as
-``N text`` paragraphs) with its offset map; fix OCR character errors.
+The stages, in order: split into lines; mark page furniture and the ministry
+letterhead's margin column; find footnote bodies and their markers; build
+paragraphs (headings split off, page breaks joined, line-end hyphens resolved;
+text without blank lines, as PDF text layers give it, split by line shape);
+assemble the text (body, then footnotes as ``N text`` paragraphs) with its
+offset map; fix punctuation noise, then OCR's word errors.
+
+Text from a reader that knows the structure (HTML, XML, DOCX: ``flowing``) keeps
+its paragraphs; only the character repairs apply, and they leave clean text as
+it is.
 """
 
 from __future__ import annotations
@@ -59,7 +65,8 @@ def repair(raw: RawDocument) -> CleanDocument:
         _emit(builder, para, judge, markers, cuts, anchors, title=(i == 0))
         kinds.append((para.kind, para.number))
     # Punctuation noise first, so that words it split are whole when the word rules look.
-    text, offsets, repairs = apply_edits(builder.text(), builder.offsets, punctuation_edits(builder.text(), lexicon()))
+    assembled = builder.text()
+    text, offsets, repairs = apply_edits(assembled, builder.offsets, punctuation_edits(assembled, lexicon()))
     text, offsets, word_repairs = apply_edits(text, offsets, find_word_edits(text, lexicon()))
     repairs += word_repairs
     blocks = _blocks(text, kinds)
