@@ -81,6 +81,7 @@ def is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
     return (
         len(text) < limit * width
         and (not is_terminated(text) or text.endswith(")"))
+        and not text[-1:].isdigit()
         and not text.endswith((",", "-"))
         and text[:1].isupper()
         and len(text.split()) <= 10
@@ -167,12 +168,38 @@ def _split_dense(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     return out
 
 
+_TABLE_ROW = re.compile(r"^[A-Z][^.;:]{1,70}?\s(?:ca\.\s|circa\s)?\d{1,5}$|^[A-Z]\w*(?:\s[\w/]+){0,4}\s(?:aantal|Aantal)$")
+
+
+def _split_table_rows(blocks: list[Paragraph]) -> list[Paragraph]:
+    """A table the OCR printed without blank lines ("Eenheid aantal" / "Fregat ... 155" /
+    "Totaal 235"): each row stands alone, never joined into a sentence."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        rows = [bool(_TABLE_ROW.match(l.text)) for l in block.lines]
+        if len(block.lines) >= 3 and sum(rows) >= 3:
+            current: list[Line] = []
+            for line, is_row in zip(block.lines, rows):
+                if is_row:
+                    if current:
+                        out.append(Paragraph(current, break_before=block.break_before and current[0] is block.lines[0]))
+                        current = []
+                    out.append(Paragraph([line], break_before=block.break_before and line is block.lines[0]))
+                else:
+                    current.append(line)
+            if current:
+                out.append(Paragraph(current))
+        else:
+            out.append(block)
+    return out
+
+
 def build_paragraphs(lines: list[Line], width: int, dense: bool = False) -> list[Paragraph]:
     """Body lines (kind ``body``) into paragraphs, headings split off.
 
     ``dense`` text has no blank lines between paragraphs (a PDF's text layer).
     """
-    blocks = _blocks(lines)
+    blocks = _split_table_rows(_blocks(lines))
     if dense:
         blocks = _split_dense(blocks, width)
     blocks = _split_headings(blocks, width)
