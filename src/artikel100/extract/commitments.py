@@ -46,7 +46,7 @@ _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
     r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze brief\b"
-    r"|\bnu(?: al)?\b(?! nog)|\bin deze brief\b",
+    r"|\bnu al\b|\bnu reeds\b|\bin deze brief\b",
     re.IGNORECASE,
 )
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
@@ -76,7 +76,7 @@ _QUARTER_END = {"eerste": "03", "tweede": "06", "derde": "09", "vierde": "12"}
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
 # "voor de zomer", "in het najaar": the month by which the season's promise falls due.
 _SEASON = re.compile(
-    r"\b(?:v(?:oo|ó|óó)r|in|na) (?:de|het) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
+    r"\b(?:v(?:oo|ó|óó)r|in|na|van) (?:de|het|dit|deze) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
 )
 _SEASON_MONTH = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "winter": 12}
 _HALF = re.compile(r"\b(eerste|tweede) helft van (\d{4})\b", re.IGNORECASE)
@@ -118,7 +118,7 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
             continue
         if _DEADLINE.search(before):
             # "uiterlijk", "vóór", "(mei 2025)" fix a deadline; "in 2023" may name the subject
-            deadlines.append((d.value, not re.search(r"\bin\s*$", before)))
+            deadlines.append((d.value, not re.search(r"\bin\s*$", before) or bool(re.search(r"\buiterlijk\s+in\s*$", before))))
         else:
             others.append(d.value)
     firm = [v for v, firm in deadlines if firm]

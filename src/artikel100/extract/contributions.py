@@ -65,6 +65,8 @@ _WHOLE = re.compile(
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
     r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,120}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
+    # "Met ruim 13.000 militairen ... is UNMISS een van de grootste VN-missies"
+    r"|^Met (?:ruim |circa |ongeveer |bijna )?\d[\d.]*\s"
 )
 # The Netherlands as the one who sends: then other countries in the sentence are only context.
 _NL_SENDS = re.compile(
@@ -110,6 +112,14 @@ _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|over
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
 # Standing forces that carry units into operations rather than being the operation.
 _CARRIERS = frozenset({"SNMG", "SNMCMG"})
+_COUNT_AFTER = re.compile(
+    r"(?:\b(?:militairen|personeel|aantal|sterkte|omvang)|\b[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*:\s*(?:circa\s+|ca\.\s*|ongeveer\s+|maximaal\s+|ten hoogste\s+)?"
+    r"(?P<n>\d{1,4})\b(?!\s*(?:euro|EUR|miljoen|procent|%|uur|km))"
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:een|één)\s+(?:Nederlandse\s+|militaire\s+)?(?:stafofficier|officier|liaisonofficier|liaison officer|adviseur|waarnemer"
+    r"|functionaris|marechaussee|politiefunctionaris|instructeur|militair)\b(?!\w)"
+)
 _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
@@ -294,6 +304,14 @@ def _facts(
             continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
         mission = _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
+    if not casualties and not foreign:
+        for m in _COUNT_AFTER.finditer(text):
+            # "militairen: circa 90", "aantal: circa 15", "... in Banja Luka: circa 40"
+            span = (m.start("n"), m.end("n"))
+            out.append(make(_nearest(here, m.start(), missions), [span], personnel=int(m.group("n").replace(".", ""))))
+        for m in _ONE_PERSON.finditer(text):
+            # "een stafofficier aan MARCOM": one person, whom the article counts
+            out.append(make(_nearest(here, m.start(), missions), [(m.start(), m.end())], personnel=1))
     for q in quantities:
         # "drie chinookhelikopters", "vier F-35's", "een fregat": what is sent, counted.
         kind = _unit_at(text, units, q.end - 1, near=True)
@@ -302,7 +320,7 @@ def _facts(
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in periods if not _about_mandate(text, p)]
+    periods = [p for p in periods if not _about_mandate(text, p)] + _labelled_period(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
@@ -376,7 +394,7 @@ def _facts(
 
 
 _YEAR_END = re.compile(
-    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het|dit)\s+jaar\b"
+    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?P<which>het|dit|volgend|komend)\s+jaar\b"
 )
 
 
@@ -385,7 +403,8 @@ def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
     out = []
     for m in _YEAR_END.finditer(text):
         start = find_dates(m.group("from"), letter_date)[0] if m.group("from") and find_dates(m.group("from"), letter_date) else None
-        year = start.value[:4] if start else (str(letter_date.year) if letter_date else None)
+        later = 1 if m.group("which") in ("volgend", "komend") else 0
+        year = start.value[:4] if start and not later else (str(letter_date.year + later) if letter_date else None)
         if year is None:
             continue
         start_span = (m.start("from") + start.start, m.start("from") + start.end) if start else None
@@ -464,6 +483,26 @@ def _until_mandate_end(text: str, letter_date: date | None) -> list[Period]:
             )
         )
     return out
+
+
+_PERIOD_LABEL = re.compile(r"^(?:Periode|Duur|Looptijd|Inzetperiode)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _labelled_period(text: str, letter_date: date | None) -> list[Period]:
+    """"Periode: 1 april 2005 tot en met 31 maart 2006." — a period after a label, without "van"."""
+    m = _PERIOD_LABEL.match(text)
+    if not m:
+        return []
+    return [
+        Period(p.start, p.end, _shift(p.start_span, m.start("rest")), _shift(p.end_span, m.start("rest")), _shift(p.span, m.start("rest")))
+        for p in find_periods("van " + m.group("rest"), letter_date)
+        if p.start or p.end
+    ] if not find_periods(m.group("rest"), letter_date) else []
+
+
+def _shift(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    """A span found in "van " + rest, moved into the sentence."""
+    return (max(0, span[0] - 4 + by), span[1] - 4 + by) if span else None
 
 
 def _about_mandate(text: str, period: Period) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -156,7 +156,7 @@ def resolve_month(month: int, letter_date: date, direction: str, day: int = 15) 
     # Nearest: compare the point the text refers to, not month numbers, so
     # "begin mei" in a November letter leans to the coming May.
     candidates = [date(y, month, min(day, 28)) for y in (year - 1, year, year + 1)]
-    best = min(candidates, key=lambda d: (abs((d - letter_date).days), d < letter_date))
+    best = min(candidates, key=lambda d: (_distance(d, letter_date), d < letter_date))
     return date(best.year, month, 1)
 
 
@@ -174,7 +174,17 @@ def _resolve_day(month: int, day: int, letter_date: date, direction: str) -> dat
     if direction == "future":
         options = [d for d in options if d >= letter_date]
         return min(options) if options else None
-    return min(options, key=lambda d: abs((d - letter_date).days)) if options else None
+    return min(options, key=lambda d: _distance(d, letter_date)) if options else None
+
+
+# A letter looks ahead more than back (what is past it marks with "jl."): a month
+# without a year that is about as far ahead as behind is the coming one.
+_FUTURE_LEAN = 45
+
+
+def _distance(d: date, letter_date: date) -> int:
+    days = (d - letter_date).days
+    return days - _FUTURE_LEAN if days >= 0 else -days
 
 
 def _day_str(y: int, m: int, d: int) -> str | None:
@@ -310,10 +320,20 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
                     hint -= 1  # "december tot en met maart 2025" starts in 2024
         before = text[max(0, m.start() - 20) : m.start()]
         lead = "past" if _LEAD_PAST.search(before) else "future" if _LEAD_FUTURE.search(before) else "nearest"
+        which_year = _WHICH_YEAR.match(text, m.end()) if m.group("mon") and not m.group("y") else None
+        if which_year and letter_date is not None:
+            # "31 december van dit jaar", "maart volgend jaar": the year the words name
+            hint = letter_date.year + _YEAR_OFFSET[which_year.group(1).casefold()]
         mention = _convert(m, letter_date, hint, lead)
         if mention is not None:
+            if which_year:
+                mention = replace(mention, end=which_year.end(), kind="absolute")
             out.append(mention)
     return out
+
+
+_WHICH_YEAR = re.compile(r"\s+(?:van\s+)?(dit|volgend|komend|vorig|verleden)\s+jaar\b", re.IGNORECASE)
+_YEAR_OFFSET = {"dit": 0, "volgend": 1, "komend": 1, "vorig": -1, "verleden": -1}
 
 
 def parse_date_phrase(phrase: str, letter_date: date | None, year_hint: int | None = None) -> DateMention | None:

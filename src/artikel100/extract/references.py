@@ -14,7 +14,7 @@ from ..facts import Reference
 
 __all__ = ["find_references", "find_citations"]
 
-_DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>[IVXLC]+|[A-Z]{1,3}|\d{1,2}))?"
+_DOSSIER = r"(?P<dossier>[1-3]\d[\s.]?\d{3})(?:\s?-\s?(?P<sub>[IVXLC]+|[A-Z]{1,3}|\d{1,2}))?"
 # A list of numbers "723, 727 en 746"; a number followed by three digits starts the next dossier.
 _NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:[ \t]*(?:,|en|&)[ \t]*(?:nr\.[ \t]*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
 # With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
@@ -31,7 +31,7 @@ _RESOLUTION = re.compile(r"\b(?:VN[- ]|VNVR-?)?[Rr]esolutie(?:s)?\s+(?:nr\.\s*)?
 
 
 def _key(dossier: str, sub: str | None, nr: str) -> str:
-    dossier = dossier.replace(" ", "")
+    dossier = dossier.replace(" ", "").replace(".", "")
     return f"{dossier}-{sub}-{nr}" if sub else f"{dossier}-{nr}"
 
 

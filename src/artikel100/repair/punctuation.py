@@ -22,7 +22,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]])[ \t]+(?=[.,;:](?:\s|$))")
 _GLUED_PAIR = re.compile(r"\b([a-zà-ÿ]{3,})-(en|of) (?=[a-zà-ÿ])")
 # Small words that never carry a hyphen or trailing punctuation inside a sentence.
 _FUNCTION = (
-    "de|het|een|van|in|op|te|met|voor|vóór|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden"
+    "de|het|een|van|in|op|te|met|voor|vóór|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden|sinds|per|vanaf"
 )
 # "informeren. wij": a full stop or question mark before a lower-case word.
 _STRAY_STOP = re.compile(r"(?<=[a-zà-ÿ]{3})([.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
@@ -72,6 +72,11 @@ _NUMBER_STOP = re.compile(r"(?<=\d)\.(?= [a-z]{3,})")
 _NR_NOISE = re.compile(r"\bnrs?\.(?P<p>[-–'’‘:,])(?=\s?\d)")
 # "_EUFOR Althea": an underscore opening a line
 _LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
+# "160-militairen", "circa.150", "60:000 euro": noise between a number and its neighbours
+# (only before people counted: "artikel 100-brief" and "F-16-jachtvliegtuigen" are right)
+_NUMBER_HYPHEN = re.compile(r"(?<![\w-])\d{2,}(?P<h>-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b)")
+_QUALIFIER_MARK = re.compile(r"\b(?:circa|ongeveer|maximaal|ruim|bijna)(?P<p>[.,:])(?=\s?\d)")
+_THOUSANDS_COLON = re.compile(r"(?<=\d):(?=\d{3}\s(?:euro|EUR|militairen|personen))")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
 
@@ -123,6 +128,9 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start(), m.end(), "", "number-stop") for m in _NUMBER_STOP.finditer(text) if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()])]
     edits += [Edit(m.start("p"), m.end("p"), "", "nr-noise") for m in _NR_NOISE.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
+    edits += [Edit(m.start("h"), m.end("h"), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text)]
+    edits += [Edit(m.start("p"), m.end("p"), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
+    edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
     edits += [
         Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon")
         for m in _NUMBER_COLON.finditer(text)
