@@ -109,6 +109,7 @@ class Risk:
     text: str
     spans: list[Span]
     threat: str | None = None
+    source: str | None = None  # who or what poses it: "aan Iran gelieerde sjiitische milities"
     level: str | None = None
 
 

@@ -27,6 +27,10 @@ _THREAT = re.compile(
     r"|spionage|cyber\w*|ontvoering\w*|civiele onrust|demonstraties|milities|piraten|piraterij|mijnen)\b",
     re.IGNORECASE,
 )
+# Who poses the threat: "afkomstig van aan Iran gelieerde milities", "uitgaande van ISIS".
+_SOURCE = re.compile(
+    r"\b(?:afkomstig van|uitgaande van|van de kant van|gaat [^.]{0,40}?uit van|door)\s+(?P<source>[^,.;()]{3,70}?)(?=[,.;(]|\s+(?:tot|en|of)\s|$)"
+)
 _RECOMMENDATION = re.compile(r"\b(?:aanbeveling\w*|aandachtspunt\w*|verbeterpunt\w*|beveelt|aanbevolen)\b", re.IGNORECASE)
 _FINDING = re.compile(r"\b(?:vastgesteld|geconstateerd|bleek|toonde|constateert|concludeert|duidelijk)\b", re.IGNORECASE)
 
@@ -42,11 +46,13 @@ def find_risks(sentences: list[Sentence], section_of) -> list[Risk]:  # noqa: AN
             continue
         threat = _THREAT.search(s.text)
         level = _LEVEL.search(s.text)
+        source = _SOURCE.search(s.text)
         out.append(
             Risk(
                 text=s.text,
                 spans=[(s.start, s.end)],
                 threat=threat.group() if threat else None,
+                source=source.group("source").strip() if source else None,
                 level=level.group().lower() if level else None,
             )
         )
