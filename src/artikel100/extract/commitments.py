@@ -169,18 +169,42 @@ def is_commitment(text: str) -> bool:
     return bool(_REPORT.search(text) and _REPORT_VERB.search(text))
 
 
+# Where one sentence makes a second promise: "..., en zal bij wijzigingen uw Kamer vooraf
+# berichten", "... en uiterlijk in maart 2026 over een eventuele voortzetting".
+_SECOND_PROMISE = re.compile(
+    r",?\s+en\s+(?=(?:zal|zullen|wordt|worden|ontvangt|informeert|bericht)\b|(?:uiterlijk|v(?:oo|ó|óó)r|binnen)\b[^,.;]{0,60}\bover\b)"
+)
+
+
+def _promises(sentence: Sentence) -> list[Sentence]:
+    """A sentence as the promises it makes: split where a second one starts."""
+    m = _SECOND_PROMISE.search(sentence.text)
+    if not m or m.start() < 20:
+        return [sentence]
+    first = Sentence(sentence.text[: m.start()], sentence.start, sentence.start + m.start(), sentence.block_kind,
+                     sentence.footnote, sentence.block_start)
+    second = Sentence(sentence.text[m.end() :], sentence.start + m.end(), sentence.end, sentence.block_kind,
+                      sentence.footnote, sentence.block_start)
+    # Two promises only when each half promises on its own (the second keeps the first's
+    # subject and addressee for the test).
+    if not is_commitment(first.text) or not is_commitment(second.text + " " + first.text):
+        return [sentence]
+    return [first, second]
+
+
 def find_commitments(sentences: list[Sentence], letter_date: date | None) -> list[Commitment]:
     """Every promise to inform parliament later, in the body (not in footnotes)."""
     out: list[Commitment] = []
     for sentence in sentences:
         if sentence.footnote is not None or not is_commitment(sentence.text):
             continue
-        out.append(
-            Commitment(
-                text=sentence.text,
-                spans=[(sentence.start, sentence.end)],
-                due=_due(sentence, letter_date),
-                conditional=bool(_CONDITIONAL.search(sentence.text)),
+        for part in _promises(sentence):
+            out.append(
+                Commitment(
+                    text=part.text,
+                    spans=[(part.start, part.end)],
+                    due=_due(part, letter_date) or (_due(sentence, letter_date) if part.start == sentence.start else None),
+                    conditional=bool(_CONDITIONAL.search(part.text)),
+                )
             )
-        )
     return out
