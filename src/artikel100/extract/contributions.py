@@ -24,7 +24,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..facts import Contribution
-from .dates import Period, add_months, find_dates, find_periods
+from .dates import MONTHS, Period, add_months, find_dates, find_periods
 from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
 from .commitments import is_commitment
@@ -101,6 +101,8 @@ _ANAPHOR = re.compile(
     r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
     r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
     r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers))\b"
+    # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
+    r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
 )
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
 # "Nederland levert in 2017 ...": a whole year as the period of a contribution.
@@ -114,7 +116,8 @@ _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwa
 _CARRIERS = frozenset({"SNMG", "SNMCMG"})
 _COUNT_AFTER = re.compile(
     r"(?:\b(?:militairen|personeel|aantal|sterkte|omvang)|\b[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*:\s*(?:circa\s+|ca\.\s*|ongeveer\s+|maximaal\s+|ten hoogste\s+)?"
-    r"(?P<n>\d{1,4})\b(?!\s*(?:euro|EUR|miljoen|procent|%|uur|km))"
+    # a day of a month ("Periode: 1 april 2005") is a date, not a count
+    r"(?P<n>\d{1,4})\b(?!\s*(?:euro|EUR|miljoen|procent|%|uur|km|(?:" + "|".join(MONTHS) + r")\b))"
 )
 _ONE_PERSON = re.compile(
     r"\b(?:een|één)\s+(?:Nederlandse\s+|militaire\s+)?(?:stafofficier|officier|liaisonofficier|liaison officer|adviseur|waarnemer"
