@@ -202,3 +202,21 @@ def test_an_extension_by_a_duration_moves_the_framework_it_replaces() -> None:
     ends = {(c.end, c.supersedes_end) for c in process_text(EXTENSION).extraction.contributions if c.end}
     assert ("2025-06-30", None) in ends
     assert ("2025-12-31", "2025-06-30") in ends
+
+
+FACT_SHEET = """BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 10 februari 2025
+
+Het kabinet heeft besloten een mijnenjager bij te dragen aan de NAVO-operatie Sea Guardian. De mijnenjager, met een bemanning van circa 45 militairen, neemt in november en december deel aan de operatie.
+
+Totale omvang: ten hoogste 50 militairen. Periode: 1 april 2025 tot en met 31 maart 2026.
+"""
+
+
+def test_a_labelled_line_and_two_months_in_a_row_are_periods() -> None:
+    facts = {(k, getattr(c, k)) for c in process_text(FACT_SHEET).extraction.contributions for k in ("personnel", "start", "end") if getattr(c, k)}
+    assert {("start", "2025-11"), ("end", "2025-12"), ("start", "2025-04-01"), ("end", "2026-03-31"), ("personnel", 50)} <= facts
+    assert ("personnel", 1) not in facts  # "Periode: 1 april" is a date, not one person

@@ -24,7 +24,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..facts import Contribution
-from .dates import MONTHS, Period, add_months, find_dates, find_periods
+from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
 from .commitments import is_commitment
@@ -323,7 +323,7 @@ def _facts(
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in periods if not _about_mandate(text, p)] + _labelled_period(text, letter_date)
+    periods = [p for p in periods if not _about_mandate(text, p)] + _labelled_period(text, letter_date) + _month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
@@ -412,6 +412,35 @@ def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
             continue
         start_span = (m.start("from") + start.start, m.start("from") + start.end) if start else None
         out.append(Period(start.value if start else None, f"{year}-12", start_span, (m.start(), m.end()), m.span()))
+    return out
+
+
+_MONTH_NAME = "(?:" + "|".join(list(MONTHS)[:12]) + ")"  # the full names
+_MONTH_PAIR = re.compile(rf"\bin\s+(?P<a>{_MONTH_NAME})\s+en\s+(?P<b>{_MONTH_NAME}(?:\s+\d{{4}})?)\b", re.IGNORECASE)
+
+
+def _month_pair(text: str, letter_date: date | None) -> list[Period]:
+    """"neemt in september en oktober deel": two months in a row are one period, not a list.
+
+    Without a year the months lie ahead: a letter announces what a unit will do.
+    """
+    out = []
+    for m in _MONTH_PAIR.finditer(text):
+        dates = {d.start: d for d in find_dates(text, letter_date)}
+        a, b = dates.get(m.start("a")), dates.get(m.start("b"))
+        if not (a and b and len(a.value) == 7 and len(b.value) == 7):
+            continue
+        am, bm = int(a.value[5:]), int(b.value[5:])
+        if am % 12 + 1 != bm:
+            continue
+        if re.search(r"\d{4}$", m.group("b")):
+            year = int(b.value[:4]) - (bm == 1)
+        elif letter_date:
+            year = resolve_month(am, letter_date, "future").year
+        else:
+            continue
+        start, end = f"{year}-{am:02d}", f"{year + (bm == 1)}-{bm:02d}"
+        out.append(Period(start, end, (a.start, a.end), (b.start, b.end), m.span()))
     return out
 
 
