@@ -103,6 +103,8 @@ _ANAPHOR = re.compile(
     r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers))\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
     r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
+    # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
+    r"|^(?:Stafofficieren|Adviseurs|Instructeurs|Waarnemers|Militairen|Mentoren|Liaisonofficieren)\b"
 )
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
 # "Nederland levert in 2017 ...": a whole year as the period of a contribution.
