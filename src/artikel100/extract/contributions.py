@@ -98,7 +98,7 @@ _END_VERB = re.compile(
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
-    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
+    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
     r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
     r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers))\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
