@@ -102,6 +102,8 @@ def _sentence(text: str) -> Sentence:
         ("De Kamer ontvangt hierover voor de zomer een brief.", "2025-07", False),
         ("Het kabinet zal uw Kamer binnen drie maanden nader berichten over de uitkomst.", "2025-05-22", False),
         ("Zodra de VN een besluit neemt, wordt uw Kamer daarover geïnformeerd.", None, True),
+        ("Het kabinet informeert uw Kamer elke twee weken over de uitgevoerde vluchten.", None, False),
+        ("Na afloop van de operatie volgt een eindevaluatie.", None, False),
     ],
 )
 def test_commitments_are_found_with_due_dates_from_the_letter_date(sentence: str, due, conditional: bool) -> None:  # noqa: ANN001
@@ -111,8 +113,16 @@ def test_commitments_are_found_with_due_dates_from_the_letter_date(sentence: str
     assert found[0].conditional is conditional
 
 
-def test_a_report_of_past_informing_is_not_a_commitment() -> None:
-    assert not find_commitments([_sentence("Uw Kamer is op 3 maart jl. over dit besluit geïnformeerd.")], date(2025, 4, 1))
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uw Kamer is op 3 maart jl. over dit besluit geïnformeerd.",
+        "Wij verwijzen naar de voortgangsrapportage die uw Kamer op 4 juli jl. heeft ontvangen.",
+        "Zoals toegezegd ontvangt uw Kamer hierbij het jaarlijkse overzicht van de lopende operaties.",
+    ],
+)
+def test_a_report_of_past_informing_is_not_a_commitment(sentence: str) -> None:
+    assert not find_commitments([_sentence(sentence)], date(2025, 4, 1))
 
 
 @pytest.mark.parametrize(
@@ -220,3 +230,34 @@ def test_a_labelled_line_and_two_months_in_a_row_are_periods() -> None:
     facts = {(k, getattr(c, k)) for c in process_text(FACT_SHEET).extraction.contributions for k in ("personnel", "start", "end") if getattr(c, k)}
     assert {("start", "2025-11"), ("end", "2025-12"), ("start", "2025-04-01"), ("end", "2026-03-31"), ("personnel", 50)} <= facts
     assert ("personnel", 1) not in facts  # "Periode: 1 april" is a date, not one person
+
+
+OVERVIEW = """BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den-Haag, 9 december 2011
+
+Hierbij ontvangt uw Kamer het jaarlijkse overzicht van de lopende operaties met een Nederlandse bijdrage.
+
+1. UNTSO
+
+Nederland levert twaalf militaire waarnemers aan UNTSO. De bijdrage loopt tot 31 december 2012.
+
+2. EUFOR Althea
+
+Nederland levert vier stafofficieren op het hoofdkwartier in Sarajevo. Zij adviseren de staf van de missie. Het nationale besluit loopt tot 1 januari 2013.
+
+3. Atalanta en Ocean Shield
+
+In de eerste helft van 2012 levert Nederland een transportschip aan Atalanta. De NAVO-operatie Ocean Shield loopt door tot eind 2012; Nederland draagt daar niet aan bij.
+"""
+
+
+def test_numbered_sections_give_their_mission_and_a_mission_we_do_not_join_gives_nothing() -> None:
+    ex = process_text(OVERVIEW).extraction
+    assert ex.letter.date == "2011-12-09"  # "Den-Haag": an OCR'd hyphen does not hide the date
+    facts = {(c.mission, k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "end", "location") if getattr(c, k)}
+    assert {("EUFOR-ALTHEA", "personnel", 4), ("EUFOR-ALTHEA", "location", "Sarajevo"), ("EUFOR-ALTHEA", "end", "2013-01-01"),
+            ("UNTSO", "personnel", 12), ("UNTSO", "end", "2012-12-31")} <= facts
+    assert not [c for c in ex.contributions if c.mission == "OCEAN-SHIELD"]

@@ -46,7 +46,9 @@ _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
     r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze brief\b"
-    r"|\bnu al\b|\bnu reeds\b|\bin deze brief\b",
+    r"|\bnu al\b|\bnu reeds\b|\bin deze brief\b"
+    # "ontvangt uw Kamer hierbij": this letter keeps the promise; "die uw Kamer heeft ontvangen": done
+    r"|\bhierbij\b|\b(?:heeft|hebben)\s+ontvangen\b",
     re.IGNORECASE,
 )
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
@@ -56,7 +58,7 @@ _RETURN = re.compile(r"\b(?:komt|komen|zal|zullen)\b[^.]{0,80}\bterug(?:komen)?\
 _CABINET = re.compile(r"\b(?:kabinet|regering|wij|ik|minister|staatssecretaris)\b", re.IGNORECASE)
 _REPORT_VERB = re.compile(
     r"\b(?:komt|komen|zal|zullen|wordt|worden)\b[^.]*\b(?:aan de orde|ingegaan|gerapporteerd|opgenomen|meegenomen|toegelicht|behandeld)\b"
-    r"|\b(?:volgt|volgen)\b[^.]{0,40}\b(?:evaluatie|rapportage|verslag)|(?:evaluatie|rapportage|verslag)\b[^.]{0,20}\bvolgt\b",
+    r"|\b(?:volgt|volgen)\b[^.]{0,40}\b\w*(?:evaluatie|rapportage|verslag)|(?:evaluatie|rapportage|verslag)\b[^.]{0,20}\bvolgt\b",
     re.IGNORECASE,
 )
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
@@ -65,7 +67,7 @@ _PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer)\b", re.IGNO
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
     r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+|periodieke?|stand-van-zaken\w*"
-    r"|na (?:de|het|afloop)|a\.s)\b"
+    r"|na (?:de|het|afloop)|a\.s|elke|iedere|\w*wekelijkse?|maandelijkse?)\b"
     r"|\b(?:19|20)\d\d\b|\b(?:voorjaar|zomer|najaar|winter|kwartaal)\b",
     re.IGNORECASE,
 )

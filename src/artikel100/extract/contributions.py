@@ -35,7 +35,7 @@ __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) inzet\b(?! van)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
+    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
@@ -55,6 +55,8 @@ _CASUALTIES = re.compile(
 # "Nederland levert in 2017 geen eenheden": a contribution that is not made
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|stelt|zendt|stuurt|draagt|plaatst)\b[^.;]{0,50}\bgeen\b|\bgeen\s+(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen)\b"
+    # "Nederland draagt daar niet aan bij", "draagt Nederland niet bij", "neemt niet deel"
+    r"|\b(?:draagt|dragen|neemt|nemen)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b)(?:\w+\s+)?(?:bij|deel)\b"
 )
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
@@ -100,7 +102,8 @@ _END_VERB = re.compile(
 _ANAPHOR = re.compile(
     r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
     r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
-    r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers))\b"
+    r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers|commandant"
+    r"|versterking|uitbreiding|inzet|besluit))\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
     r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
@@ -213,7 +216,7 @@ def find_contributions(
         dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
         follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _is_foreign(sentence.text)
-        state.last_dutch = dutch
+        state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         out.extend(_facts(sentence, missions, here, units, letter_date, state, located=bool(dutch or follows)))
@@ -542,7 +545,8 @@ def _shift(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
 def _about_mandate(text: str, period: Period) -> bool:
     """A mission's own mandate ("waarvan het mandaat op 31 december afloopt"), not a Dutch
     framework; "tot het einde van het mandaat" ties ours to it and counts."""
-    before = text[max(0, period.span[0] - 60) : period.span[0]]
+    # within the clause: "heeft het mandaat van de missie op 25 juni met resolutie 2164 verlengd tot ..."
+    before = text[max(0, period.span[0] - 100) : period.span[0]].split(";")[-1]
     return bool(re.search(r"\bmandaat\b(?![^.;]*\bNederland)", before)) and "einde van" not in text[period.span[0] : period.span[1]]
 
 

@@ -39,7 +39,7 @@ class Paragraph:
 # Lines that always open a block of their own, even when the OCR lost the blank
 # line before them: the addressee, the place and date, a signature's role.
 _OPENS_BLOCK = re.compile(
-    r"^(?:Aan de [Vv]oorzitter\b|(?:Den Haag|[’'‘`]s-Gravenhage)\W+\d{1,2}\s+[a-z]+\s+\d{4}|Geachte\b|Hoogachtend\b"
+    r"^(?:Aan de [Vv]oorzitter\b|(?:Den[ -]Haag|[’'‘`]s-Gravenhage)\W+\d{1,2}\s+[a-z]+\s+\d{4}|Geachte\b|Hoogachtend\b"
     r"|Datum\s+\d{1,2}\s+[a-z]+\s+\d{4}$|Betreft\b|Met deze brief\b)"
 )
 _ROLE_LINE = re.compile(r"^(?:De|DE)\s+(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b.{0,120},$")
@@ -77,9 +77,15 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
     return blocks
 
 
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
 def is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
+    # A numbered heading ("2. EUFOR Althea", "3.1 Risico's") is judged by its words.
+    text = _SECTION_NUMBER.sub("", text, count=1)
     return (
-        len(text) < limit * width
+        bool(text)
+        and len(text) < limit * width
         and (not is_terminated(text) or text.endswith(")"))
         and not text[-1:].isdigit()
         and not text.endswith((",", "-"))
