@@ -144,7 +144,7 @@ _PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
 _EXTENDS = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
 # "naar Litouwen", "in Mali ingezet": a country counts only in plain deployment wording.
-_DEPLOY_VERB = re.compile(r"\b(?:ingezet|gestationeerd|gelegerd|uitgezonden|ontplooid|gebaseerd|opereert|opereren)\b")
+_DEPLOY_VERB = re.compile(r"\b(?:ingezet|gestationeerd|gelegerd|uitgezonden|ontplooid|gebaseerd|opereert|opereren|werkzaam)\b")
 
 
 @dataclass
@@ -572,17 +572,21 @@ def _places(text: str) -> list:  # noqa: ANN202
     places = _pairs(text, places)
     fine = [p for p in places if p.kind != "country"]
     countries = [p for p in places if p.kind == "country"]
-    keep = []
-    for c in countries:
-        before = text[max(0, c.start - 12) : c.start]
-        if before.endswith("("):
-            continue  # "Tampa (VS)": the country says where the city is
-        listed = any(0 < f.start - c.end <= 5 or 0 < c.start - f.end <= 5 for f in fine)
-        sent = re.search(r"\b(?:vanuit|naar)\s+$", before) or (
-            not fine and _DEPLOY_VERB.search(text) and re.search(r"\bin\s+$", before)
-        )
-        if listed or sent:
-            keep.append(c)
+    keep: list = []
+    grew = True
+    while grew:  # "in Koeweit, Qatar en Tampa": a country listed next to a kept one is kept too
+        grew = False
+        for c in countries:
+            before = text[max(0, c.start - 12) : c.start]
+            if c in keep or before.endswith("("):
+                continue  # "Tampa (VS)": the country says where the city is
+            listed = any(0 < f.start - c.end <= 5 or 0 < c.start - f.end <= 5 for f in fine + keep)
+            sent = re.search(r"\b(?:vanuit|naar)\s+$", before) or (
+                not fine and _DEPLOY_VERB.search(text) and re.search(r"\bin\s+$", before)
+            )
+            if listed or sent:
+                keep.append(c)
+                grew = True
     return sorted(fine + keep, key=lambda p: p.start)
 
 
