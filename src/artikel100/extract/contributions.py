@@ -76,9 +76,14 @@ _NL_SENDS = re.compile(
 )
 
 
+_LED_BY = re.compile(r"\bdoor (?:de |het )?[\w-]+(?: [\w-]+)? geleide\b")
+
+
 @lru_cache(maxsize=1024)
 def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
+    # The nation that leads ("de door Duitsland geleide brigade") does not make the sentence another's.
+    text = _LED_BY.sub("", text)
     if _WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
         return True
     # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
@@ -100,7 +105,7 @@ _END_VERB = re.compile(
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
-    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
+    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
     r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
     r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers|commandant"
     r"|versterking|uitbreiding|inzet|besluit))\b"
