@@ -262,3 +262,26 @@ def test_numbered_sections_give_their_mission_and_a_mission_we_do_not_join_gives
             ("UNTSO", "personnel", 12), ("UNTSO", "end", "2012-12-31"),
             ("UNTSO", "location", "Israël"), ("UNTSO", "location", "Libanon"), ("UNTSO", "location", "Syrië")} <= facts
     assert not [c for c in ex.contributions if c.mission == "OCEAN-SHIELD"]
+
+
+TABLE = """BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Aan de Voorzitter van de Eerste Kamer der Staten-Generaal
+
+Den Haag, 3 november 2016
+
+De Nederlandse bijdrage aan UNMISS is als volgt samengesteld:
+
+Eenheid / functie aantal
+
+Stafofficieren hoofdkwartier Juba 4
+
+Militaire liaisonofficieren Bor en Malakal 4
+
+Totaal militairen 8
+"""
+
+
+def test_a_personnel_table_gives_its_total_and_the_places_its_rows_name() -> None:
+    facts = {(k, getattr(c, k)) for c in process_text(TABLE).extraction.contributions for k in ("personnel", "location") if getattr(c, k)}
+    assert {("personnel", 8), ("location", "Juba"), ("location", "Bor"), ("location", "Malakal")} <= facts

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..facts import Contribution
 from .sentences import Sentence
+from .units import find_places
 
 __all__ = ["table_personnel"]
 
@@ -51,5 +52,11 @@ def table_personnel(
                             personnel=int(m.group("n").replace(".", "")), unit=None if totals else m.group("label").strip(),
                         )
                     )
+            # "Militaire liaisonofficieren Bor en Malakal 4": a row's label says where its people are
+            for sentence, m in rows:
+                for place in find_places(m.group("label")) if mission else []:
+                    if place.kind != "country":
+                        span = (sentence.start + place.start, sentence.start + place.end)
+                        out.append(Contribution(mission=mission, description=sentence.text, spans=[span], location=place.name))
         i = max(j, i + 1)
     return out
