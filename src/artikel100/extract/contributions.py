@@ -114,6 +114,12 @@ _ANAPHOR = re.compile(
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
     r"|^(?:Stafofficieren|Adviseurs|Instructeurs|Waarnemers|Militairen|Mentoren|Liaisonofficieren)\b"
 )
+# The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
+_SAME_PEOPLE = re.compile(
+    r"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement"
+    r"|compagnie|militairen|bemanning|team|teams|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers"
+    r"|adviseurs|instructeurs|commandant)\b"
+)
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
 # "Nederland levert in 2017 ...": a whole year as the period of a contribution.
 _YEAR_CONTRIBUTION = re.compile(
@@ -205,7 +211,10 @@ def find_contributions(
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
-        missions = _attribute(sentence.text, here, units, state, section) or ([main] if main else [])
+        # "Zij ...", "Het detachement ..." go on about the contribution before; "Daarnaast levert
+        # Nederland ..." starts a new one.
+        continues = bool(state.last_dutch and _SAME_PEOPLE.match(sentence.text) and not _NL_SENDS.search(sentence.text))
+        missions = _attribute(sentence.text, here, units, state, section, continues) or ([main] if main else [])
         receivers = {m for m, st, _ in here if _TARGET.search(sentence.text[max(0, st - 50) : st])}
         for u in units:
             # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
@@ -254,12 +263,16 @@ def _paragraph_key(sentence: Sentence) -> int:
 
 
 def _attribute(
-    text: str, here: list[tuple[str, int, int]], units: list, state: _State, section: str | None  # noqa: ANN001
+    text: str, here: list[tuple[str, int, int]], units: list, state: _State, section: str | None,  # noqa: ANN001
+    continues: bool = False,
 ) -> list[str]:
     """The missions a sentence's facts belong to (see the module docstring)."""
     targets = [m for m, s, _ in here if _TARGET.search(text[max(0, s - 50) : s])]
     if targets:
         return list(dict.fromkeys(targets))
+    if continues and state.last_mission:
+        # "Zij zijn werkzaam in ..., waar zij UNIFIL ondersteunen": still about the contribution before
+        return [state.last_mission]
     known_unit = next((state.unit_missions[u.kind] for u in units if u.strong and u.kind in state.unit_missions), None)
     active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
     if active:
