@@ -136,6 +136,7 @@ def test_footnote_in_mid_sentence_moves_to_the_end_and_its_marker_goes() -> None
         ("De situatie in Syrié is zorgelijk en de beéindiging volgt later.", "De situatie in Syrië is zorgelijk en de beëindiging"),
         ("De veiligheidsrisico’'s worden beperkt.", "De veiligheidsrisico’s worden"),
         ("De politieke-en veiligheidssituatie is stabiel.", "De politieke- en veiligheidssituatie"),
+        ("Nederland levert waarnemers aan UNTSO: Zij zijn werkzaam in Jeruzalem.", "aan UNTSO. Zij zijn"),
     ],
 )
 def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:

@@ -60,6 +60,9 @@ _COMMA_HYPHEN = re.compile(r",[-–](?=\d)")
 _COMMA_FOR_STOP = re.compile(
     r"\b[a-z]{3,}(?P<c>,)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
 )
+# "aan UNTSO: Zij zijn", "ondersteunen: Daarnaast levert": a full stop that OCR read as a colon,
+# before a word that opens a sentence and never follows a colon in a letter.
+_COLON_FOR_STOP = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?P<c>:)(?= (?:Zij|Daarnaast|Verder|Tevens|Voorts|Ook|Deze)\b)")
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
 _NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
 _LOW_QUOTE = re.compile(r"(?<=\w)[‚„](?=\w)")
@@ -119,6 +122,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start("p"), m.end("p"), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
     edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
+    edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]
     edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
     for m in _DAY_MONTH.finditer(text):
