@@ -115,6 +115,7 @@ _ANAPHOR = re.compile(
     r"|^(?:Stafofficieren|Adviseurs|Instructeurs|Waarnemers|Militairen|Mentoren|Liaisonofficieren)\b"
 )
 # The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
+_BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|eenheden|detachementen)\b")
 _SAME_PEOPLE = re.compile(
     r"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement"
     r"|compagnie|militairen|bemanning|team|teams|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers"
@@ -164,6 +165,7 @@ class _State:
     last_mission: str | None = None
     last_block: int = -1
     last_dutch: bool = False
+    receivers: list[str] = field(default_factory=list)  # the missions the paragraph gives to, in order
     last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
     framework_ends: dict[str, str] = field(default_factory=dict)
 
@@ -208,6 +210,7 @@ def find_contributions(
         block_key = _paragraph_key(sentence)
         if block_key != state.last_block:
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
+            state.receivers = []
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
@@ -221,6 +224,12 @@ def find_contributions(
             # not to one named beside it ("zonder afbreuk aan de gereedstelling voor de NRF").
             if len(receivers) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
                 state.unit_missions[u.kind] = next(iter(receivers))
+        # the missions given to: "aan UNTSO", or the one named where "Nederland levert ..."
+        given = receivers or ({missions[0]} if here and missions and _NL_SENDS.search(sentence.text) else set())
+        state.receivers += [m for m, _, _ in here if m in given and m not in state.receivers]
+        both = not here and bool(_BOTH.match(sentence.text)) and len(state.receivers) >= 2
+        if both:
+            missions = state.receivers[-2:]  # "Beide bijdragen lopen vanaf 1 februari": the two just named
         if not missions:
             continue
         if receivers or (not here and missions):
@@ -233,7 +242,8 @@ def find_contributions(
         state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
-        out.extend(_facts(sentence, missions, here, units, letter_date, state, located=bool(dutch or follows)))
+        for group in ([[m] for m in missions] if both else [missions]):
+            out.extend(_facts(sentence, group, here, units, letter_date, state, located=bool(dutch or follows)))
     if main and main not in _CARRIERS:
         # A standing NATO group carries a ship into an operation; the letter is about the operation.
         for c in out:
