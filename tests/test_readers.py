@@ -250,3 +250,15 @@ def test_pdf_without_tesseract_keeps_text_pages_and_warns_for_the_scanned_one(fi
     assert doc.pages[0].text.startswith(build.PAGE_1[0])
     assert doc.pages[1].text == ""
     assert len(doc.warnings) == 1 and "page 2" in doc.warnings[0] and "apt-get install" in doc.warnings[0]
+
+
+def test_pdf_word_hyphenated_at_a_line_end_is_whole_after_repair():
+    # pdfium marks the hyphen with U+FFFE and drops the line break after it; the typeset
+    # kst letters break words such as "bij-drage" at line ends.
+    from artikel100 import clean_file
+
+    letters = Path(__file__).parent / "letters"
+    pdf = next(letters.glob("106_*.pdf"))
+    text = clean_file(pdf).text
+    assert "Nederlandse bijdrage met ingang van 1 oktober" in text
+    assert "bij-drage" not in text and "\ufffe" not in text

@@ -146,6 +146,9 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
 def test_a_rare_name_not_in_the_lexicon_stays_as_written() -> None:
     text = "Minister Brekelmans sprak met generaal Kozlowski en kolonel Tshabalala in Bagdad.\n"
     assert _repair(text).text == text.strip()
+    # one letter from an English word ("Senate") is still a town in Eritrea
+    text = "Het bataljon heeft zijn hoofdlocatie in Senafe en een post in Uedem.\n"
+    assert _repair(text).text == text.strip()
 
 
 def test_every_verbatim_run_maps_back_to_the_same_source_characters() -> None:

@@ -36,9 +36,10 @@ _MAX_RENDER_PIXELS = 60_000_000
 _MIN_CHARS_ON_IMAGE_PAGE = 200
 _IMAGE_PAGE_COVERAGE = 0.5
 
-# pdfium marks a hyphen at a line end as U+0002 (or U+FFFE); other control
-# characters are font junk.
-_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+# pdfium marks a hyphen at a line end as U+0002 (or U+FFFE) and leaves out the
+# line break after it ("bij\ufffedrage"): give the break back, so that repair joins
+# the word as it joins any word broken at a line end. Other control characters are font junk.
+_HYPHEN_MARKS = str.maketrans({"\x02": "-\n", "\ufffe": "-\n"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
 

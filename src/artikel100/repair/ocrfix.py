@@ -138,6 +138,9 @@ class _Fixer:
 
 
 
+_COMMON_ENGLISH = 5.0  # zipf: "full", "support", "group"; not "senate"
+
+
 class _WordRules:
     """Rules that see one word and the lexicon: diaereses, stray accents, misread
     letters, two words run together."""
@@ -210,8 +213,13 @@ class _WordRules:
                 start = lower.find(wrong, start + 1)
         if token[:1].isupper():
             # A capitalised word is a name: it may become another name or an English term
-            # ("Irag" -> "Iraq", "Fuwll" -> "Full"), never a common Dutch word ("Zapad" -> "Zaad").
-            candidates = {c: v for c, v in candidates.items() if self.lex.is_domain(c) or self.lex.en(c) >= self.lex.nl(c)}
+            # ("Irag" -> "Iraq", "Fuwll" -> "Full"), never a common Dutch word ("Zapad" -> "Zaad"),
+            # and a rarer English word only if it names a mission or place: an unknown name in a
+            # letter is more likely a town than OCR's misreading of an English word ("Senafe", not "Senate").
+            candidates = {
+                c: v for c, v in candidates.items()
+                if self.lex.is_domain(c) or self.lex.en(c) >= max(self.lex.nl(c), _COMMON_ENGLISH)
+            }
         if not candidates:
             return None
         ranked = sorted(candidates.items(), key=lambda kv: -kv[1])
