@@ -27,7 +27,7 @@ def _bodies(letter, form: str) -> tuple[str, str]:  # noqa: ANN001
     """Clean and repaired text from the first body paragraph on: a letter on ministry
     paper prints "Datum" and "Betreft" where the clean original has title and date lines."""
     clean = letter.clean_text
-    first = next(p for p in clean.split("\n\n") if len(p) > 120)
+    first = next(p for p in clean.split("\n\n") if len(p) > 120 and not p.isupper())  # not a long title
     repaired = _repaired_words(letter, form)
     opening = " ".join(first.split()[:6])
     at = repaired.find(opening)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -59,6 +60,9 @@ def _looks_binary(text: str) -> bool:
     return control > len(text[:20000]) * 0.01
 
 
+_PDF_HYPHEN = re.compile("[\ufffe\x02]\n?")
+
+
 class TextReader:
     format = "text"
 
@@ -71,6 +75,9 @@ class TextReader:
         if _looks_binary(text):
             raise UnreadableInput(path, "binary data, not text")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # A text dump of a PDF's layer keeps pdfium's line-end hyphen mark without the line
+        # break after it ("bij\ufffedrage"); give the break back, as the PDF reader does.
+        text = _PDF_HYPHEN.sub("-\n", text)
         if not text.strip():
             raise NoTextFound(path, "the file holds no text")
         pages = [Page(i + 1, t, "text") for i, t in enumerate(text.split(PAGE_SEPARATOR))]
