@@ -285,3 +285,22 @@ Totaal militairen 8
 def test_a_personnel_table_gives_its_total_and_the_places_its_rows_name() -> None:
     facts = {(k, getattr(c, k)) for c in process_text(TABLE).extraction.contributions for k in ("personnel", "location") if getattr(c, k)}
     assert {("personnel", 8), ("location", "Juba"), ("location", "Bor"), ("location", "Malakal")} <= facts
+
+
+ENDINGS = """BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 juni 2025
+
+Het kabinet heeft besloten de resterende vier stafofficieren van MONUSCO per 1 juli a.s. terug te trekken. Hun uitzendingen zijn op 31 mei jl. beëindigd. Daarom beëindigt het kabinet de Nederlandse bijdrage aan EUCAP Sahel Niger met ingang van 1 oktober a.s. De terugtrekking van de Nederlandse eenheid uit UNMEE is naar verwachting eind mei voltooid. Het fregat neemt van 1 april toten met 30 juni 2025 deel aan Atalanta. De kosten bedroegen ƒ 160 miljoen (circa € 72,6 miljoen). Het kabinet houdt uw Kamer via de geannoteerde agenda's van de Raad Buitenlandse Zaken op de hoogte.
+"""
+
+
+def test_ways_of_ending_a_contribution_give_end_dates_not_starts() -> None:
+    ex = process_text(ENDINGS).extraction
+    dates = {(c.mission, c.start, c.end) for c in ex.contributions if c.start or c.end}
+    assert {("MONUSCO", None, "2025-07-01"), ("MONUSCO", None, "2025-05-31"), ("EUCAP-SAHEL-NIGER", None, "2025-10-01"),
+            ("UNMEE", None, "2025-05"), ("ATALANTA", "2025-04-01", "2025-06-30")} <= dates
+    assert [c.amount_eur for c in ex.costs] == [72_600_000]  # guilders are not euros
+    assert len(ex.commitments) == 1

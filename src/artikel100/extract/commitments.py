@@ -33,7 +33,7 @@ _INFORM = re.compile(
     r"\b(?:informeren|informeert|informeer|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
-    r"|geïnformeerd worden|nader ingaan|ingaan op)\b"
+    r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte)\b"
     r"|(?:verslag|rapportage|brief|evaluatie)\b",
     re.IGNORECASE,
 )

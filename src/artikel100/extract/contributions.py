@@ -35,7 +35,7 @@ __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending|eenheden)\b"
+    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
@@ -97,10 +97,12 @@ _START_VERB = re.compile(
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen)\b",
     re.IGNORECASE,
 )
+_DONE_AFTER = re.compile(r"\s*(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond"
-    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie))\b",
+    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
+    r"|trekt\b[^.]{0,60}\bterug|voltooid)\b",
     re.IGNORECASE,
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
@@ -364,7 +366,10 @@ def _facts(
             continue
         before = text[max(0, d.start - 40) : d.start]
         near = text[max(0, d.start - 50) : min(len(text), d.end + 50)]
-        if _END_VERB.search(text) and re.search(r"\b(?:op|uiterlijk|per|voor|in)\s*$", before):
+        if _END_VERB.search(text) and (
+            re.search(r"\b(?:op|uiterlijk|per|voor|in|met ingang van|m\.i\.v\.)\s*$", before)
+            or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
+        ):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then

@@ -27,7 +27,12 @@ _RANGE = re.compile(
 )
 _SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "m": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
-_BARE_SCALE = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)(?!\s*(?:euro|EUR|€|dollar|US|\$))", re.IGNORECASE)
+# not guilders ("ƒ 160 miljoen (circa € 72,6 miljoen)", "fl. 12 miljoen", "12 miljoen gulden")
+_BARE_SCALE = re.compile(
+    rf"(?<![\d.,])(?<!ƒ)(?<!ƒ )(?<!fl\. )(?<!NLG )(?<!Hfl )(?P<num>{_NUMBER})\s*(?P<scale>miljoen|mln\.?|miljard|mld\.?)"
+    r"(?!\s*(?:euro|EUR|€|dollar|US|\$|gulden))",
+    re.IGNORECASE,
+)
 _COST_WORDS = re.compile(r"\b(?:kosten|uitgaven|geraamd|raming|bedraagt|bedragen|begroting|budget|gefinancierd)\b", re.IGNORECASE)
 # "vijf miljoen euro": the number written as a word.
 _WORDS = re.compile(

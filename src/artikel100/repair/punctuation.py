@@ -40,7 +40,7 @@ _FUNCTION_HYPHEN = re.compile(
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
 _FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z0-9])")
 # "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
-_TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{1,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")
+_TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
 # "tot‘en": a quote glued between two words.
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
