@@ -97,6 +97,7 @@ _START_VERB = re.compile(
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen)\b",
     re.IGNORECASE,
 )
+_ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|eindigt|stopt|stoppen)\b", re.IGNORECASE)
 _DONE_AFTER = re.compile(r"\s*(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
@@ -391,6 +392,8 @@ def _facts(
         if start and not end and period.start_span and (
             _END_VERB.match(_clause_after_end(text, period.start_span[1]))
             or _END_VERB.search(text[max(0, period.start_span[0] - 30) : period.start_span[0]])
+            # "beëindigt het kabinet de bijdrage aan EUCAP Sahel Niger met ingang van 1 oktober"
+            or _ENDS_CLAUSE.search(re.split(r"[,;:]", text[: period.start_span[0]])[-1])
         ):
             start, end = None, start  # "per 1 maart 2010 te beëindigen" ends the contribution
         if start and not end and period.months:

@@ -16,6 +16,14 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:d\.d|nr|nrs|o\.a|jl|a\.s|c\.s|m\.b\.t|t\.a\.v|i\.v\.m|z\.s\.m|e\.d|bijv|incl|excl|ca|vgl|art|blz|mr|dr|ir|drs|prof|mln|mld|resp|St|dhr|mw|Zr|Hr|Ms|Zr\.\s?Ms|Hr\.\s?Ms)\.|\b[A-Z]\.)$"
 )
 
+# "... met ingang van 1 oktober a.s. De terugtrekking ...": a date's "jl." or "a.s." often ends
+# the sentence; it does when a word that opens sentences follows.
+_DATE_ABBREVIATION = re.compile(r"\b(?:jl|a\.s)\.$")
+_OPENER = re.compile(
+    r"(?:De|Het|Dit|Deze|Dat|Die|Daarnaast|Daarom|Daarbij|Ook|Zij|Ze|Wij|We|Nederland|Tijdens"
+    r"|Sinds|Vanaf|Er|Hierbij|Hiermee|Verder|Tevens|Voorts|Uw|Ik|Inmiddels|Op dit|In de|In het)\b"
+)
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -38,7 +46,8 @@ def split_sentences(doc: CleanDocument, body_end: int | None = None) -> list[Sen
         text = doc.text[block.start : block.end]
         pos = 0
         for m in _END.finditer(text):
-            if _ABBREVIATIONS.search(text[: m.start()]):
+            date_end = _DATE_ABBREVIATION.search(text[: m.start()]) and _OPENER.match(text, m.end())
+            if _ABBREVIATIONS.search(text[: m.start()]) and not date_end:
                 continue
             _add(out, doc.text, block.start + pos, block.start + m.start() + _closing(m.group()), block)
             pos = m.end()
