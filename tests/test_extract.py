@@ -304,3 +304,18 @@ def test_ways_of_ending_a_contribution_give_end_dates_not_starts() -> None:
             ("UNMEE", None, "2025-05"), ("ATALANTA", "2025-04-01", "2025-06-30")} <= dates
     assert [c.amount_eur for c in ex.costs] == [72_600_000]  # guilders are not euros
     assert len(ex.commitments) == 1
+
+
+HEADQUARTERS = """BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 december 2002
+
+Nederland levert een bijdrage aan ISAF. Het Duits-Nederlandse hoofdkwartier neemt de leiding op 10 februari 2003 over van Turkije, voor een periode van zes maanden. Het detachement, dat vanaf Karachi opereert, telt circa veertig militairen.
+"""
+
+
+def test_taking_over_command_for_a_period_starts_and_ends_the_contribution() -> None:
+    facts = {(k, getattr(c, k)) for c in process_text(HEADQUARTERS).extraction.contributions for k in ("start", "end", "location") if getattr(c, k)}
+    assert {("start", "2003-02-10"), ("end", "2003-08-09"), ("location", "Karachi")} <= facts

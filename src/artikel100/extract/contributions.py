@@ -94,7 +94,7 @@ def _is_foreign(text: str) -> bool:
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
     r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
-    r"|operationeel|van start|ontplooid|sinds|vangt|vangen)\b",
+    r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover)\b",
     re.IGNORECASE,
 )
 _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|eindigt|stopt|stoppen)\b", re.IGNORECASE)
@@ -404,6 +404,10 @@ def _facts(
             begun = next((state.last_start[m] for m in missions if m in state.last_start), None)
             if begun:
                 start, end = begun, add_months(begun, period.months)
+        begun_here = next((c.start for c in out if c.start and not c.end and c.description == text), None)
+        if not start and not end and period.months and begun_here and not _EXTENDS.search(text):
+            # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
+            start, end = begun_here, add_months(begun_here, period.months)
         if not start and not end and period.months and _EXTENDS.search(text):
             # "met een half jaar verlengd": the framework named earlier, moved on by that much.
             extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)

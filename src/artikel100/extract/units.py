@@ -103,7 +103,7 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 # "in Suva Reka", "vanuit Camp Faouar", "te Prijedor": a capitalised name after a place preposition.
 _NAME = r"(?:Camp |Kamp |Fort )?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+(?:[- ](?:e[- ])?[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČ][^\W\d_]+){0,2}"
 _PLACE_AFTER = re.compile(
-    r"\b(?:in|te|vanuit|nabij|rond|naar|bij|(?:lucht(?:macht)?|vlieg|marine)?basis|luchthaven|havens? van|haven|kamp)\s+"
+    r"\b(?:in|te|vanuit|vanaf|nabij|rond|naar|bij|(?:lucht(?:macht)?|vlieg|marine)?basis|luchthaven|havens? van|haven|kamp)\s+"
     rf"(?P<name>{_NAME})(?![\w-])"
     # "rond Bugojno en Novi Travnik", "in Strausberg (Duitsland) en in Żagań": the second place of a pair
     rf"(?:\s*(?:\([^)]{{2,30}}\))?\s*(?:,|en|of)\s+(?:in\s+|te\s+)?(?P<name2>{_NAME})(?![\w-]))?"
