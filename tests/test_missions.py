@@ -310,3 +310,11 @@ def test_finder_keeps_up_with_fifty_letters_a_second() -> None:
         find_missions(letter)
     # 20 ms each would leave no time for the other stages; allow for a busy CI machine
     assert (time.perf_counter() - started) / 10 < 0.03
+
+
+def test_two_catalogued_names_in_apposition_are_one_mission():
+    from artikel100.extract.missions import mission_mentions
+
+    text = ("Nederland draagt bij aan de anti-ISIS-coalitie (Operation Inherent Resolve). "
+            "De bijdrage aan de anti-ISIS-coalitie wordt verlengd.")
+    assert {m for m, _, _ in mission_mentions(text)} == {"OIR"}

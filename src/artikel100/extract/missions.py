@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import bisect
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -453,7 +454,22 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
 def _mentions(text: str) -> list[_Mention]:
     known = _known_mentions(text)
     unknown = _unknown_mentions(text, known)
-    return sorted(known + unknown, key=lambda m: (m.start, m.end))
+    return _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))
+
+
+def _same_in_apposition(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """"de anti-ISIS-coalitie (Operation Inherent Resolve)": the letter says the two catalogue
+    entries are one mission here; every mention of the first is the bracketed one."""
+    same: dict[str, _Mention] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if a.known and b.known and a.mission_id != b.mission_id and re.fullmatch(r"\s*\(\s*", text[a.end : b.start]) \
+                and text[b.end : b.end + 1] == ")" and a.mission_id not in same:
+            same[a.mission_id] = b
+    return [
+        dataclasses.replace(m, mission_id=same[m.mission_id].mission_id, name=same[m.mission_id].name,
+                            organisation=same[m.mission_id].organisation) if m.mission_id in same else m
+        for m in mentions
+    ]
 
 
 def mission_mentions(text: str) -> list[tuple[str, int, int]]:
