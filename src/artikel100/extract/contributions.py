@@ -117,8 +117,9 @@ _ANAPHOR = re.compile(
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
     r"|^(?:Stafofficieren|Adviseurs|Instructeurs|Waarnemers|Militairen|Mentoren|Liaisonofficieren)\b"
 )
-# The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
+# "Beide bijdragen lopen vanaf ...": the two contributions the paragraph just named.
 _BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|eenheden|detachementen)\b")
+# The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
 _SAME_PEOPLE = re.compile(
     r"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement"
     r"|compagnie|militairen|bemanning|team|teams|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers"
@@ -469,9 +470,10 @@ def _month_pair(text: str, letter_date: date | None) -> list[Period]:
 
     Without a year the months lie ahead: a letter announces what a unit will do.
     """
-    out = []
-    for m in _MONTH_PAIR.finditer(text):
-        dates = {d.start: d for d in find_dates(text, letter_date)}
+    out: list[Period] = []
+    pairs = list(_MONTH_PAIR.finditer(text))
+    dates = {d.start: d for d in find_dates(text, letter_date)} if pairs else {}
+    for m in pairs:
         a, b = dates.get(m.start("a")), dates.get(m.start("b"))
         if not (a and b and len(a.value) == 7 and len(b.value) == 7):
             continue
