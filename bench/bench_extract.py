@@ -35,17 +35,17 @@ import gc
 import inspect
 import os
 import platform
-import re
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks_md import BENCHMARKS, write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "tests" / "letters"
 SEED = ROOT.parent / "shared" / "seed" / "000_58c76a8e68136705.txt"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
 TARGET = 50.0  # letters per second per core (the target)
 SPACY_HINT = "pip install spacy==3.8.18"
 
@@ -284,11 +284,7 @@ def write_section(result: dict) -> None:
         "the load more than ours (it is short work per letter), so the ratio is good to about a factor of 1.5.",
         "",
     ]
-    section = "\n".join(lines)
-    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Extraction\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pattern.sub(lambda _: section + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + section
-    BENCHMARKS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    write_section("Extraction", "\n".join(lines))
 
 
 def main() -> None:

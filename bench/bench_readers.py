@@ -20,7 +20,6 @@ import argparse
 import html
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -28,11 +27,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks_md import BENCHMARKS, write_section
+
 from artikel100.read import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_58c76a8e68136705.clean.txt"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
 
 
 def paragraphs() -> list[str]:
@@ -162,11 +162,7 @@ def write_section(rows: list[tuple[str, str, str]]) -> None:
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
     ]
-    section = "\n".join(lines)
-    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## Readers\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pattern.sub(lambda _: section + "\n", old) if pattern.search(old) else old.rstrip("\n") + "\n\n" + section
-    BENCHMARKS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+    write_section("Readers", "\n".join(lines))
 
 
 def main() -> None:

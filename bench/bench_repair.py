@@ -13,8 +13,6 @@ The figures go into the "Repair" section of BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
-import difflib
-import re
 import sys
 from pathlib import Path
 
@@ -22,16 +20,14 @@ from rich.console import Console
 from rich.table import Table
 
 from artikel100 import clean_file
+from benchmarks_md import write_section
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from letters_corpus import word_errors  # noqa: E402  (the tests' count, as score.py counts)
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "tests" / "letters"
 SEED = ROOT.parent / "shared" / "seed" / "000_58c76a8e68136705"
-
-
-def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
-    ref, hyp = reference.split(), hypothesis.split()
-    sm = difflib.SequenceMatcher(None, ref, hyp, autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"), len(ref)
 
 
 def measure() -> list[tuple[str, int, int, int, int]]:
@@ -80,10 +76,7 @@ def main() -> int:
             "before and after repair, over all test letters (the letterhead letters print \"Datum\"/\"Betreft\" "
             "where the original has title and date lines, which counts against them).\n\n" + "\n".join(lines) + "\n"
         )
-        path = ROOT / "BENCHMARKS.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-        text = re.sub(r"## Repair\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip() + "\n\n" + section
-        path.write_text(text, encoding="utf-8")
+        write_section("Repair", section)
     return 0
 
 
