@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks_md import BENCHMARKS, write_section
+from benchmarks_md import BENCHMARKS, replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "tests" / "letters"
@@ -284,7 +284,7 @@ def write_section(result: dict) -> None:
         "the load more than ours (it is short work per letter), so the ratio is good to about a factor of 1.5.",
         "",
     ]
-    write_section("Extraction", "\n".join(lines))
+    replace_section("Extraction", "\n".join(lines))
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks_md import BENCHMARKS, write_section
+from benchmarks_md import BENCHMARKS, replace_section
 
 from artikel100.read import read_document
 
@@ -162,7 +162,7 @@ def write_section(rows: list[tuple[str, str, str]]) -> None:
         *[f"| {a} | {b} | {c} |" for a, b, c in rows],
         "",
     ]
-    write_section("Readers", "\n".join(lines))
+    replace_section("Readers", "\n".join(lines))
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from artikel100 import clean_file
-from benchmarks_md import write_section
+from benchmarks_md import replace_section
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from letters_corpus import word_errors  # noqa: E402  (the tests' count, as score.py counts)
@@ -76,7 +76,7 @@ def main() -> int:
             "before and after repair, over all test letters (the letterhead letters print \"Datum\"/\"Betreft\" "
             "where the original has title and date lines, which counts against them).\n\n" + "\n".join(lines) + "\n"
         )
-        write_section("Repair", section)
+        replace_section("Repair", section)
     return 0
 
 

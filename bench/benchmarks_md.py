@@ -8,7 +8,7 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parents[1] / "BENCHMARKS.md"
 
 
-def write_section(title: str, section: str) -> None:
+def replace_section(title: str, section: str) -> None:
     """Replace the ``## <title>`` section (``section`` starts with that heading) in place,
     or add it at the end."""
     old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"

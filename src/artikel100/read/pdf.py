@@ -23,6 +23,7 @@ from PIL import Image
 
 from ..errors import InputError, NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
+from .base import restore_hyphen_breaks
 from .language import known_word_share
 from .ocr import OcrPage, OcrResult, ocr_pages
 
@@ -36,10 +37,7 @@ _MAX_RENDER_PIXELS = 60_000_000
 _MIN_CHARS_ON_IMAGE_PAGE = 200
 _IMAGE_PAGE_COVERAGE = 0.5
 
-# pdfium marks a hyphen at a line end as U+0002 (or U+FFFE) and leaves out the
-# line break after it ("bij\ufffedrage"): give the break back, so that repair joins
-# the word as it joins any word broken at a line end. Other control characters are font junk.
-_HYPHEN_MARKS = str.maketrans({"\x02": "-\n", "\ufffe": "-\n"})
+# Control characters other than pdfium's hyphen mark (see restore_hyphen_breaks) are font junk.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -151,7 +149,7 @@ def _page_text(page: pdfium.PdfPage) -> str:
         raw = _mark_paragraph_gaps(textpage, raw)
     finally:
         textpage.close()
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_HYPHEN_MARKS)
+    text = restore_hyphen_breaks(raw.replace("\r\n", "\n").replace("\r", "\n"))
     # A form feed inside a page would split it in two in RawDocument.source_text.
     text = _CONTROL.sub("", text.replace("\f", "\n"))
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")

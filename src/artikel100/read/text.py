@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from ..errors import NoTextFound, UnreadableInput
 from ..model import PAGE_SEPARATOR, Page, RawDocument
+from .base import restore_hyphen_breaks
 
 __all__ = ["TextReader", "decode_text"]
 
@@ -60,9 +60,6 @@ def _looks_binary(text: str) -> bool:
     return control > len(text[:20000]) * 0.01
 
 
-_PDF_HYPHEN = re.compile("[\ufffe\x02]\n?")
-
-
 class TextReader:
     format = "text"
 
@@ -75,9 +72,7 @@ class TextReader:
         if _looks_binary(text):
             raise UnreadableInput(path, "binary data, not text")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        # A text dump of a PDF's layer keeps pdfium's line-end hyphen mark without the line
-        # break after it ("bij\ufffedrage"); give the break back, as the PDF reader does.
-        text = _PDF_HYPHEN.sub("-\n", text)
+        text = restore_hyphen_breaks(text)  # a text dump of a PDF's layer
         if not text.strip():
             raise NoTextFound(path, "the file holds no text")
         pages = [Page(i + 1, t, "text") for i, t in enumerate(text.split(PAGE_SEPARATOR))]
