@@ -24,6 +24,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..facts import Contribution
+from ..dutch import MONTH_NAMES_RE
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
@@ -106,12 +107,15 @@ _END_VERB = re.compile(
     r"|trekt\b[^.]{0,60}\bterug|voltooid)\b",
     re.IGNORECASE,
 )
+# The people and units of a contribution, as the subject of a sentence ("Het detachement").
+_PEOPLE_NOUNS = (
+    "toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
+    "|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers|commandant"
+)
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
-    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?"
-    r"(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
-    r"|vliegtuigen|helikopters|mijnenjager|bijdrage|bijdragen|staf|stafofficieren|waarnemers|commandant"
-    r"|versterking|uitbreiding|inzet|besluit))\b"
+    r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)"
+    rf"|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit))\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
     r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
@@ -120,11 +124,7 @@ _ANAPHOR = re.compile(
 # "Beide bijdragen lopen vanaf ...": the two contributions the paragraph just named.
 _BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|eenheden|detachementen)\b")
 # The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
-_SAME_PEOPLE = re.compile(
-    r"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:toestellen|schip|schepen|fregat|eenheid|eenheden|detachement"
-    r"|compagnie|militairen|bemanning|team|teams|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers"
-    r"|adviseurs|instructeurs|commandant)\b"
-)
+_SAME_PEOPLE = re.compile(rf"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|adviseurs|instructeurs)\b")
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
 # "Nederland levert in 2017 ...": a whole year as the period of a contribution.
 _YEAR_CONTRIBUTION = re.compile(
@@ -461,7 +461,7 @@ def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
     return out
 
 
-_MONTH_NAME = "(?:" + "|".join(list(MONTHS)[:12]) + ")"  # the full names
+_MONTH_NAME = f"(?:{MONTH_NAMES_RE})"
 _MONTH_PAIR = re.compile(rf"\bin\s+(?P<a>{_MONTH_NAME})\s+en\s+(?P<b>{_MONTH_NAME}(?:\s+\d{{4}})?)\b", re.IGNORECASE)
 
 

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from ..dutch import MONTH_NAMES, MONTH_NAMES_RE
+
 from .numbers import NUMBER_RE, parse_number
 
 __all__ = [
@@ -37,14 +39,12 @@ __all__ = [
 
 #: Dutch month names and the abbreviations letters use, to month numbers.
 MONTHS: dict[str, int] = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11,
-    "december": 12,
+    **{name: i for i, name in enumerate(MONTH_NAMES, 1)},
     "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7,
     "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
 
-_MONTH_FULL = r"(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_MONTH_FULL = rf"(?i:{MONTH_NAMES_RE})"
 # Abbreviations are lower case only: "Jan" is far more often a first name.
 _MONTH_ABBR = r"(?:jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec)\."
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![\w])"

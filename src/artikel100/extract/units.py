@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from ..dutch import MONTH_NAMES
+
 __all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
 
 # Nouns that count people ("145 militairen", "vijftig stafofficieren").
@@ -113,7 +115,7 @@ NOT_PLACES = frozenset(
     "Verenigde Naties Europese Unie Defensie Buitenlandse Zaken Nederlandse Nederlanders".split()
 )
 _ADJECTIVE = re.compile(r"(?:isch|ische|iaanse|aanse|ese|se)$")
-_MONTH_NAMES = frozenset("januari februari maart april mei juni juli augustus september oktober november december".split())
+_MONTH_NAMES = frozenset(MONTH_NAMES)
 
 
 def guess_places(text: str) -> list[Place]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dutch import MONTH_NAMES_RE
 from .lines import Line, is_terminated
 
 __all__ = ["FootnoteBody", "Marker", "find_footnotes", "find_markers"]
@@ -130,7 +131,7 @@ def _marker_pattern(number: int) -> re.Pattern[str]:
 
 
 _LOWER_OPENERS = frozenset({"zie", "idem", "www", "http", "https", "vgl.", "o.a.", "bijv."})
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = MONTH_NAMES_RE
 _PATTERNS: dict[int, re.Pattern[str]] = {}
 
 

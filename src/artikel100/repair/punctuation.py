@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..dutch import MONTH_NAMES_RE
 from .builder import Edit
 from .lexicon import Lexicon
 
@@ -51,7 +52,7 @@ _NUMBER_COLON = re.compile(r"(?<=\d):(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\
 _PREPOSITION_COLON = re.compile(r"\b(?:in|te|van|naar|met|bij|door)(?P<p>:)(?=\s[A-Z])")
 # "rir. 31": OCR's ways of reading "nr." before a number.
 _NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = MONTH_NAMES_RE
 # "4 december. 2015", "1 januari-2015": a mark between a month and its year.
 _MONTH_YEAR_MARK = re.compile(rf"\b(?:{_MONTHS})(?P<p>\s?[.,;:-]\s?)(?=(?:19|20)\d\d\b)")
 # "Den Haag,-21 september": a hyphen glued after a comma before a number.
