@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -503,18 +504,27 @@ def render(clean_path: Path, *, pdf: bool = True, ocr: bool = True) -> list[Path
         The files written.
     """
     letter = parse_letter(clean_path)
-    base = clean_path.with_name(letter.stem)
-    pdf_path = base.with_suffix(".pdf")
-    written = []
-    if pdf or not pdf_path.exists():
+
+    def draw(pdf_path: Path) -> str:
         pages = layout_letter(letter)
         draw_pdf(letter, pages, pdf_path)
-        layout_path = base.with_name(letter.stem + ".layout.txt")
-        layout_path.write_text(layout_text(pages), encoding="utf-8")
+        return layout_text(pages)
+
+    return write_forms(clean_path.with_name(letter.stem), draw, pdf=pdf, ocr=ocr)
+
+
+def write_forms(base: Path, draw: Callable[[Path], str], *, pdf: bool, ocr: bool) -> list[Path]:
+    """Write ``<base>.pdf`` with ``draw`` (which returns the text layer) and ``<base>.layout.txt``
+    when asked or missing, then ``<base>.ocr.txt`` from the PDF."""
+    pdf_path = base.with_name(base.name + ".pdf")
+    written = []
+    if pdf or not pdf_path.exists():
+        layout_path = base.with_name(base.name + ".layout.txt")
+        layout_path.write_text(draw(pdf_path), encoding="utf-8")
         written += [pdf_path, layout_path]
     if ocr:
-        ocr_path = base.with_name(letter.stem + ".ocr.txt")
-        ocr_path.write_text(ocr_pdf(pdf_path, letter.stem), encoding="utf-8")
+        ocr_path = base.with_name(base.name + ".ocr.txt")
+        ocr_path.write_text(ocr_pdf(pdf_path, base.name), encoding="utf-8")
         written.append(ocr_path)
     return written
 

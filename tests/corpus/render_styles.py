@@ -62,7 +62,7 @@ from reportlab.pdfgen.canvas import Canvas
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from letter import Letter, parse_letter  # noqa: E402
-from render import Line, Run, _marks_for, _register_fonts, _Word, _words, ocr_pdf  # noqa: E402
+from render import Line, Run, _marks_for, _register_fonts, _Word, _words, write_forms  # noqa: E402
 
 __all__ = ["STYLES", "hyphenate", "layout_styled", "draw_styled", "pdf_text", "render_styled", "style_of"]
 
@@ -620,19 +620,12 @@ def render_styled(clean_path: Path, *, pdf: bool = True, ocr: bool = True) -> li
     """Write ``.pdf``, ``.layout.txt`` and ``.ocr.txt`` of one styled letter."""
     letter = parse_letter(clean_path)
     meta = _meta(clean_path)
-    base = clean_path.with_name(letter.stem)
-    pdf_path = base.with_suffix(".pdf")
-    written = []
-    if pdf or not pdf_path.exists():
+
+    def draw(pdf_path: Path) -> str:
         draw_styled(letter, layout_styled(letter, meta), pdf_path)
-        layout_path = base.with_name(letter.stem + ".layout.txt")
-        layout_path.write_text(pdf_text(pdf_path), encoding="utf-8")
-        written += [pdf_path, layout_path]
-    if ocr:
-        ocr_path = base.with_name(letter.stem + ".ocr.txt")
-        ocr_path.write_text(ocr_pdf(pdf_path, letter.stem), encoding="utf-8")
-        written.append(ocr_path)
-    return written
+        return pdf_text(pdf_path)
+
+    return write_forms(clean_path.with_name(letter.stem), draw, pdf=pdf, ocr=ocr)
 
 
 def main(argv: list[str] | None = None) -> int:
