@@ -1,4 +1,6 @@
-"""Fixtures for the registry tests: every test runs on SQLite and on PostgreSQL.
+"""Shared fixtures: registries on SQLite and on PostgreSQL, and the seed letter.
+
+Every registry test runs on SQLite and on PostgreSQL.
 
 PostgreSQL comes from ``ARTIKEL100_TEST_PG`` (a URL) when set; otherwise a
 throwaway cluster is started on 127.0.0.1 on a free port in a temp dir
@@ -117,7 +119,7 @@ def registry(db_url: str) -> Iterator[Registry]:
         reg.close()
 
 
-SEED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
+SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 if not SEED_DIR.exists():  # a CI clone has shared/ beside the repo; a work tree too
     SEED_DIR = Path(os.environ.get("ARTIKEL100_SEED", "/work/shared/seed"))
 
