@@ -258,7 +258,7 @@ def test_numbered_sections_give_their_mission_and_a_mission_we_do_not_join_gives
     ex = process_text(OVERVIEW).extraction
     assert ex.letter.date == "2011-12-09"  # "Den-Haag": an OCR'd hyphen does not hide the date
     facts = {(c.mission, k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "end", "location") if getattr(c, k)}
-    assert {("EUFOR-ALTHEA", "personnel", 4), ("EUFOR-ALTHEA", "location", "Sarajevo"), ("EUFOR-ALTHEA", "end", "2013-01-01"),
+    assert {("ALTHEA", "personnel", 4), ("ALTHEA", "location", "Sarajevo"), ("ALTHEA", "end", "2013-01-01"),
             ("UNTSO", "personnel", 12), ("UNTSO", "end", "2012-12-31"),
             ("UNTSO", "location", "Israël"), ("UNTSO", "location", "Libanon"), ("UNTSO", "location", "Syrië")} <= facts
     assert not [c for c in ex.contributions if c.mission == "OCEAN-SHIELD"]

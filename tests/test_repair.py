@@ -171,3 +171,22 @@ def test_clean_offsets_map_to_the_page_that_holds_them() -> None:
     last_paragraph = [b for b in doc.blocks if b.kind == "paragraph"][-1]
     assert doc.page_of(last_paragraph.start) == len(doc.raw.pages) or doc.page_of(last_paragraph.start) > 1
     assert doc.page_of(0) == 1
+
+
+def test_markers_of_footnotes_the_text_does_not_hold_are_removed() -> None:
+    # A web page keeps the superscript markers glued to their words but not the notes.
+    from artikel100 import process_text
+
+    raw = (
+        "Den Haag, 3 maart 2022\n\nHet kabinet heeft besloten tot inzet in operatie EUFOR Althea1 tot en met "
+        "31 december 2023.2 Daarover is uw Kamer eerder geïnformeerd.3 De G7 en de MQ9 blijven wat ze zijn.\n"
+    )
+    text = process_text(raw).document.text
+    assert "EUFOR Althea tot en met 31 december 2023. Daarover is uw Kamer eerder geïnformeerd. De G7 en de MQ9" in text
+
+
+def test_a_lone_number_after_an_acronym_is_no_marker() -> None:
+    from artikel100 import process_text
+
+    text = process_text("Den Haag, 3 maart 2022\n\nDe top van de G20 vond plaats in Bali.\n").document.text
+    assert "G20" in text

@@ -52,7 +52,7 @@ def extract(doc: CleanDocument) -> Extraction:
     sentences = split_sentences(doc, info.body_end)
     body = [s for s in sentences if s.footnote is None]
     footnotes = {f.number: (f.start, f.end) for f in doc.footnotes}
-    mentions = mission_mentions(doc.text)
+    mentions = mission_mentions(doc.text, info.letter_date)
 
     def section_of(offset: int) -> str | None:
         section = info.section_at(offset)
@@ -69,7 +69,7 @@ def extract(doc: CleanDocument) -> Extraction:
     return Extraction(
         text=doc.text,
         letter=info.letter,
-        missions=find_missions(doc.text),
+        missions=find_missions(doc.text, info.letter_date),
         contributions=find_contributions(
             sentences, mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
         ),

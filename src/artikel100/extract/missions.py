@@ -24,6 +24,7 @@ the words with a dictionary look-up per word.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 import bisect
@@ -67,7 +68,8 @@ class CatalogueEntry:
     names: tuple[str, ...]
     aliases: tuple[str, ...]
     region: str | None = None
-    country: str | None = None
+    countries: tuple[str, ...] = ()  # ISO 3166 alpha-2 codes
+    area: str | None = None
     start: int | None = None
     end: int | None = None
 
@@ -149,7 +151,8 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
         names=names,
         aliases=aliases,
         region=raw.get("region"),
-        country=raw.get("country"),
+        countries=tuple(raw.get("countries") or ()),
+        area=raw.get("area"),
         start=raw.get("start"),
         end=raw.get("end"),
     )
@@ -199,7 +202,7 @@ class _Index:
                 if owner != entry.id:
                     raise InternalError(f"form {text!r} names both {owner} and {entry.id}")
                 if text == entry.id and text not in entry.aliases:
-                    continue  # ids like "EUFOR-ALTHEA" are for lookup, not text forms
+                    continue  # ids like "EUTM-MALI" are for lookup, not text forms
                 if len(form.folded) < _PROBE:
                     raise InternalError(f"{entry.id}: form {text!r} is too short to match safely")
                 if (form.exact, form.case_sensitive) in seen:
@@ -451,10 +454,48 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
 
 
 @lru_cache(maxsize=4)  # extract asks for the mentions and the missions of one text
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
     known = _known_mentions(text)
     unknown = _unknown_mentions(text, known)
-    return _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))
+    named = _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))
+    return sorted(named + _described_mentions(text, named, letter_date), key=lambda m: (m.start, m.end))
+
+
+# What may stand between a description and the name it describes: "de EU-politiemissie EUPM",
+# "de VS-geleide militaire missie van de anti-ISIS-Coalitie Operation Inherent Resolve".
+_APPOSITION = re.compile(r"[ \t\n]*(?:\(|(?:van|voor|in het kader van)\s+(?:de|het)\s+(?:[\w-]+\s+)?)?[ \t\n]*")
+
+
+_NEARBY = 300  # characters around a description in which named missions say where it works
+
+
+def _described_mentions(text: str, named: list[_Mention], letter_date: date | None) -> list[_Mention]:
+    """Missions the letter describes ("de EU-trainingsmissie in Mali"): a mention of the
+    catalogue mission the description fits, or a mission of its own (see ``described``)."""
+    from .described import described_id, find_descriptions, resolve
+
+    taken = sorted((m.start, m.end) for m in named)
+    in_letter = {m.mission_id for m in named if m.known}
+    entries = catalogue()
+    out: list[_Mention] = []
+    ids: dict[tuple, str] = {}
+    for d in find_descriptions(text):
+        k = bisect.bisect_left(taken, (d.end, d.end))
+        if (k and taken[k - 1][1] > d.start) or (k < len(taken) and taken[k][0] < d.end):
+            continue  # "NAVO-trainingsmissie in Irak" is a name of the catalogue
+        if k < len(taken) and _APPOSITION.fullmatch(text[d.end : taken[k][0]]):
+            continue  # "de EU-operatie EUFOR Althea": the description goes with the name after it
+        nearby = tuple(dict.fromkeys(
+            c for m in named if m.known and abs(m.start - d.start) < _NEARBY for c in entries[m.mission_id].countries
+        ))
+        mission_id = resolve(d, letter_date, in_letter, nearby)
+        if mission_id is not None:
+            entry = entries[mission_id]
+            out.append(_Mention(mission_id, d.start, d.end, True, entry.name, entry.organisation))
+        elif d.specific:
+            mission_id = ids.setdefault(d.signature, described_id(d.phrase))
+            out.append(_Mention(mission_id, d.start, d.end, False, d.phrase, d.organisation))
+    return out
 
 
 def _same_in_apposition(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -472,16 +513,17 @@ def _same_in_apposition(text: str, mentions: list[_Mention]) -> list[_Mention]:
     ]
 
 
-def mission_mentions(text: str) -> list[tuple[str, int, int]]:
+def mission_mentions(text: str, letter_date: date | None = None) -> list[tuple[str, int, int]]:
     """Every mention of a mission as ``(id, start, end)``, in text order.
 
     ``text[start:end]`` is the words of the mention; unknown missions carry
-    the id :func:`find_missions` gives them.
+    the id :func:`find_missions` gives them. ``letter_date`` resolves descriptions
+    ("de NAVO-missie in Afghanistan") to the mission that ran then.
     """
-    return [(m.mission_id, m.start, m.end) for m in _mentions(text)]
+    return [(m.mission_id, m.start, m.end) for m in _mentions(text, letter_date)]
 
 
-def find_missions(text: str) -> list[Mission]:
+def find_missions(text: str, letter_date: date | None = None) -> list[Mission]:
     """One :class:`Mission` per distinct mission the text mentions.
 
     Missions come in the order of their first mention. ``spans`` holds every
@@ -490,7 +532,7 @@ def find_missions(text: str) -> list[Mission]:
     name as the letter gives it.
     """
     missions: dict[str, Mission] = {}
-    for m in _mentions(text):
+    for m in _mentions(text, letter_date):
         mission = missions.get(m.mission_id)
         if mission is None:
             mission = missions[m.mission_id] = Mission(

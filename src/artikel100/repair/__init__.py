@@ -18,7 +18,7 @@ import re
 
 from ..model import Block, CleanDocument, Footnote, RawDocument
 from .builder import TextBuilder, apply_edits
-from .footnotes import Marker, find_footnotes, find_markers
+from .footnotes import Marker, find_footnotes, find_markers, find_orphan_markers
 from .furniture import mark_furniture, mark_repeated
 from .letterhead import Cut, mark_letterhead
 from .lexicon import lexicon
@@ -51,6 +51,7 @@ def repair(raw: RawDocument) -> CleanDocument:
         bodies = find_footnotes(lines, width, dense)
         mark_repeated(lines)
         markers = find_markers(lines, bodies)
+        markers += find_orphan_markers(lines, bodies, markers)
         paragraphs = build_paragraphs(lines, width, dense)
         footnote_paras = [
             Paragraph([lines[j] for j in body.lines], "footnote", number=body.number) for body in bodies

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..dutch import MONTH_NAMES_RE
 from .lines import Line, is_terminated
 
-__all__ = ["FootnoteBody", "Marker", "find_footnotes", "find_markers"]
+__all__ = ["FootnoteBody", "Marker", "find_footnotes", "find_markers", "find_orphan_markers"]
 
 _START = re.compile(r"^(\d{1,2})(?:\s+|[-–]\s*|(?=[A-Z]))(\S.*)$")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -190,3 +190,48 @@ def find_markers(lines: list[Line], bodies: list[FootnoteBody]) -> list[Marker]:
                 floor = k
                 break
     return markers
+
+
+def find_orphan_markers(lines: list[Line], bodies: list[FootnoteBody], markers: list[Marker]) -> list[Marker]:
+    """Markers whose footnotes the text does not hold: a web page or an excerpt keeps
+    "EUFOR Althea1", "31 juli 2025.2" and "geïnformeerd.3" but not the notes.
+
+    They continue the numbering after the last footnote found (1 when there is none)
+    and come in text order, each after the one before; a lone marker counts only
+    when it is 1 and glued to a written word, not to an acronym ("G7", "MQ9").
+    """
+    expected = (bodies[-1].number + 1) if bodies else 1
+    floor_line = markers[-1].line if markers else 0
+    floor_pos = markers[-1].end if markers else -1
+    acronyms = _acronyms(lines)
+    chain: list[Marker] = []
+    k = floor_line
+    while k < len(lines):
+        line = lines[k]
+        m = None
+        if line.kind == "body":
+            m = _first_marker(line.text, expected, acronyms, floor_pos - line.start)
+        if m is None:
+            k += 1
+            continue
+        start, end = line.start + m.start("junk"), line.start + m.end("num")
+        anchor = line.start + m.end("word" if m.group("word") else "year")
+        chain.append(Marker(expected, k, start, end, anchor))
+        expected += 1
+        floor_pos = end
+    if len(chain) == 1:
+        word = lines[chain[0].line].text
+        m = _first_marker(word, chain[0].number, acronyms, chain[0].start - lines[chain[0].line].start)
+        if m is None or m.group("num") == "!" or not (m.group("word") or "").strip(")")[-1:].islower():
+            return []
+    return chain
+
+
+def _first_marker(text: str, number: int, acronyms: frozenset[str], floor: int) -> re.Match[str] | None:
+    """The first acceptable marker ``number`` in ``text`` at or after offset ``floor``."""
+    if str(number) not in text and str(number).translate(_SUPERSCRIPTS) not in text:
+        return None
+    for m in _pattern(number).finditer(text):
+        if m.start("junk") >= floor and m.group("num") != "!" and _acceptable(m, acronyms):
+            return m
+    return None

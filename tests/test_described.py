@@ -1,0 +1,67 @@
+"""Missions a letter describes instead of naming (extract/described.py, missions.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from artikel100.extract.described import find_descriptions
+from artikel100.extract.missions import find_missions, mission_mentions
+
+
+def _ids(text: str, on: date | None = None) -> list[str]:
+    return [m.id for m in find_missions(text, on)]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Het kabinet draagt bij aan de EU-trainingsmissie in Mali.", date(2014, 3, 1), "EUTM-MALI"),
+        ("Nederland levert stafofficieren aan de door de NAVO geleide stabilisatiemissie in Bosnië-Herzegovina.",
+         date(2003, 5, 1), "SFOR"),
+        ("De vooruitgeschoven NAVO-aanwezigheid in Litouwen wordt voortgezet.", date(2019, 1, 10), "EFP"),
+        # the same words name another mission in another year
+        ("Nederland levert militairen aan de NAVO-trainingsmissie in Afghanistan.", date(2010, 1, 1), "NTM-A"),
+    ],
+)
+def test_a_description_resolves_to_the_catalogue_mission_of_its_organisation_kind_place_and_year(
+    text: str, on: date, expected: str
+) -> None:
+    assert _ids(text, on) == [expected]
+
+
+def test_a_description_without_a_place_takes_the_country_of_a_mission_named_beside_it() -> None:
+    text = "De EU-geleide troepenmacht die SFOR zal opvolgen, wordt in december verwacht."
+    assert set(_ids(text, date(2004, 6, 1))) == {"ALTHEA", "SFOR"}
+
+
+def test_a_description_before_the_name_it_describes_is_no_mention_of_its_own() -> None:
+    text = "Nederland levert vijf marechaussees aan de EU-politiemissie EUPM in Sarajevo."
+    assert [(i, text[s:e]) for i, s, e in mission_mentions(text, date(2006, 1, 1))] == [("EUPM", "EUPM")]
+
+
+def test_an_evacuation_is_a_mission_of_its_own_with_an_id_from_its_words() -> None:
+    text = "Defensie ondersteunt de evacuatie uit Jemen met twee transportvliegtuigen. De evacuatie van Nederlanders uit Jemen begon gisteren."
+    missions = find_missions(text, date(2015, 4, 2))
+    assert [(m.id, m.known) for m in missions] == [("EVACUATIE-UIT-JEMEN", False)]
+    assert missions[0].aliases == ["evacuatie uit Jemen", "evacuatie van Nederlanders uit Jemen"] or len(missions[0].spans) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De missie is een succes.",
+        "De Nederlandse inzet in Irak loopt door.",
+        "Tijdens de operatie werden geen schoten gelost.",
+        "Het kabinet bespreekt de trainingsmissie met de partners.",
+    ],
+)
+def test_a_bare_or_dutch_description_is_no_mission(text: str) -> None:
+    assert _ids(text, date(2020, 1, 1)) == []
+
+
+def test_descriptions_carry_organisation_kind_place_and_purpose() -> None:
+    (d,) = find_descriptions("Zij steunen de door de VS geleide coalitie tegen ISIS in Irak.")
+    assert (d.phrase, d.organisation, d.countries) == ("door de VS geleide coalitie tegen ISIS in Irak", "coalition", ("IQ",))
+    assert d.purpose == "ISIS"
