@@ -71,6 +71,9 @@ class Contribution:
     quantity: int | None = None  # "drie" chinooks, "vier" F-35's
     framework: bool = False  # the sentence sets or extends a nationaal kader
     supersedes_end: str | None = None  # the end date this one extends
+    # "decided", "past" (made before this letter), or "considered" (the cabinet investigates
+    # or only could make it; kept apart in Extraction.considered, never a deployment)
+    status: str = "decided"
 
 
 @dataclass
@@ -128,6 +131,7 @@ class Extraction:
     letter: LetterInfo
     missions: list[Mission] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
+    considered: list[Contribution] = field(default_factory=list)  # contributions not decided
     costs: list[Cost] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     citations: list[Reference] = field(default_factory=list)  # Handelingen, UN resolutions

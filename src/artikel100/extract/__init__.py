@@ -66,13 +66,15 @@ def extract(doc: CleanDocument) -> Extraction:
         named = {m for m, s, _ in mentions if section.start <= s < section.start + len(section.heading)}
         return named.pop() if len(named) == 1 else None
 
+    contributions = find_contributions(
+        sentences, mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
+    )
     return Extraction(
         text=doc.text,
         letter=info.letter,
         missions=find_missions(doc.text, info.letter_date),
-        contributions=find_contributions(
-            sentences, mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
-        ),
+        contributions=[c for c in contributions if c.status != "considered"],
+        considered=[c for c in contributions if c.status == "considered"],
         costs=find_costs(body, doc.text),
         # A letter does not cite itself: its own number in a header or footer is no reference.
         references=[r for r in find_references(doc.text, footnotes) if r.kamerstuk != info.letter.kamerstuk],

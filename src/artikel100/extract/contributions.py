@@ -28,6 +28,7 @@ from ..dutch import MONTH_NAMES_RE
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
 from .sentences import Sentence
+from .clauses import MISSION, clause_at, owner_of, read_clauses
 from .commitments import is_commitment
 from .tables import table_personnel
 from .units import find_places, find_units, guess_places, is_personnel
@@ -316,13 +317,17 @@ def _facts(
     framework = bool(_FRAMEWORK.search(text))
     out: list[Contribution] = []
 
+    clauses = read_clauses(text)
+
     def make(mission: str, spans: list[tuple[int, int]], **fields) -> Contribution:  # noqa: ANN003
         mention = next(((s, e) for m, s, e in here if m == mission), None)
         all_spans = [(base + s, base + e) for s, e in spans]
         if mention:
             all_spans.append((base + mention[0], base + mention[1]))
         unit = _unit_at(text, units, spans[0][0])
-        return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework, **fields)
+        status = _status(text, clauses, spans[0], counted="personnel" in fields or "quantity" in fields)
+        return Contribution(mission=mission, description=text, spans=all_spans, unit=unit, framework=framework,
+                            status=status, **fields)
 
     quantities = _quantities(text)
     changes = find_changes(text, quantities)
@@ -439,7 +444,31 @@ def _facts(
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
-    return out
+    return [c for c in out if c.status not in _NOT_OURS]
+
+
+# Facts of a clause that speaks of another country, of the mission itself, or of what is not done.
+_NOT_OURS = frozenset({"foreign", "mission", "negated"})
+
+
+def _status(text: str, clauses: tuple, span: tuple[int, int], counted: bool) -> str:  # noqa: ANN001
+    """Whose and how sure the fact at ``span`` is, from the clause it stands in.
+
+    A number's own adjective decides for what it counts ("vier Nederlandse toestellen"
+    in a clause about Belgian ones); otherwise the clause's actor and modality do.
+    """
+    clause = clause_at(clauses, span[0])
+    owner = owner_of(text, span[1]) if counted else None
+    if owner is not None:
+        if owner != "NL":
+            return "foreign"
+    elif clause.actor == MISSION:
+        return "mission"
+    elif clause.foreign:
+        return "foreign"
+    if clause.modality == "negated":
+        return "negated"
+    return clause.modality
 
 
 _YEAR_END = re.compile(

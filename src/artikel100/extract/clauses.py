@@ -1,0 +1,223 @@
+"""Clauses: who acts in each part of a sentence, and whether it is decided.
+
+A letter's sentence often holds more than one actor: "Nederland levert 150
+militairen, terwijl Duitsland de helikopters levert" or "De Belgische F-16's
+worden afgelost door vier Nederlandse toestellen". The facts of a sentence
+(a head count, a date, a place) belong to the clause they stand in, so the
+sentence is cut into clauses and each clause is read for:
+
+* its **actor** — the Netherlands (``"NL"``: "Nederland", "het kabinet",
+  "wij", "Defensie", a Dutch unit), another country (its ISO code: "Duitsland",
+  "de Belgische F-16's", "de Amerikanen"), or the mission itself
+  (``"MISSION"``: "de missie telt 13.000 militairen", "het mandaat van
+  UNMISS"); a country after a word of place ("in Litouwen", "vanuit
+  Jordanië") or of company ("samen met Duitsland", "door Duitsland geleide")
+  is no actor;
+* its **modality** — ``"decided"``, ``"considered"`` (the cabinet investigates,
+  considers or only could: "onderzoekt de mogelijkheid", "overweegt", "zou
+  ... kunnen", "een mogelijke bijdrage"), ``"negated"`` ("levert geen",
+  "draagt niet bij") or ``"past"`` (it happened before: "leverde", "heeft ...
+  bijgedragen", "vond plaats").
+
+A clause without an actor of its own takes the one of the clause before it in
+the sentence (a relative clause speaks of its main clause's subject); a
+considered main clause makes what follows it in the sentence considered too
+("Het kabinet onderzoekt of Nederland vanaf 1 januari een fregat kan leveren,
+dat ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .nations import NL, find_countries
+
+__all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION"]
+
+MISSION = "MISSION"
+
+# Where a clause starts: after a semicolon or a colon, and at a comma or a dash before a
+# word that opens a clause.
+_OPENERS = (
+    r"die|dat|waar|waarbij|waarmee|waarin|waarvan|waarna|waardoor|waaronder|terwijl|omdat|doordat|nadat|zodat"
+    r"|hoewel|maar|en|of|mits|tenzij|indien|wanneer|zodra|als|aangezien|zoals|dan wel|alsmede|evenals"
+)
+_BOUNDARY_TEXT = (
+    rf"\s*[;:]\s+|,\s+(?=(?:{_OPENERS})\b)|\s+[–-]\s+(?=[a-z])|\s+(?=(?:terwijl|maar|waarbij|zodat|omdat)\b)"
+    # the main clause after a fronted one: "Omdat de Duitse eenheden ... nemen, kan de Nederlandse ..."
+    r"|,\s+(?=(?:kan|kunnen|moet|moeten|mag|mogen|zal|zullen|wordt|worden|is|zijn|levert|leveren|heeft|hebben|blijft|blijven)\s)"
+)
+
+_BOUNDARY = re.compile(_BOUNDARY_TEXT)
+
+# The Netherlands as the one who acts.
+_DUTCH_ACTOR = re.compile(
+    r"\b(?:Nederland|[Hh]et kabinet|[Dd]e regering|[Dd]e Nederlandse regering|[Ww]ij|[Ww]e|Defensie|[Dd]e krijgsmacht"
+    r"|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)|Korps Mariniers|Zr\.\s?Ms\.|Hr\.\s?Ms\.)\b"
+)
+# Words after which a country is a place or a partner, not the one who acts.
+_NOT_ACTOR_BEFORE = re.compile(
+    r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
+    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:(?:en|of)\s+)?$|\(\s*$)"
+)
+_LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
+# The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
+_MISSION_ACTOR = re.compile(
+    r"(?i:\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
+    r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
+)
+_CONSIDERED = re.compile(
+    r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
+    r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|bezie[nt]|bekijk(?:t|en)|in overweging"
+    r"|zou(?:den)?\s+(?:\w+\s+){0,8}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,8}?(?:bijdragen|leveren|inzetten|worden ingezet)"
+    r"|mogelijke?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)|eventuele?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname)"
+    r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
+    r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:levert|leveren|leverde|stelt|stellen|zendt|zenden|stuurt|sturen|draagt|dragen|plaatst|zet)\b[^;:]{0,50}?\bgeen\b"
+    r"|\bgeen\s+(?:\w+\s+)?(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen|troepen)\b"
+    r"|\b(?:draagt|dragen|neemt|nemen|levert|leveren)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b|eerder\b)(?:\w+\s+)?(?:bij|deel|aan)?\b"
+    r"|\bwordt\s+niet\s+verlengd\b|\bzal\s+niet\s+worden\s+verlengd\b"
+)
+_PAST = re.compile(
+    r"\b(?:leverde|leverden|droeg|droegen|nam|namen|vond|vonden|was|waren|zond|zonden|stelde|stelden)\b"
+    r"|\b(?:heeft|hebben|had|hadden)\b[^;:]{0,80}?\b(?:geleverd|bijgedragen|deelgenomen|ingezet|uitgezonden|gestationeerd)\b",
+)
+# A sentence about what happens now or next keeps its present tense: "was" in "zoals
+# was voorzien" or "die eerder was ingezet" does not make the rest of it past.
+_PRESENT = re.compile(r"\b(?:levert|leveren|zal|zullen|wordt|worden|blijft|blijven|gaat|gaan|is|zijn|draagt|dragen|stelt|stellen)\b")
+# Words that count or name Dutch people and units, which an adjective before them qualifies.
+_PEOPLE = re.compile(
+    r"(?:militair\w*|troepen|eenhe\w+|strijdkrachten|F-?\d+\w*|toestellen|vliegtuigen|helikopters?|schepen|schip|fregat\w*"
+    r"|bijdrage\w*|inzet|personeel|detachement\w*|bataljon\w*|compagnie\w*|marine|luchtmacht|landmacht|special forces"
+    r"|commando\w*|mariniers|stafofficieren|officieren|politie\w*|agenten|soldaten|manschappen|team\w*|trainers|instructeurs)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a sentence; offsets are into the sentence's text."""
+
+    start: int
+    end: int
+    actor: str | None  # "NL", another country's ISO code, MISSION, or None
+    modality: str  # "decided" | "considered" | "negated" | "past"
+
+    @property
+    def foreign(self) -> bool:
+        return self.actor is not None and self.actor != NL
+
+
+# Verbs whose subject sends or holds units: "Duitsland levert", "leveren de Belgen".
+_VERB = (
+    r"(?:levert|leveren|leverde|leverden|stelt|stellen|zendt|zenden|stuurt|sturen|draagt|dragen|plaatst|plaatsen|zet|zetten"
+    r"|neemt|nemen|blijft|blijven|wordt|worden|werd|werden|is|zijn|was|waren|heeft|hebben|had|zal|zullen|gaat|gaan|voert|voeren"
+    r"|opereert|opereren|vliegt|vliegen|patrouilleert|patrouilleren|traint|trainen|beschikt|beschikken|ontplooit|ontplooien)"
+)
+# What opens a clause before its subject: a connective, or an adverbial and the verb (inversion).
+_LEAD = re.compile(
+    rf"^[\s,;:–-]*(?:(?:{_OPENERS}|ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu)\s+)*"
+    rf"(?:(?:(?:in|op|per|vanaf|sinds|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,30}}?|[a-z]+)\s+{_VERB}\s+)?"
+    r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*",
+    re.IGNORECASE,
+)
+_SUBJECT_VERB = re.compile(rf"^[\s\w'’-]{{0,25}}?\s*{_VERB}\b", re.IGNORECASE)
+
+
+def _in_subject_position(part: str, pos: int, end: int) -> bool:
+    """The words at ``pos`` open the clause's subject: right after its opening (a
+    connective, or an adverbial and the verb), or right before a verb of sending.
+
+    This tells "Duitsland levert ..." and "In 2016 leveren de Belgische F-16's ..."
+    from "training van Koerdische eenheden" and "in Bagdad en Koeweit".
+    """
+    lead = _LEAD.match(part)
+    if lead and lead.end() >= pos - 1 and not _NOT_ACTOR_BEFORE.search(part[:pos]):
+        return True
+    return bool(re.match(rf"\s+{_VERB}\b", part[end:], re.IGNORECASE)) and not _NOT_ACTOR_BEFORE.search(part[:pos])
+
+
+def _actor(text: str, start: int, end: int) -> str | None:
+    """Who acts in ``text[start:end]`` (see the module docstring)."""
+    part = text[start:end]
+    if _MISSION_ACTOR.search(part) and not re.search(r"\bNederland(?:se)?\b(?!,)", part):
+        return MISSION
+    part = _LED_BY.sub(lambda m: " " * len(m.group()), part)
+    candidates: list[tuple[int, str]] = []
+    for m in _DUTCH_ACTOR.finditer(part):
+        if not _NOT_ACTOR_BEFORE.search(part[max(0, m.start() - 30) : m.start()]):
+            candidates.append((m.start(), NL))
+    for c in find_countries(part):
+        if c.adjective and not _PEOPLE.match(part[c.end :].lstrip()):
+            continue  # "de Iraakse regering", "de Afghaanse provincie": no one sent
+        if c.code == NL or _in_subject_position(part, c.start, c.end):
+            candidates.append((c.start, c.code))
+    if not candidates:
+        return None
+    codes = {code for _, code in candidates}
+    if NL in codes and len(codes) > 1 and re.search(r"\bNederland\b", part):
+        return NL  # "Nederland en België leveren elk een fregat": the Dutch share is ours
+    return min(candidates)[1]
+
+
+def _modality(part: str) -> str:
+    if _NEGATED.search(part):
+        return "negated"
+    if _CONSIDERED.search(part):
+        return "considered"
+    if _PAST.search(part) and not _PRESENT.search(_PAST.sub("", part)):
+        return "past"
+    return "decided"
+
+
+@lru_cache(maxsize=2048)
+def read_clauses(text: str) -> tuple[Clause, ...]:
+    """The clauses of one sentence, in order, each with its actor and modality."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > cuts[-1] + 3:
+            cuts.append(m.start())
+    cuts.append(len(text))
+    clauses: list[Clause] = []
+    actor: str | None = None
+    considered = False
+    for start, end in zip(cuts, cuts[1:]):
+        own = _actor(text, start, end)
+        actor = own if own is not None else actor
+        modality = _modality(text[start:end])
+        if modality == "considered":
+            considered = True
+        elif considered and modality == "decided":
+            modality = "considered"
+        clauses.append(Clause(start, end, actor, modality))
+    return tuple(clauses)
+
+
+def clause_at(clauses: tuple[Clause, ...], pos: int) -> Clause:
+    """The clause that holds offset ``pos`` of the sentence."""
+    for clause in clauses:
+        if clause.start <= pos < clause.end:
+            return clause
+    return clauses[-1]
+
+
+# The words between a number and what it counts: "150 Duitse militairen", "vier Nederlandse toestellen".
+_BETWEEN = re.compile(r"\s+(?:(?:extra|andere|eigen|militaire|ervaren|nieuwe)\s+)?(?P<adj>[A-Z][\w\u00eb\u00ef-]+)\s+")
+
+
+def owner_of(text: str, number_end: int) -> str | None:
+    """The nation an adjective right after a number gives what it counts, or None.
+
+    "vier Nederlandse toestellen" is Dutch and "300 Duitse militairen" German,
+    whatever the clause around them says.
+    """
+    m = _BETWEEN.match(text, number_end)
+    if not m:
+        return None
+    found = find_countries(m.group("adj"))
+    return found[0].code if found and found[0].adjective else None

@@ -1,0 +1,66 @@
+"""Clauses: who acts and how sure it is (extract/clauses.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from artikel100.extract.clauses import MISSION, clause_at, owner_of, read_clauses
+
+
+def _read(text: str) -> list[tuple[str, str | None, str]]:
+    return [(text[c.start : c.end].strip(" ,;"), c.actor, c.modality) for c in read_clauses(text)]
+
+
+def test_each_clause_has_its_own_actor() -> None:
+    text = "Nederland levert 150 militairen, terwijl Duitsland de helikopters levert."
+    assert [(a, m) for _, a, m in _read(text)] == [("NL", "decided"), ("DE", "decided")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("In 2016 leveren de Belgische F-16's luchtsteun boven Irak.", "BE"),
+        ("Het Duitse fregat wordt in juni afgelost.", "DE"),
+        ("Duitsland verlengt zijn bijdrage tot eind 2017.", "DE"),
+        ("De missie telt 13.000 militairen uit vijftig landen.", MISSION),
+        # objects and places are no actors
+        ("Het team traint Koerdische en Iraakse eenheden in Erbil.", None),
+        ("Voorts zijn vijf stafofficieren geplaatst in Bagdad en Koeweit.", None),
+        ("Het schip doet de haven van Monrovia (Liberia) aan.", None),
+        ("Nederland en België leveren elk een fregat.", "NL"),
+    ],
+)
+def test_the_actor_is_the_subject_not_an_object_or_a_place(text: str, actor: str | None) -> None:
+    assert read_clauses(text)[0].actor == actor
+
+
+def test_a_fronted_clause_does_not_give_its_actor_to_the_main_clause() -> None:
+    text = "Omdat de Duitse eenheden in Kunduz meer taken op zich nemen, kan de Nederlandse compagnie kleiner worden."
+    clauses = read_clauses(text)
+    assert clause_at(clauses, text.index("Kunduz")).actor == "DE"
+    assert clause_at(clauses, text.index("compagnie")).actor == "NL"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Het kabinet onderzoekt de mogelijkheid om vanaf 1 januari 2018 een fregat te leveren.", "considered"),
+        ("Nederland zou vanaf het voorjaar een transportvliegtuig kunnen leveren.", "considered"),
+        ("Nederland levert in 2017 geen eenheden aan de NRF.", "negated"),
+        ("De missie vond plaats tussen 2011 en 2013.", "past"),
+        ("Op verzoek van de Iraakse regering levert Nederland vijftig trainers.", "decided"),
+    ],
+)
+def test_the_modality_of_a_clause(text: str, modality: str) -> None:
+    assert read_clauses(text)[0].modality == modality
+
+
+def test_a_considered_main_clause_makes_what_follows_considered() -> None:
+    text = "Het kabinet overweegt een fregat te sturen, dat vanaf mei in de Rode Zee zou patrouilleren."
+    assert [m for _, _, m in _read(text)] == ["considered", "considered"]
+
+
+def test_a_numbers_own_adjective_says_whose_people_it_counts() -> None:
+    text = "De Belgische F-16's worden afgelost door vier Nederlandse toestellen en 300 Duitse militairen."
+    assert owner_of(text, text.index("vier") + 4) == "NL"
+    assert owner_of(text, text.index("300") + 3) == "DE"
