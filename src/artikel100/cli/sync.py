@@ -144,20 +144,20 @@ def _print_status(conn) -> None:  # type: ignore[no-untyped-def]
                       title="metadata and extraction disagree", title_justify="left")
         for item in st.disagreements:
             for dis in item["items"]:
-                table.add_row(item["kamerstuk"] or item["key"], str(item["letter_id"]), dis["field"],
+                table.add_row(item["label"], str(item["letter_id"]), dis["field"],
                               escape(_shown(dis["metadata"])), escape(_shown(dis["extracted"])))
         console.print(table)
     if st.deleted:
         table = Table("kamerstuk", "letter", "date", "why", title="deleted at the source (letters kept)",
                       title_justify="left")
         for item in st.deleted:
-            table.add_row(item["kamerstuk"] or item["key"], str(item["letter_id"] or "–"), item["date"] or "?",
+            table.add_row(item["label"], str(item["letter_id"] or "–"), item["date"] or "?",
                           escape(item["why"]))
         console.print(table)
     if st.problems:
         table = Table("kamerstuk", "state", "problem", title="not (yet) in the registry", title_justify="left")
         for item in st.problems:
-            table.add_row(item["kamerstuk"] or item["key"], item["state"], escape(item["error"][:200]))
+            table.add_row(item["label"], item["state"], escape(item["error"][:200]))
         console.print(table)
     if st.links:
         table = Table("letter", "is one letter with", "because", title="linked letters", title_justify="left")

@@ -106,17 +106,22 @@ def _list_dossier(reg: Registry, client: PoliteClient, ep: Endpoints, dossier: D
         rows = rows_of(conn, dossier)
         cursors = {src: get_cursor(conn, _cursor_name(src, dossier, opts.since)) for src in ("koop", "tk")}
 
-    def fold(page_entries: list[Any], fn: Callable[..., str]) -> None:
+    # One outcome per publication: a row made by the KOOP listing and then met
+    # in the Tweede Kamer's is one new publication, not a new and a changed one.
+    seen: dict[str, str] = {}
+
+    def fold(page_entries: list[Any], fn: Callable[..., tuple[str, str]]) -> None:
         if opts.dry_run:
             outcomes = [fn(None, rows, dossier, e) for e in page_entries]
         else:
             with reg.write() as conn:
                 outcomes = [fn(conn, rows, dossier, e) for e in page_entries]
-        for o in outcomes:
-            report.listed[o] = report.listed.get(o, 0) + 1
-
-    def dry_rows() -> None:
-        pass
+        for key, outcome in outcomes:
+            if seen.get(key) in (None, "unchanged") or outcome == "deleted":
+                seen[key] = outcome
+        report.listed = {}
+        for outcome in seen.values():
+            report.listed[outcome] = report.listed.get(outcome, 0) + 1
 
     if "koop" in opts.sources:
         newest = cursors["koop"]

@@ -124,7 +124,9 @@ def tk_key(doc: TkDocument, dossier: Dossier) -> str:
     return doc.kst_id(dossier) or f"tk:{doc.id}"
 
 
-def reconcile_tk(conn: Connection | None, rows: dict[str, dict[str, Any]], dossier: Dossier, doc: TkDocument) -> Listed:
+def reconcile_tk(
+    conn: Connection | None, rows: dict[str, dict[str, Any]], dossier: Dossier, doc: TkDocument
+) -> tuple[str, Listed]:
     meta = dict(doc.raw)
     meta["Kamerstukdossier"] = [{"Nummer": d.number, "Toevoeging": d.toevoeging} for d in doc.dossiers]
     meta["DocumentActor"] = doc.actors
@@ -135,10 +137,13 @@ def reconcile_tk(conn: Connection | None, rows: dict[str, dict[str, Any]], dossi
         "title": doc.subject or doc.title,
         "signatories": json.dumps(doc.signatories(), ensure_ascii=False) if doc.signatories() else None,
     }
-    return _reconcile(conn, rows, tk_key(doc, dossier), "tk", doc.changed, fields, doc.deleted)
+    key = tk_key(doc, dossier)
+    return key, _reconcile(conn, rows, key, "tk", doc.changed, fields, doc.deleted)
 
 
-def reconcile_koop(conn: Connection | None, rows: dict[str, dict[str, Any]], dossier: Dossier, rec: KoopRecord) -> Listed:
+def reconcile_koop(
+    conn: Connection | None, rows: dict[str, dict[str, Any]], dossier: Dossier, rec: KoopRecord
+) -> tuple[str, Listed]:
     fields = {
         "dossier": str(dossier), "koop_id": rec.identifier,
         "koop_meta": json.dumps(rec.as_json(), ensure_ascii=False, sort_keys=True),
@@ -147,7 +152,7 @@ def reconcile_koop(conn: Connection | None, rows: dict[str, dict[str, Any]], dos
     if rec.signers and not (rows.get(rec.identifier) or {}).get("tk_id"):
         fields["signatories"] = json.dumps([{"name": n, "role": None, "relation": "indiener"} for n in rec.signers],
                                            ensure_ascii=False)
-    return _reconcile(conn, rows, rec.identifier, "koop", rec.modified, fields, deleted=False)
+    return rec.identifier, _reconcile(conn, rows, rec.identifier, "koop", rec.modified, fields, deleted=False)
 
 
 def pending_rows(conn: Connection, dossier: Dossier) -> list[dict[str, Any]]:

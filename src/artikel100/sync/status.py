@@ -57,9 +57,10 @@ def sync_status(conn: Connection) -> SyncStatus:
         out.dossiers.append(DossierStatus(dossier, {k: counts[dossier].get(k, 0) for k in STATES},
                                           last.get(dossier), cursors.get(dossier, {})))
     rows = conn.execute(select(d.c.key, d.c.kamerstuk, d.c.chamber, d.c.date, d.c.state, d.c.letter_id,
-                               d.c.disagreements, d.c.error, d.c.deleted_at).order_by(d.c.dossier, d.c.date, d.c.key))
+                               d.c.disagreements, d.c.error, d.c.deleted_at, d.c.tk_meta).order_by(d.c.dossier, d.c.date, d.c.key))
     for r in rows:
-        base = {"key": r.key, "kamerstuk": r.kamerstuk, "chamber": r.chamber, "date": r.date, "letter_id": r.letter_id}
+        number = json.loads(r.tk_meta or "{}").get("DocumentNummer")
+        base = {"key": r.key, "label": r.kamerstuk or number or r.key, "kamerstuk": r.kamerstuk, "chamber": r.chamber, "date": r.date, "letter_id": r.letter_id}
         items = json.loads(r.disagreements or "[]")
         if items and r.state == "stored":
             out.disagreements.append({**base, "items": items})
