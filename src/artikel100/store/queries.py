@@ -19,7 +19,7 @@ from ..errors import StoreError
 from . import schema as s
 from .dates import first_day, last_day, parse_period
 from .links import copies, kamerstukken
-from .merge import Deployment, load_deployments
+from .merge import Deployment, _kamerstuk_label, load_deployments
 from .search import fold
 
 __all__ = [
@@ -174,6 +174,7 @@ def commitments(conn: Connection, today: date, open_only: bool = False) -> list[
                     titled.setdefault(kind, []).append(L.id)
     out = []
     linked = copies(conn)  # a copy's commitments are its letter's: count them once
+    numbers = kamerstukken(conn)
     rows = conn.execute(select(s.facts.c.id, s.facts.c.letter_id, s.facts.c.data)
                         .where(s.facts.c.kind == "commitment").order_by(s.facts.c.letter_id, s.facts.c.ordinal))
     for r in rows:
@@ -184,7 +185,8 @@ def commitments(conn: Connection, today: date, open_only: bool = False) -> list[
         mark = marks.get((L.text_sha256, data["text"]))
         due = last_day(data.get("due"))
         status = "done" if mark and mark.done else ("overdue" if due and due < today else "open")
-        view = CommitmentView(r.id, r.letter_id, L.date, L.kamerstuk, data["text"], data.get("due"),
+        view = CommitmentView(r.id, r.letter_id, L.date, _kamerstuk_label(L.kamerstuk, numbers.get(r.letter_id)),
+                              data["text"], data.get("due"),
                               bool(data.get("conditional")), data.get("spans", []), status,
                               by_sha.get(mark.by_letter_sha256) if mark else None)
         if status != "done":

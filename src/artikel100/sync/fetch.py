@@ -127,7 +127,12 @@ def fetch_best(client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, 
         FetchError: a candidate failed after every retry (the row stays pending).
     """
     notes: list[str] = []
-    for cand in candidates(row, endpoints):
+    todo = candidates(row, endpoints)
+    # The file fetched last time is asked for first, conditionally: a changed
+    # stamp often means changed metadata, and the better formats before it
+    # were tried (and found wanting) then.
+    todo.sort(key=lambda c: c.url != row.get("file_url"))
+    for cand in todo:
         headers: dict[str, str] = {}
         if cand.url == row.get("file_url") and row.get("letter_id"):
             if row.get("etag"):
