@@ -246,8 +246,13 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, b'{"@odata.context": "x", "value": [{"Id": "7d6c', "application/json")
                 return
             if kind == "block":
+                # Held until released, then dropped unanswered: the client was killed meanwhile.
                 fake.blocked.set()
                 fake.release.wait(60)
+                self.close_connection = True
+                with fake.lock:
+                    fake.log.append(Logged(self.path, 0, False, dict(self.headers)))
+                return
             self._route(truncate=kind == "truncate")
             return
         self._route()

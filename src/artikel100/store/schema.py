@@ -208,6 +208,9 @@ sync_documents = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("fetched_for", Text),  # ``changed`` when the file was fetched
+    # Candidates found wanting for a change stamp ({"for": changed, "urls": {url: why}}),
+    # so a resumed run does not fetch them again.
+    Column("skipped", Text),
     Column("letter_id", Integer, ForeignKey("letters.id", ondelete="SET NULL"), index=True),
     Column("disagreements", Text, nullable=False, default="[]"),
     Column("error", Text),

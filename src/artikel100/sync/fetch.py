@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,16 @@ def _save(data: bytes, cache: Path, fmt: str) -> tuple[Path, str]:
     return final, sha
 
 
-def fetch_best(client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, cache: Path) -> Fetched:
+def skipped_urls(row: dict[str, Any]) -> dict[str, str]:
+    """Candidates found wanting for the row's current change stamp."""
+    data = json.loads(row.get("skipped") or "{}")
+    return data.get("urls", {}) if data.get("for") == row.get("changed") else {}
+
+
+def fetch_best(
+    client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, cache: Path,
+    on_skip: Callable[[str, str], None] | None = None,
+) -> Fetched:
     """Fetch the first usable candidate of ``row``.
 
     A candidate fetched before (same URL, an ETag or Last-Modified on the row)
@@ -126,13 +136,20 @@ def fetch_best(client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, 
     Raises:
         FetchError: a candidate failed after every retry (the row stays pending).
     """
-    notes: list[str] = []
     todo = candidates(row, endpoints)
     # The file fetched last time is asked for first, conditionally: a changed
     # stamp often means changed metadata, and the better formats before it
     # were tried (and found wanting) then.
     todo.sort(key=lambda c: c.url != row.get("file_url"))
-    for cand in todo:
+    known = skipped_urls(row)
+    notes = [f"{url}: {why}" for url, why in known.items()]
+
+    def skip(cand: Candidate, why: str) -> None:
+        notes.append(f"{cand.label}: {why}")
+        if on_skip is not None:
+            on_skip(cand.url, why)  # remembered, so that a resumed run does not ask again
+
+    for cand in (c for c in todo if c.url not in known):
         headers: dict[str, str] = {}
         if cand.url == row.get("file_url") and row.get("letter_id"):
             if row.get("etag"):
@@ -143,7 +160,7 @@ def fetch_best(client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, 
         if response.status == 304:
             return Fetched("not modified", cand, etag=row.get("etag"), last_modified=row.get("last_modified"))
         if response.status in (404, 410, 204):
-            notes.append(f"{cand.label}: HTTP {response.status}")
+            skip(cand, f"HTTP {response.status}")
             continue
         if response.status != 200:
             raise FetchError(f"{cand.url}: HTTP {response.status}")
@@ -154,10 +171,10 @@ def fetch_best(client: PoliteClient, row: dict[str, Any], endpoints: Endpoints, 
             if WITHDRAWN.lower() in text.lower() and len(text) < 2000:
                 return Fetched("withdrawn", cand, notes=tuple(notes))
             if "fout404" in text.lower() or len(text) < _MIN_TEXT:
-                notes.append(f"{cand.label}: no letter text")
+                skip(cand, "no letter text")
                 continue
         elif not data:
-            notes.append(f"{cand.label}: empty file")
+            skip(cand, "empty file")
             continue
         path, sha = _save(data, cache, fmt)
         return Fetched("fetched", cand, path, sha, len(data), fmt, response.header("ETag"),

@@ -38,7 +38,7 @@ from ..store.links import NEWER_VERSION, OTHER_CHAMBER, add_kamerstuk, link, sim
 from .compare import disagreements
 from .endpoints import Endpoints
 from .errors import SyncError
-from .fetch import Fetched, candidates, fetch_best
+from .fetch import Fetched, candidates, fetch_best, skipped_urls
 from .http import PoliteClient
 from .odata import Dossier, document_query, list_documents
 from .sru import list_records
@@ -195,8 +195,14 @@ def _process(reg: Registry, client: PoliteClient, ep: Endpoints, row: dict[str, 
         got = Fetched("fetched", None, cached, row["file_sha256"], cached.stat().st_size, row.get("file_format"))
         out.url = row.get("file_url")
     else:
+        def on_skip(url: str, why: str) -> None:
+            with reg.write() as conn:
+                known = {**skipped_urls(row), url: why}
+                update_row(conn, row["id"], skipped=json.dumps({"for": row["changed"], "urls": known}))
+                row["skipped"] = json.dumps({"for": row["changed"], "urls": known})
+
         try:
-            got = fetch_best(client, row, ep, opts.cache)
+            got = fetch_best(client, row, ep, opts.cache, on_skip)
         except SyncError as exc:
             with reg.write() as conn:
                 update_row(conn, row["id"], error=str(exc), attempts=(row.get("attempts") or 0) + 1)
