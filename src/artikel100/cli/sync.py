@@ -104,7 +104,8 @@ def sync_cmd(dossiers: tuple[str, ...], since: str | None, show_status: bool, dr
 def _print_report(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
     if dry_run:
         for d in report.dossiers:
-            table = Table("kamerstuk", "would fetch", title=f"dossier {d.dossier}: {len(d.documents)} to fetch (dry run)")
+            table = Table("kamerstuk", title=f"dossier {d.dossier}: {len(d.documents)} to fetch (dry run)")
+            table.add_column("would fetch first", overflow="fold")
             for item in d.documents:
                 table.add_row(item.kamerstuk or item.key, escape(item.url or "(no file)"))
             console.print(table)
