@@ -163,7 +163,8 @@ def _print_status(conn) -> None:  # type: ignore[no-untyped-def]
     if st.links:
         table = Table("letter", "is one letter with", "because", title="linked letters", title_justify="left")
         for item in st.links:
-            table.add_row(str(item["letter_id"]), str(item["same_as"]), item["reason"])
+            table.add_row(_letter(item["letter_id"], item["letter"]), _letter(item["same_as"], item["same_as_letter"]),
+                          item["reason"])
         console.print(table)
 
 
@@ -171,3 +172,7 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "(none)"
     return str(value)
+
+
+def _letter(letter_id: int, kamerstuk: str | None) -> str:
+    return f"{letter_id} ({kamerstuk})" if kamerstuk else str(letter_id)

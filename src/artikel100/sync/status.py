@@ -69,6 +69,9 @@ def sync_status(conn: Connection) -> SyncStatus:
         elif r.error and r.state in ("pending", "rejected", "nofile"):
             out.problems.append({**base, "state": r.state, "error": r.error})
     if inspect(conn).has_table("letter_links"):
+        names = {r.letter_id: r.kamerstuk for r in conn.execute(
+            select(d.c.letter_id, d.c.kamerstuk).where(d.c.letter_id.is_not(None)))}
         for r in conn.execute(select(s.letter_links).order_by(s.letter_links.c.letter_id)):
-            out.links.append({"letter_id": r.letter_id, "same_as": r.same_as, "reason": r.reason})
+            out.links.append({"letter_id": r.letter_id, "same_as": r.same_as, "reason": r.reason,
+                              "letter": names.get(r.letter_id), "same_as_letter": names.get(r.same_as)})
     return out
