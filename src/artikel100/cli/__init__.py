@@ -10,6 +10,7 @@ import click
 
 from .letters import demo, extract_cmd, read_cmd
 from .registry import REGISTRY_COMMANDS
+from .sync import sync_cmd
 
 __all__ = ["main"]
 
@@ -25,3 +26,4 @@ main.add_command(extract_cmd)
 main.add_command(demo)
 for _command in REGISTRY_COMMANDS:
     main.add_command(_command)
+main.add_command(sync_cmd)

@@ -342,12 +342,15 @@ class LetterRejected(StoreError):
 
 
 def store_prepared(
-    registry: Registry, p: Prepared, version: str | None = None, *, force: bool = False
+    registry: Registry, p: Prepared, version: str | None = None, *, force: bool = False,
+    then: Callable[[Connection, Outcome, int], None] | None = None,
 ) -> tuple[Outcome, int]:
     """Store one processed letter in one transaction.
 
     ``force`` replaces the facts of a letter already stored by this version
     (a development build whose extraction changed without a version bump).
+    ``then(conn, outcome, letter_id)`` runs inside the same transaction, so a
+    caller's own record of the letter (sync's state) commits with it or not at all.
 
     Returns:
         (outcome, letter id).
@@ -359,7 +362,10 @@ def store_prepared(
     for attempt in range(2):
         try:
             with registry.write() as conn:
-                return _store(conn, p, version, force)
+                outcome, letter_id = _store(conn, p, version, force)
+                if then is not None:
+                    then(conn, outcome, letter_id)
+                return outcome, letter_id
         except IntegrityError:
             # Another writer stored the same content between our read and write
             # (a shared PostgreSQL registry); the second pass sees its row.

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, select
 
 from . import schema as s
 from .dates import agree, first_day, last_day
+from .links import copies, kamerstukken
 from .search import fold
 
 __all__ = ["unit_kind", "Step", "Conflict", "Deployment", "ContributionRow", "merge", "load_deployments"]
@@ -302,5 +303,15 @@ def load_deployments(conn: Connection, mission: str | None = None) -> list[Deplo
     )
     if mission:
         stmt = stmt.where(s.facts.c.mission == mission)
-    rows = [ContributionRow(r.letter_id, r.date, r.kamerstuk, json.loads(r.data)) for r in conn.execute(stmt)]
+    # A copy of a letter (to the other chamber, or an older version) is not a
+    # second step; the letter it repeats shows every Kamerstuk it was published as.
+    linked, numbers = copies(conn), kamerstukken(conn)
+    rows = [ContributionRow(r.letter_id, r.date, _kamerstuk_label(r.kamerstuk, numbers.get(r.letter_id)),
+                            json.loads(r.data))
+            for r in conn.execute(stmt) if r.letter_id not in linked]
     return merge(rows)
+
+
+def _kamerstuk_label(extracted: str | None, published: list[str] | None) -> str | None:
+    """"29521-501 + 29521-K" for a letter sent to both chambers; else the one number known."""
+    return " + ".join(published) if published else extracted

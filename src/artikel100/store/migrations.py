@@ -81,6 +81,16 @@ def _m6_inline_search(conn: Connection) -> None:
         inline_index(conn)
 
 
+def _m15_sync_state(conn: Connection) -> None:
+    """The sync's memory: documents met in the open data, and where each listing stopped."""
+    schema.metadata.create_all(conn, tables=[schema.sync_documents, schema.sync_cursors])
+
+
+def _m16_letter_links(conn: Connection) -> None:
+    """One letter under several Kamerstukken: copies to the other chamber, newer versions."""
+    schema.metadata.create_all(conn, tables=[schema.letter_links, schema.letter_kamerstukken])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m1_initial),
     (2, "full-text search", _m2_search),
@@ -88,6 +98,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "search tuning", _m4_tune_search),
     (5, "extracted values as text", _m5_text_columns),
     (6, "inline search vectors", _m6_inline_search),
+    (15, "sync state", _m15_sync_state),
+    (16, "letter links and kamerstukken", _m16_letter_links),
 ]
 
 

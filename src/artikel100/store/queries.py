@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, inspect, select
 
 from ..errors import StoreError
 from . import schema as s
 from .dates import first_day, last_day, parse_period
-from .merge import Deployment, load_deployments
+from .links import copies, kamerstukken
+from .merge import Deployment, _kamerstuk_label, load_deployments
 from .search import fold
 
 __all__ = [
@@ -172,15 +173,20 @@ def commitments(conn: Connection, today: date, open_only: bool = False) -> list[
                 if kind in folded:
                     titled.setdefault(kind, []).append(L.id)
     out = []
+    linked = copies(conn)  # a copy's commitments are its letter's: count them once
+    numbers = kamerstukken(conn)
     rows = conn.execute(select(s.facts.c.id, s.facts.c.letter_id, s.facts.c.data)
                         .where(s.facts.c.kind == "commitment").order_by(s.facts.c.letter_id, s.facts.c.ordinal))
     for r in rows:
+        if r.letter_id in linked:
+            continue
         data = json.loads(r.data)
         L = letters[r.letter_id]
         mark = marks.get((L.text_sha256, data["text"]))
         due = last_day(data.get("due"))
         status = "done" if mark and mark.done else ("overdue" if due and due < today else "open")
-        view = CommitmentView(r.id, r.letter_id, L.date, L.kamerstuk, data["text"], data.get("due"),
+        view = CommitmentView(r.id, r.letter_id, L.date, _kamerstuk_label(L.kamerstuk, numbers.get(r.letter_id)),
+                              data["text"], data.get("due"),
                               bool(data.get("conditional")), data.get("spans", []), status,
                               by_sha.get(mark.by_letter_sha256) if mark else None)
         if status != "done":
@@ -221,10 +227,10 @@ def resolve_letter(conn: Connection, ref: str) -> int:
     ref = ref.strip()
     if ref.isdigit() and conn.execute(select(s.letters.c.id).where(s.letters.c.id == int(ref))).first():
         return int(ref)
-    m = re.fullmatch(r"(\d[\d ]*\d)\s*(?:,\s*nr\.?\s*|-)(\d+)", ref)
+    m = re.fullmatch(r"(\d[\d ]*\d)\s*(?:,\s*nr\.?\s*|,\s*|-)(\d+|[A-Z]{1,3})", ref)
     if m:
         kst = m.group(1).replace(" ", "") + "-" + m.group(2)
-        ids = list(conn.scalars(select(s.letters.c.id).where(s.letters.c.kamerstuk == kst)))
+        ids = _letters_published_as(conn, kst)
     elif re.fullmatch(r"[0-9a-f]{6,64}", ref):
         ids = list(conn.scalars(select(s.letters.c.id).where(s.letters.c.text_sha256.startswith(ref))))
     else:
@@ -232,6 +238,14 @@ def resolve_letter(conn: Connection, ref: str) -> int:
     if len(ids) == 1:
         return ids[0]
     raise StoreError(f"{ref}: " + ("more than one letter matches" if ids else "no such letter in the registry"))
+
+
+def _letters_published_as(conn: Connection, kst: str) -> list[int]:
+    """Letters whose extracted or published Kamerstuk is ``kst``."""
+    ids = set(conn.scalars(select(s.letters.c.id).where(s.letters.c.kamerstuk == kst)))
+    if inspect(conn).has_table("letter_kamerstukken"):
+        ids |= set(conn.scalars(select(s.letter_kamerstukken.c.letter_id).where(s.letter_kamerstukken.c.kamerstuk == kst)))
+    return sorted(ids)
 
 
 def mark_done(conn: Connection, commitment_id: int, by_letter: str) -> CommitmentView:
@@ -269,8 +283,11 @@ def letter_facts(conn: Connection, letter_id: int) -> dict[str, Any]:
     sources = [dict(r._mapping) for r in conn.execute(
         select(s.source_files.c.path, s.source_files.c.sha256, s.source_files.c.format, s.source_files.c.size)
         .where(s.source_files.c.letter_id == letter_id))]
+    linked = copies(conn)
     return {
         "id": L.id, "date": L.date, "kamerstuk": L.kamerstuk, "title": L.title, "addressee": L.addressee,
+        "published_as": kamerstukken(conn).get(linked.get(L.id, L.id), []),
+        "same_as": linked.get(L.id),
         "letter": json.loads(L.letter_json), "extractor_version": L.extractor_version, "status": L.status,
         "sources": sources, "facts": facts,
     }

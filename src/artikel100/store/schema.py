@@ -39,6 +39,10 @@ __all__ = [
     "letter_texts",
     "facts",
     "commitment_marks",
+    "letter_links",
+    "letter_kamerstukken",
+    "sync_documents",
+    "sync_cursors",
     "FACT_KINDS",
     "EXTRACTED_COLUMNS",
 ]
@@ -142,4 +146,83 @@ commitment_marks = Table(
     Column("by_letter_sha256", String(64)),
     Column("marked_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("letter_sha256", "commitment_text"),
+)
+
+
+# --- One letter, several Kamerstukken (sync, issue 10) -----------------------
+# The same letter sent to both chambers is two publications (29521-501 and
+# 29521-K) but one letter: the copy points at the letter it repeats and is left
+# out of deployments and commitments. A letter replaced by a later version of
+# the same document (a Word draft, then the final PDF) points at it the same way.
+letter_links = Table(
+    "letter_links",
+    metadata,
+    Column("letter_id", Integer, ForeignKey("letters.id", ondelete="CASCADE"), primary_key=True),
+    Column("same_as", Integer, ForeignKey("letters.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("reason", String(20), nullable=False),  # "other chamber" | "newer version"
+    Column("linked_at", DateTime(timezone=True), nullable=False),
+)
+
+# The Kamerstuk numbers a letter is published under, as the publisher's
+# metadata gives them (extraction's own reading stays in letters.kamerstuk).
+letter_kamerstukken = Table(
+    "letter_kamerstukken",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_id", Integer, ForeignKey("letters.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kamerstuk", Text, nullable=False, index=True),  # "29521-501", "29521-K"
+    Column("chamber", Text),  # "Tweede Kamer" | "Eerste Kamer"
+    Column("source", String(20), nullable=False),  # "metadata"
+    UniqueConstraint("letter_id", "kamerstuk"),
+)
+
+# --- Sync state (issue 10) ---------------------------------------------------
+# One row per publication met in the open data: a Tweede Kamer Document, its
+# officielebekendmakingen twin, or an Eerste Kamer Kamerstuk. ``key`` is the
+# KOOP id ("kst-29521-501") when there is one, else "tk:<guid>". The row is
+# the sync's memory: what the sources said (metadata), which file was fetched
+# (with its ETag), which letter it became, and where the two disagree.
+sync_documents = Table(
+    "sync_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("dossier", String(40), nullable=False, index=True),
+    Column("kamerstuk", Text),
+    Column("chamber", Text),
+    Column("date", Text),
+    Column("title", Text),
+    Column("tk_id", String(64), index=True),
+    Column("koop_id", String(200)),
+    Column("tk_meta", Text),  # the OData Document as JSON
+    Column("koop_meta", Text),  # the SRU record's fields as JSON
+    Column("signatories", Text, nullable=False, default="[]"),  # [{"name", "role", "relation"}]
+    Column("changed", Text),  # the sources' change stamps, JSON {"tk": ..., "koop": ...}
+    # pending | stored | nofile | rejected | deleted
+    Column("state", String(10), nullable=False),
+    Column("deleted_at", DateTime(timezone=True)),
+    Column("file_url", Text),
+    Column("file_format", String(10)),
+    Column("file_sha256", String(64)),
+    Column("file_path", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("fetched_for", Text),  # ``changed`` when the file was fetched
+    # Candidates found wanting for a change stamp ({"for": changed, "urls": {url: why}}),
+    # so a resumed run does not fetch them again.
+    Column("skipped", Text),
+    Column("letter_id", Integer, ForeignKey("letters.id", ondelete="SET NULL"), index=True),
+    Column("disagreements", Text, nullable=False, default="[]"),
+    Column("error", Text),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Where each listing stopped: the last change stamp seen, per source and query.
+sync_cursors = Table(
+    "sync_cursors",
+    metadata,
+    Column("name", String(200), primary_key=True),  # "odata:29521", "sru:29521"
+    Column("value", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
