@@ -20,7 +20,7 @@ def test_sync_fills_a_registry_whose_missions_timeline_and_deadlines_show_the_le
               "--delay", "0").output
     assert "5 files fetched" in out
     missions = run("missions", "--db", db_url, "--today", "2026-12-01").output
-    assert "UNIFIL" in missions and "EUFOR-ALTHEA" in missions and "2027-03-31" in missions
+    assert "UNIFIL" in missions and "ALTHEA" in missions and "2027-03-31" in missions
     timeline = run("timeline", "--db", db_url).output
     assert "29521-501 +" in timeline and "29521-K" in timeline and "29521-503" in timeline
     deadlines = run("deadlines", "--db", db_url, "--today", "2026-12-01").output

@@ -82,7 +82,7 @@ def test_missions_timeline_and_deadlines_show_the_synced_letters(registry, run_s
     today = date(2026, 12, 1)
     with registry.engine.connect() as conn:
         views = {m.id: m for m in missions(conn, today)}
-        assert {"UNIFIL", "EUFOR-ALTHEA", "UNTSO", "KFOR"} <= set(views)
+        assert {"UNIFIL", "ALTHEA", "UNTSO", "KFOR"} <= set(views)
         assert views["UNIFIL"].framework_end == "2027-03-31" and views["UNIFIL"].personnel_now == 10
         ends = {(d.kind, d.day.isoformat(), d.kamerstuk) for d in deadlines(conn, today, "6m")}
         assert ("framework", "2026-12-31", "29521-502") in ends

@@ -34,20 +34,33 @@ from functools import lru_cache
 
 from .nations import NL, find_countries
 
-__all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION"]
+__all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION", "ORGANISATION"]
 
 MISSION = "MISSION"
+ORGANISATION = "ORGANISATION"  # an alliance or its bodies: "de NAVO", "de bondgenoten", "de Veiligheidsraad"
+
+# Alliances, their bodies and members as a group, as the ones who decide or send.
+_ORGANISATION_ACTOR = re.compile(
+    r"\b(?:[Dd]e\s+)?(?:NAVO|Navo|NATO|VN|Verenigde Naties|EU|Europese Unie|(?:VN-)?Veiligheidsraad|VNVR|Noord-Atlantische Raad"
+    r"|(?:NAVO-|EU-)?(?:bondgenoten|lidstaten|partners|ministers\b(?:\s+van\s+\w+)?)|(?:Navo|NAVO|EU)\s+ministers|coalitiepartners"
+    r"|troepenleveranciers|andere landen)\b"
+)
+# A passive's agent: "waartoe door de NAVO-bondgenoten werd besloten".
+_AGENT = re.compile(r"\bdoor\s+(?P<who>(?:de\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:werd|wordt|werden|worden|is|zijn)\b")
 
 # Where a clause starts: after a semicolon or a colon, and at a comma or a dash before a
 # word that opens a clause.
 _OPENERS = (
     r"die|dat|waar|waarbij|waarmee|waarin|waarvan|waarna|waardoor|waaronder|terwijl|omdat|doordat|nadat|zodat"
     r"|hoewel|maar|en|of|mits|tenzij|indien|wanneer|zodra|als|aangezien|zoals|dan wel|alsmede|evenals"
+    r"|waartoe|waarover|waarop|waaraan|waarvoor"
 )
 _BOUNDARY_TEXT = (
     rf"\s*[;:]\s+|,\s+(?=(?:{_OPENERS})\b)|\s+[–-]\s+(?=[a-z])|\s+(?=(?:terwijl|maar|waarbij|zodat|omdat)\b)"
     # the main clause after a fronted one: "Omdat de Duitse eenheden ... nemen, kan de Nederlandse ..."
     r"|,\s+(?=(?:kan|kunnen|moet|moeten|mag|mogen|zal|zullen|wordt|worden|is|zijn|levert|leveren|heeft|hebben|blijft|blijven)\s)"
+    # an apposition and a relative clause: "CTF-151, de taakgroep die onder de CMF ... bestrijdt"
+    r"|,\s+(?=(?:de|het|een)\s)|\s+(?=(?:die|waarin|waarmee|waarbij)\s)"
 )
 
 _BOUNDARY = re.compile(_BOUNDARY_TEXT)
@@ -110,6 +123,7 @@ class Clause:
 
     @property
     def foreign(self) -> bool:
+        """Another country, the mission or an alliance acts: not the Netherlands."""
         return self.actor is not None and self.actor != NL
 
 
@@ -147,8 +161,14 @@ def _actor(text: str, start: int, end: int) -> str | None:
     part = text[start:end]
     if _MISSION_ACTOR.search(part) and not re.search(r"\bNederland(?:se)?\b(?!,)", part):
         return MISSION
+    agent = _AGENT.search(part)
+    if agent and _ORGANISATION_ACTOR.fullmatch(agent.group("who")):
+        return ORGANISATION
     part = _LED_BY.sub(lambda m: " " * len(m.group()), part)
     candidates: list[tuple[int, str]] = []
+    for m in _ORGANISATION_ACTOR.finditer(part):
+        if _in_subject_position(part, m.start(), m.end()):
+            candidates.append((m.start(), ORGANISATION))
     for m in _DUTCH_ACTOR.finditer(part):
         if not _NOT_ACTOR_BEFORE.search(part[max(0, m.start() - 30) : m.start()]):
             candidates.append((m.start(), NL))
@@ -160,7 +180,7 @@ def _actor(text: str, start: int, end: int) -> str | None:
     if not candidates:
         return None
     codes = {code for _, code in candidates}
-    if NL in codes and len(codes) > 1 and re.search(r"\bNederland\b", part):
+    if NL in codes and len(codes) > 1 and (re.search(r"\bNederland\b", part) or codes == {NL, ORGANISATION}):
         return NL  # "Nederland en België leveren elk een fregat": the Dutch share is ours
     return min(candidates)[1]
 

@@ -127,10 +127,22 @@ _BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|
 # The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
 _SAME_PEOPLE = re.compile(rf"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|adviseurs|instructeurs)\b")
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
-# "Nederland levert in 2017 ...": a whole year as the period of a contribution.
+# "Nederland levert in 2017 ...", "de eenheden die Nederland in 2019 gereedstelt", "de bijdrage
+# aan de NRF in 2011", "In 2019 bedraagt de Nederlandse inzet ...": a whole year as the period.
 _YEAR_CONTRIBUTION = re.compile(
-    r"\b(?:levert|leveren|zendt|zenden|stelt|stellen|draagt|dragen|zet|zetten)\s+(?:\w+\s+){0,3}in\s+$"
+    r"\b(?:lever\w*|geleverd|zend\w*|zond\w*|gezonden|stel\w*|gesteld|draag\w*|droeg\w*|bijgedragen|zet\w*|ingezet"
+    r"|deelne\w*|deelname|deelgenomen|neemt|nemen|gereed\w*"
+    r"|aangeboden|aanbied\w*|biedt|bieden|bijdrage\w*|inzet|bedraagt|beschikbaar)\b",
+    re.IGNORECASE,
 )
+_YEAR_LEAD = re.compile(r"(?:^|[^\w])(?i:in)\s+$")
+# A clause about informing, evaluating or paying for a contribution dates that, not the deployment.
+_ABOUT_THE_CONTRIBUTION = re.compile(
+    r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|monitor\w*|gemonitord|rapport\w*"
+    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd)\b",
+    re.IGNORECASE,
+)
+_SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
 _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
 # In a sentence about a whole mission, the Dutch share is named as such.
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
@@ -254,7 +266,30 @@ def find_contributions(
         for c in out:
             if c.mission in _CARRIERS:
                 c.mission = main
-    return out
+    return _without_coarse_dates(out)
+
+
+def _without_coarse_dates(out: list[Contribution]) -> list[Contribution]:
+    """A date that a more precise one of the same mission repeats says nothing more: "in de
+    tweede helft van 2016" beside "van 1 juli tot en met 31 december 2016" keeps the days."""
+    precise: dict[tuple[str, str], set[str]] = {}
+    for c in out:
+        for name in ("start", "end"):
+            value = getattr(c, name)
+            if value:
+                precise.setdefault((c.mission, name), set()).add(value)
+    kept = []
+    for c in out:
+        if c.framework or c.supersedes_end:
+            kept.append(c)  # a framework's own dates make the deployment's history
+            continue
+        for name in ("start", "end"):
+            value = getattr(c, name)
+            if value and any(v != value and v.startswith(value) for v in precise[(c.mission, name)]):
+                setattr(c, name, None)
+        if c.start or c.end or c.personnel is not None or c.location or c.quantity is not None or c.supersedes_end:
+            kept.append(c)
+    return kept
 
 
 def _counts_dutch_people(text: str) -> bool:
@@ -388,9 +423,17 @@ def _facts(
             # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
             out.append(make(missions[0], [(d.start, d.end)], start=d.value))
             state.last_start.setdefault(missions[0], d.value)
-        elif len(d.value) == 4 and _YEAR_CONTRIBUTION.search(text[max(0, d.start - 60) : d.start]):
-            # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
-            out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
+        elif len(d.value) == 4 and _whole_year(text, clauses, d, find_dates, letter_date):
+            clause = clause_at(clauses, d.start)
+            if _SINCE_IN_CLAUSE.search(text, clause.start, d.start):
+                # "heeft sinds de oprichting van UNMISS in 2011 een bijdrage geleverd": from then on
+                out.append(make(missions[0], [(d.start, d.end)], start=d.value))
+            elif _EXTENDS.search(text, clause.start, clause.end):
+                # "de bijdragen in Irak in 2020 voort te zetten": it began before, it now runs to the year's end
+                out.append(make(missions[0], [(d.start, d.end)], end=d.value))
+            else:
+                # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
+                out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
     for period in periods:
         start, end = period.start, period.end
         if handover:
@@ -423,7 +466,7 @@ def _facts(
         if not start and not end:
             continue
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
-        for mission in missions:
+        for mission in _in_clause(missions, here, clauses, period.span[0]):
             c = make(mission, spans, start=start, end=end)
             if extends_from:
                 c.supersedes_end = extends_from
@@ -449,6 +492,29 @@ def _facts(
 
 # Facts of a clause that speaks of another country, of the mission itself, or of what is not done.
 _NOT_OURS = frozenset({"foreign", "mission", "negated"})
+
+
+def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001
+    """A bare year after "in" is a contribution's whole period when its clause gives or
+    joins something and names no other time."""
+    if not _YEAR_LEAD.search(text[max(0, d.start - 4) : d.start]):
+        return False
+    clause = clause_at(clauses, d.start)
+    part = text[clause.start : clause.end]
+    if not _YEAR_CONTRIBUTION.search(part) or _ABOUT_THE_CONTRIBUTION.search(part):
+        return False
+    others = [x for x in find(part, letter_date) if x.start + clause.start != d.start]
+    return not others
+
+
+def _in_clause(missions: list[str], here: list[tuple[str, int, int]], clauses: tuple, pos: int) -> list[str]:  # noqa: ANN001
+    """The missions a date at ``pos`` belongs to: those its clause names, when the sentence
+    names more than one ("het commando over CTF-151, de taakgroep die onder de CMF ...")."""
+    if len(missions) < 2:
+        return missions
+    clause = clause_at(clauses, pos)
+    named = [m for m in missions if any(m == mid and clause.start <= s < clause.end for mid, s, _ in here)]
+    return named or missions
 
 
 def _status(text: str, clauses: tuple, span: tuple[int, int], counted: bool) -> str:  # noqa: ANN001

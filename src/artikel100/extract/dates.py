@@ -406,8 +406,8 @@ _EXPIRY_VERB = r"(?i:verloopt|verlopen|verliep|verliepen|afloopt|aflopen|eindigt
 _EXPIRY_RES = (
     # "verloopt op 31 december 2024", "verlopen in juli 2025"
     re.compile(rf"\b{_EXPIRY_VERB}(?:\s+(?i:op|in|per))?\s+(?P<b>{DATE_RE})"),
-    # "lopen in juli 2025 af": Dutch splits the verb around the date
-    re.compile(rf"\b(?i:loopt|lopen|liep|liepen)\s+(?:\w+\s+){{0,3}}?(?i:op|in|per)\s+(?P<b>{DATE_RE})\s+af\b"),
+    # "lopen in juli 2025 af", "loopt eind 2014 af": Dutch splits the verb around the date
+    re.compile(rf"\b(?i:loopt|lopen|liep|liepen)\s+(?:\w+\s+){{0,3}}?(?:(?i:op|in|per)\s+)?(?P<b>{DATE_RE})\s+af\b"),
     # "Eind mei 2025 verloopt ook het mandaat"
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+{_EXPIRY_VERB}\b"),
 )
@@ -516,6 +516,29 @@ def _ranges(text: str, letter_date: date | None, win: list[tuple[int, int]]) -> 
         yield Period(a.value, b.value, _span(a), _span(b), m.span(), None, inclusive)
 
 
+# "in de eerste helft van 2007": a half year, from its first month to its last.
+_HALF_YEAR_RE = re.compile(rf"\b(?i:(?:in|gedurende|voor|tijdens)\s+de\s+)?(?P<which>(?i:eerste|tweede))\s+(?i:helft|jaarhelft)\s+(?i:van\s+)?(?P<y>{_YEAR})")
+
+
+_SINCE = re.compile(r"(?i:\b(?:sinds|vanaf|na)\b[^,;.]{0,25})$")
+_UNTIL = re.compile(r"(?i:\b(?:tot(?:\s+en\s+met)?|t/m)\s+(?:het\s+(?:einde?|eind)\s+van\s+)?)$")
+
+
+def _half_years(text: str) -> Iterator[Period]:
+    for m in _HALF_YEAR_RE.finditer(text):
+        year = m.group("y")
+        first = m.group("which").lower() == "eerste"
+        span = (m.start("which"), m.end("y"))
+        start, end = f"{year}-{'01' if first else '07'}", f"{year}-{'06' if first else '12'}"
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _SINCE.search(before):  # "sinds de start in de tweede helft van 2011": a start only
+            yield Period(start, None, span, None, m.span())
+        elif _UNTIL.search(before):
+            yield Period(None, end, None, span, m.span())
+        else:
+            yield Period(start, end, span, span, m.span())
+
+
 def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) -> Iterator[Period]:
     for m in _scan(_END_RE, text, win):
         b = _date_at(text, m, "b", letter_date)
@@ -551,7 +574,7 @@ def find_periods(text: str, letter_date: date | None) -> list[Period]:
         return all(span[1] <= p.span[0] or span[0] >= p.span[1] for p in taken)
 
     win = _windows(text, (m.span() for m in _raw_matches(text)), 80)
-    for p in (*_ranges(text, letter_date, win), *_singles(text, letter_date, win)):
+    for p in (*_half_years(text), *_ranges(text, letter_date, win), *_singles(text, letter_date, win)):
         if free(p.span):
             taken.append(p)
     durations: list[tuple[int, int, int]] = []

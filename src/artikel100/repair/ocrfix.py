@@ -258,10 +258,34 @@ def _word_fix(token: str, repeated: bool) -> tuple[str, str] | None:
     return _WordRules(lexicon()).fix(token, repeated)
 
 
+# A letter of another alphabet (and a sign glued to it) inside a Dutch word: a page that
+# was decoded with the wrong code page ("beŽindiging", "geÔnformeerd", "IsraĆ«l").
+_MOJIBAKE = re.compile(r"(?<=[a-z])(?P<odd>[^\x00-\x7f\u00df-\u00ff\u00a0\u2018-\u201e\u2013\u2014\u20ac][«©»¨]?)(?=[a-z])")
+_ACCENTED = "ëïéèöüáàêô"
+
+
+def _mojibake_edits(text: str, lex: Lexicon) -> list[Edit]:
+    """The letter a wrong code page garbled, where one accented letter makes a common word."""
+    edits = []
+    for m in _MOJIBAKE.finditer(text):
+        head = re.search(r"[A-Za-z]+$", text[: m.start()]).group()  # type: ignore[union-attr]
+        tail = re.match(r"[a-z]+", text[m.end() :]).group()  # type: ignore[union-attr]
+        found = [c for c in _ACCENTED if lex.nl((head + c + tail).casefold()) >= 3.0]
+        if len(found) == 1:
+            edits.append(Edit(m.start(), m.end(), found[0], "mojibake"))
+    return edits
+
+
 def find_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
     """Every word repair proposed for ``text`` (run after the punctuation repairs,
     so a word split by noise is whole again)."""
-    return _Fixer(text, lexicon).edits()
+    garbled = _mojibake_edits(text, lexicon) if not text.isascii() else []
+    if not garbled:
+        return _Fixer(text, lexicon).edits()
+    # The word repairs see the word with its letter put back.
+    spans = [(e.start, e.end) for e in garbled]
+    rest = [e for e in _Fixer(text, lexicon).edits() if not any(a < e.end + 2 and e.start - 2 < b for a, b in spans)]
+    return sorted(garbled + rest, key=lambda e: e.start)
 
 
 def find_ocr_edits(text: str, lexicon: Lexicon) -> list[Edit]:

@@ -1,0 +1,87 @@
+"""Classes of phrasing seen in real letters, on sentences of our own: whose contribution,
+decided or not, and which date belongs to which contribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from artikel100 import process_text
+
+HEAD = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, {date}\n\n"
+
+
+def _facts(body: str, date: str = "12 maart 2016") -> set[tuple[str, str, object]]:
+    ex = process_text(HEAD.format(date=date) + body + "\n").extraction
+    return {(c.mission, k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "start", "end", "location")
+            if getattr(c, k) is not None}
+
+
+def _considered(body: str, date: str = "12 maart 2016") -> set[tuple[str, str, object]]:
+    ex = process_text(HEAD.format(date=date) + body + "\n").extraction
+    return {(c.mission, k, getattr(c, k)) for c in ex.considered for k in ("personnel", "start", "end")
+            if getattr(c, k) is not None}
+
+
+def test_another_countrys_unit_in_its_own_clause_is_not_dutch() -> None:
+    facts = _facts("Nederland levert vanaf 1 mei 2016 vier F-16's aan de strijd tegen ISIS, terwijl de Belgische "
+                   "F-16's tot eind 2017 boven Irak blijven vliegen.")
+    assert ("OIR", "start", "2016-05-01") in facts
+    assert not any(v == "2017-12" for _, _, v in facts)
+
+
+def test_a_contribution_the_cabinet_only_investigates_is_kept_apart() -> None:
+    body = "Het kabinet onderzoekt de mogelijkheid om vanaf 1 januari 2018 een fregat bij te dragen aan operatie Sea Guardian."
+    assert not any(k == "start" for _, k, _ in _facts(body, "5 oktober 2017"))
+    assert ("SEA-GUARDIAN", "start", "2018-01-01") in _considered(body, "5 oktober 2017")
+
+
+def test_a_half_year_is_its_first_and_last_month() -> None:
+    facts = _facts("Nederland levert in de eerste helft van 2017 een infanteriecompagnie aan de EU Battlegroup.")
+    assert {("EUBG", "start", "2017-01"), ("EUBG", "end", "2017-06")} <= facts
+
+
+def test_a_whole_year_after_in_is_the_period_of_what_is_given_that_year() -> None:
+    facts = _facts("Nederland zal in 2017 opnieuw met een fregat deelnemen aan Atalanta.", "1 november 2016")
+    assert {("ATALANTA", "start", "2017"), ("ATALANTA", "end", "2017")} <= facts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De kosten van de bijdrage aan Atalanta in 2017 worden opgevangen binnen de begroting.",
+        "Het kabinet laat de bijdrage aan Atalanta in 2017 evalueren.",
+        "Over de bijdrage aan Atalanta is uw Kamer in 2015 geïnformeerd.",
+    ],
+)
+def test_a_year_of_informing_evaluating_or_paying_is_no_period(body: str) -> None:
+    assert not any(k in ("start", "end") for _, k, _ in _facts(body, "1 november 2016"))
+
+
+def test_since_a_year_is_a_start() -> None:
+    facts = _facts("Nederland heeft sinds de oprichting van UNMISS in 2011 stafofficieren geleverd aan de missie.", "2 februari 2019")
+    assert ("UNMISS", "start", "2011") in facts
+    assert ("UNMISS", "end", "2011") not in facts
+
+
+def test_an_earlier_framework_that_runs_out_is_an_end_for_both_missions_it_names() -> None:
+    facts = _facts("De huidige bijdrage aan Atalanta en Ocean Shield loopt eind 2014 af.", "14 november 2014")
+    assert {("ATALANTA", "end", "2014-12"), ("OCEAN-SHIELD", "end", "2014-12")} <= facts
+
+
+def test_a_date_goes_to_the_mission_its_clause_names() -> None:
+    facts = _facts("Nederland voert in de eerste helft van 2010 het commando over CTF-151, de taakgroep die onder "
+                   "de Combined Maritime Forces piraterij bestrijdt.", "1 december 2009")
+    assert ("CTF-151", "start", "2010-01") in facts
+    assert not any(m == "CMF" for m, _, _ in facts)
+
+
+def test_a_coarse_date_beside_a_precise_one_of_the_same_mission_is_left_out() -> None:
+    facts = _facts("Nederland levert in de tweede helft van 2016 een compagnie aan de EU Battlegroup. De compagnie "
+                   "staat van 1 juli 2016 tot en met 31 december 2016 gereed.", "1 maart 2016")
+    assert ("EUBG", "start", "2016-07-01") in facts and ("EUBG", "start", "2016-07") not in facts
+
+
+def test_a_decision_date_of_the_alliance_is_no_dutch_end() -> None:
+    facts = _facts("Deze rapportage gaat niet in op de beëindiging van Resolute Support, waartoe op 14 april jl. door "
+                   "de NAVO-bondgenoten werd besloten.", "19 mei 2021")
+    assert not any(k == "end" for _, k, _ in facts)
