@@ -26,7 +26,8 @@ __all__ = ["Block", "Footnote", "SignatureRow", "Letter", "parse_letter", "split
 
 BlockKind = Literal["title", "addressee", "date", "heading", "paragraph", "table_head", "table_row"]
 
-_ROLE = re.compile(r"^De (?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")
+# "de minister van Defensie," as rijksoverheid.nl prints it, too.
+_ROLE = re.compile(r"^[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")
 _FOOTNOTE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _TABLE_HEAD = re.compile(r"^Eenheid\b.*\baantal$", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(\S.{0,70}?) (\d[\d.]*)$")
@@ -121,7 +122,7 @@ def split_names(line: str, overrides: dict[str, list[str]] | None = None) -> tup
 
 def _split_roles(line: str) -> tuple[str, ...]:
     """Split ``De minister van X, De minister van Y,`` into its two roles."""
-    parts = re.split(r"(?<=,) (?=De (?:[Mm]inister|[Ss]taatssecretaris)\b)", line)
+    parts = re.split(r"(?<=,) (?=[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b)", line)
     return tuple(parts)
 
 
