@@ -308,6 +308,13 @@ def _marks_for(letter: Letter, text: str) -> tuple[dict[int, str], dict[int, int
     return marks, numbers
 
 
+def _number_x(name: str, number: str, font: str) -> float:
+    """Left edge of a table row's number: right-aligned on the number column,
+    or just past a name too long for it (never drawn over the name)."""
+    right = max(TABLE_NUMBER_RIGHT, LEFT + _width(name, font, BODY_SIZE) + 12.0 + _width(number, font, BODY_SIZE))
+    return right - _width(number, font, BODY_SIZE)
+
+
 def layout_letter(letter: Letter) -> list[Page]:
     """Lay out a letter on A4 pages.
 
@@ -342,13 +349,13 @@ def layout_letter(letter: Letter) -> list[Page]:
         if block.kind == "table_row":
             name, number = block.text.rsplit(" ", 1)
             font = BOLD if name.lower().startswith("totaal") else REGULAR
-            x_num = TABLE_NUMBER_RIGHT - _width(number, font, BODY_SIZE)
+            x_num = _number_x(name, number, font)
             pg.place([Run(LEFT, name, font, BODY_SIZE), Run(x_num, number, font, BODY_SIZE, gap=True)], [])
             continue
         if block.kind == "table_head":
             pg.ensure(3)
             name, number = block.text.rsplit(" ", 1)
-            x_num = TABLE_NUMBER_RIGHT - _width(number, BOLD, BODY_SIZE)
+            x_num = _number_x(name, number, BOLD)
             pg.place([Run(LEFT, name, BOLD, BODY_SIZE), Run(x_num, number, BOLD, BODY_SIZE, gap=True)], [])
             continue
         font = BOLD if block.kind in ("title", "heading") else REGULAR

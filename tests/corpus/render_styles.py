@@ -359,6 +359,8 @@ def _flow_body(flow: _Flow, letter: Letter, skip: set[str], kst: bool) -> None:
             if block.kind == "table_head":
                 flow.ensure(3)
             right = g.body_x + min(g.body_w - 10.0, 300.0)
+            # A name too long for the number column pushes the number right, not under it.
+            right = max(right, g.body_x + _w(name, font, g.size) + 12.0 + _w(number, font, g.size))
             flow.place([Run(g.body_x, name, font, g.size), Run(right - _w(number, font, g.size), number, font, g.size, gap=True)])
             continue
         font = g.bold if block.kind in ("title", "heading") else g.font
