@@ -64,7 +64,7 @@ from reportlab.pdfgen.canvas import Canvas
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from letter import Block, Letter, parse_letter  # noqa: E402
-from render import Line, Run, _marks_for, _register_fonts, _Word, _words, write_forms  # noqa: E402
+from render import Line, Run, _marks_for, _register_fonts, _Word, _words, hard_lines, write_forms  # noqa: E402
 
 __all__ = ["STYLES", "hyphenate", "layout_styled", "draw_styled", "pdf_text", "render_styled", "style_of"]
 
@@ -365,13 +365,15 @@ def _flow_body(flow: _Flow, letter: Letter, skip: set[str], kst: bool) -> None:
             continue
         font = g.bold if block.kind in ("title", "heading") else g.font
         marks, numbers = _marks_for(letter, block.text)
-        lines = wrap(_words(block.text, marks), font, g.size, g.body_w, hyphens=g.justify and block.kind == "paragraph")
         if block.kind == "heading":
             flow.ensure(3)
-        for i, (ws, hy) in enumerate(lines):
-            notes = [n for off, n in sorted(numbers.items()) if _line_has(ws, off)]
-            just = g.justify and block.kind == "paragraph" and i < len(lines) - 1
-            flow.place(line_runs(ws, hy, g.body_x, font, g.size, g.body_w if just else None), notes)
+        # The source's own line breaks (bullet items) stay breaks; each piece is justified apart.
+        for segment in hard_lines(block.text, _words(block.text, marks)):
+            lines = wrap(segment, font, g.size, g.body_w, hyphens=g.justify and block.kind == "paragraph")
+            for i, (ws, hy) in enumerate(lines):
+                notes = [n for off, n in sorted(numbers.items()) if _line_has(ws, off)]
+                just = g.justify and block.kind == "paragraph" and i < len(lines) - 1
+                flow.place(line_runs(ws, hy, g.body_x, font, g.size, g.body_w if just else None), notes)
         flow.blank()
 
     # Signature block.
