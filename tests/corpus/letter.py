@@ -5,6 +5,10 @@ separated by one blank line, headings on their own line, the signature block,
 then each footnote as its own paragraph ``N text``. The meta file says where the
 footnote markers go and which Kamerstuk headers the printed letter carries.
 
+A meta file with ``"excerpt": true`` marks the opening of a published page
+(a web copy that stops where the page's excerpt stops, mid-sentence allowed):
+it needs no signature block.
+
 This module only recovers the structure the renderer needs; it is test tooling,
 not part of the artikel100 package, so it may rely on the conventions of our
 own hand-written letters.
@@ -22,7 +26,8 @@ __all__ = ["Block", "Footnote", "SignatureRow", "Letter", "parse_letter", "split
 
 BlockKind = Literal["title", "addressee", "date", "heading", "paragraph", "table_head", "table_row"]
 
-_ROLE = re.compile(r"^De (?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")
+# "de minister van Defensie," as rijksoverheid.nl prints it, too.
+_ROLE = re.compile(r"^[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b.*,$")
 _FOOTNOTE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _TABLE_HEAD = re.compile(r"^Eenheid\b.*\baantal$", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^(\S.{0,70}?) (\d[\d.]*)$")
@@ -117,7 +122,7 @@ def split_names(line: str, overrides: dict[str, list[str]] | None = None) -> tup
 
 def _split_roles(line: str) -> tuple[str, ...]:
     """Split ``De minister van X, De minister van Y,`` into its two roles."""
-    parts = re.split(r"(?<=,) (?=De (?:[Mm]inister|[Ss]taatssecretaris)\b)", line)
+    parts = re.split(r"(?<=,) (?=[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b)", line)
     return tuple(parts)
 
 
@@ -140,7 +145,9 @@ def parse_letter(clean_path: Path) -> Letter:
 
     # Footnotes: the trailing run of "N text" paragraphs.
     end = len(paras)
-    while end > 0 and _FOOTNOTE.match(paras[end - 1]):
+    # An excerpt without markers has no footnotes: a last paragraph that opens
+    # with a number ("1 Aan de Voorzitter ..." in a transcription) is body text.
+    while end > 0 and _FOOTNOTE.match(paras[end - 1]) and not (meta.get("excerpt") and not meta.get("markers")):
         end -= 1
     footnotes = [Footnote(int(m.group(1)), m.group(2)) for m in (_FOOTNOTE.match(p) for p in paras[end:]) if m]
 
@@ -155,7 +162,9 @@ def parse_letter(clean_path: Path) -> Letter:
             break
     while start < end and not _ROLE.match(paras[start]):
         start += 1
-    if start == end:
+    # The opening of a published page (an excerpt) may stop mid-sentence,
+    # before any signature; whatever signature lines it prints stay body text.
+    if start == end and not meta.get("excerpt"):
         raise ValueError(f"{clean_path}: no signature block found")
     overrides = meta.get("name_splits") or {}
     signature: list[SignatureRow] = []

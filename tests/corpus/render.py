@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from letter import Letter, parse_letter  # noqa: E402
 
-__all__ = ["Run", "Line", "Page", "layout_letter", "layout_text", "draw_pdf", "ocr_pdf", "render"]
+__all__ = ["Run", "Line", "Page", "hard_lines", "layout_letter", "layout_text", "draw_pdf", "ocr_pdf", "render"]
 
 # --- fonts and page geometry ------------------------------------------------
 
@@ -172,6 +172,24 @@ def _words(text: str, marks: dict[int, str]) -> list[_Word]:
             pieces.append((text[pos : m.end()], False))
         words.append(_Word(tuple(p for p in pieces if p[0]), m.start(), m.end()))
     return words
+
+
+def hard_lines(text: str, words: list[_Word]) -> list[list[_Word]]:
+    """The words of a block grouped by the source line they start on.
+
+    Our own letters keep a paragraph on one line, so they give one group; a
+    clean text copied from a web page keeps the page's line breaks (bullet
+    items, metadata lines), which a print of that page shows as breaks too.
+    """
+    groups: list[list[_Word]] = []
+    line = -1
+    for w in words:
+        n = text.count("\n", 0, w.start)
+        if n != line or not groups:
+            groups.append([])
+            line = n
+        groups[-1].append(w)
+    return groups
 
 
 def _wrap(words: list[_Word], font: str, size: float, width: float, indent: float = 0.0) -> list[list[_Word]]:
@@ -308,6 +326,13 @@ def _marks_for(letter: Letter, text: str) -> tuple[dict[int, str], dict[int, int
     return marks, numbers
 
 
+def _number_x(name: str, number: str, font: str) -> float:
+    """Left edge of a table row's number: right-aligned on the number column,
+    or just past a name too long for it (never drawn over the name)."""
+    right = max(TABLE_NUMBER_RIGHT, LEFT + _width(name, font, BODY_SIZE) + 12.0 + _width(number, font, BODY_SIZE))
+    return right - _width(number, font, BODY_SIZE)
+
+
 def layout_letter(letter: Letter) -> list[Page]:
     """Lay out a letter on A4 pages.
 
@@ -342,24 +367,26 @@ def layout_letter(letter: Letter) -> list[Page]:
         if block.kind == "table_row":
             name, number = block.text.rsplit(" ", 1)
             font = BOLD if name.lower().startswith("totaal") else REGULAR
-            x_num = TABLE_NUMBER_RIGHT - _width(number, font, BODY_SIZE)
+            x_num = _number_x(name, number, font)
             pg.place([Run(LEFT, name, font, BODY_SIZE), Run(x_num, number, font, BODY_SIZE, gap=True)], [])
             continue
         if block.kind == "table_head":
             pg.ensure(3)
             name, number = block.text.rsplit(" ", 1)
-            x_num = TABLE_NUMBER_RIGHT - _width(number, BOLD, BODY_SIZE)
+            x_num = _number_x(name, number, BOLD)
             pg.place([Run(LEFT, name, BOLD, BODY_SIZE), Run(x_num, number, BOLD, BODY_SIZE, gap=True)], [])
             continue
         font = BOLD if block.kind in ("title", "heading") else REGULAR
         marks, numbers = _marks_for(letter, block.text)
-        words = _words(block.text, marks)
-        wrapped = _wrap(words, font, BODY_SIZE, TEXT_W)
         if block.kind == "heading":
             pg.ensure(3)  # a heading never ends a page
-        for ws in wrapped:
-            notes = [n for off, n in sorted(numbers.items()) if ws[0].start < off <= ws[-1].end]
-            pg.place(_runs(ws, LEFT, font, BODY_SIZE), notes)
+        for k, segment in enumerate(hard_lines(block.text, _words(block.text, marks))):
+            # A web page's own line breaks (bullets, metadata lines) stay line breaks;
+            # only the first line of a title that has them is set in bold.
+            seg_font = REGULAR if block.kind == "title" and k else font
+            for ws in _wrap(segment, seg_font, BODY_SIZE, TEXT_W):
+                notes = [n for off, n in sorted(numbers.items()) if ws[0].start < off <= ws[-1].end]
+                pg.place(_runs(ws, LEFT, seg_font, BODY_SIZE), notes)
         pg.blank()
 
     # The signature block: roles, room to sign, names; two cells = two columns.

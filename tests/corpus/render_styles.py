@@ -31,7 +31,9 @@ The letter's ``NN_slug.meta.json`` chooses the form with ``"style"``:
     's-Gravenhage YEAR" and later pages with "Tweede Kamer, vergaderjaar ...,
     DOSSIER, nr. N  PAGE". Meta key ``kst``: ``{"dossier": "27 925",
     "dossier_title": "...", "nr": "946", "vergaderjaar": "2023–2024",
-    "year": "2023"}`` (``year`` defaults to the letter's year).
+    "year": "2023"}`` (``year`` defaults to the letter's year). A clean text
+    that itself opens with the dossier line and "Nr. N <title>" (as copied
+    from the site) has that header drawn once, not twice.
 
 For each letter this writes, beside the clean text:
 
@@ -50,7 +52,7 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -61,8 +63,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from letter import Letter, parse_letter  # noqa: E402
-from render import Line, Run, _marks_for, _register_fonts, _Word, _words, write_forms  # noqa: E402
+from letter import Block, Letter, parse_letter  # noqa: E402
+from render import Line, Run, _marks_for, _register_fonts, _Word, _words, hard_lines, write_forms  # noqa: E402
 
 __all__ = ["STYLES", "hyphenate", "layout_styled", "draw_styled", "pdf_text", "render_styled", "style_of"]
 
@@ -357,17 +359,21 @@ def _flow_body(flow: _Flow, letter: Letter, skip: set[str], kst: bool) -> None:
             if block.kind == "table_head":
                 flow.ensure(3)
             right = g.body_x + min(g.body_w - 10.0, 300.0)
+            # A name too long for the number column pushes the number right, not under it.
+            right = max(right, g.body_x + _w(name, font, g.size) + 12.0 + _w(number, font, g.size))
             flow.place([Run(g.body_x, name, font, g.size), Run(right - _w(number, font, g.size), number, font, g.size, gap=True)])
             continue
         font = g.bold if block.kind in ("title", "heading") else g.font
         marks, numbers = _marks_for(letter, block.text)
-        lines = wrap(_words(block.text, marks), font, g.size, g.body_w, hyphens=g.justify and block.kind == "paragraph")
         if block.kind == "heading":
             flow.ensure(3)
-        for i, (ws, hy) in enumerate(lines):
-            notes = [n for off, n in sorted(numbers.items()) if _line_has(ws, off)]
-            just = g.justify and block.kind == "paragraph" and i < len(lines) - 1
-            flow.place(line_runs(ws, hy, g.body_x, font, g.size, g.body_w if just else None), notes)
+        # The source's own line breaks (bullet items) stay breaks; each piece is justified apart.
+        for segment in hard_lines(block.text, _words(block.text, marks)):
+            lines = wrap(segment, font, g.size, g.body_w, hyphens=g.justify and block.kind == "paragraph")
+            for i, (ws, hy) in enumerate(lines):
+                notes = [n for off, n in sorted(numbers.items()) if _line_has(ws, off)]
+                just = g.justify and block.kind == "paragraph" and i < len(lines) - 1
+                flow.place(line_runs(ws, hy, g.body_x, font, g.size, g.body_w if just else None), notes)
         flow.blank()
 
     # Signature block.
@@ -501,9 +507,25 @@ KST_HANG = 62.0
 KST_BODY = 160.0
 
 
+def _header_from_text(letter: Letter, dossier: str, nr: str) -> Letter:
+    """The letter without the dossier line and "Nr. N ..." line its clean text opens with.
+
+    A clean text copied from officielebekendmakingen.nl prints the Kamerstuk
+    header itself ("29 521 Nederlandse deelname aan vredesmissies", then
+    "Nr. 291 BRIEF VAN ..."); the print draws that header, so it is taken out
+    of the body (and the title after "Nr. N" kept) rather than printed twice.
+    """
+    b = letter.blocks
+    if len(b) < 2 or not b[0].text.startswith(dossier) or not re.match(rf"Nr\. {re.escape(nr)}\b", b[1].text):
+        return letter
+    title = b[1].text[len(f"Nr. {nr}"):].strip()
+    return replace(letter, blocks=[Block("title", title)] + b[2:])
+
+
 def _layout_kst(letter: Letter, meta: dict) -> list[SPage]:
     k = meta["kst"]
     dossier, nr = k["dossier"], k["nr"]
+    letter = _header_from_text(letter, dossier, nr)
     jaar = k["vergaderjaar"]
     date = _letter_date(letter)
     year = k.get("year") or date.rsplit(" ", 1)[-1]
