@@ -33,6 +33,7 @@ from .signatures import find_signatories, metadata_signatories
 __all__ = ["Section", "Structure", "structure", "header_blocks"]
 
 _ADDRESSEE = re.compile(r"\b(Tweede|Eerste)\s+Kamer\b")
+_ADDRESSEE_OCR = re.compile(r"\b(Tweede|Eerste)\s+K[a-z]{3,5}\b")
 _AAN = re.compile(r"Aan de [Vv]oorzitter van de (Tweede|Eerste) Kamer")
 # The letter's own number in the running footer: "Tweede Kamer, vergaderjaar 2023–2024, 27 925, nr. 946".
 _RUNNING = re.compile(
@@ -122,7 +123,7 @@ def _subject(doc: CleanDocument) -> tuple[str | None, list[tuple[int, int]]]:
 
 def _addressee(doc: CleanDocument, head_end: int) -> tuple[str | None, list[tuple[int, int]]]:
     for block in _labelled(doc, "addressee"):
-        m = _ADDRESSEE.search(_text(doc, block))
+        m = _ADDRESSEE.search(_text(doc, block)) or _ADDRESSEE_OCR.search(_text(doc, block))
         if m:
             return f"{m.group(1)} Kamer", [(block.start + m.start(), block.start + m.end())]
     head = doc.text[:head_end]

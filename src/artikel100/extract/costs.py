@@ -27,7 +27,7 @@ _NUMBER = (
 _SCALE = r"miljoen|mln\.?|min\.?|miljard|mld\.?|mrd\.?|duizend|dzd\.?|M(?=\s?€)"  # "12,5 M€"
 _PREFIX = re.compile(rf"(?:€|EUR|euro)\s*(?P<num>{_NUMBER})(?![\d])(?:\s*(?P<scale>{_SCALE}))?", re.IGNORECASE)
 _SUFFIX = re.compile(
-    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\s+(?:euro|EUR|€))(?:{_NUMBER}))\s*(?:(?P<scale>{_SCALE})\s*)?(?:euro\b|EUR\b|€)", re.IGNORECASE
+    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\s+(?:euro|EUR|€))(?:{_NUMBER}))\s*(?:(?P<scale>{_SCALE})\s*)?(?:['’]\s*)?(?:euro\b|EUR\b|€)", re.IGNORECASE
 )
 # "tussen EUR 45 en 50 miljoen": the first number takes the second's scale.
 _RANGE = re.compile(
@@ -35,11 +35,12 @@ _RANGE = re.compile(
 )
 # "tussen de 10 en 15 miljoen euro", "10 à 15 miljoen euro", "2-3 mln euro": both ends take the scale.
 _SUFFIX_RANGE = re.compile(
-    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b)(?:{_NUMBER}))\s*(?:en|tot|à|-|–)\s*(?P<num2>{_NUMBER})\s*(?P<scale>{_SCALE})\s*(?:euro\b|EUR\b|€)",
+    rf"(?<![\d.,])(?P<num>(?!(?:19|20)\d\d\b)(?:{_NUMBER}))\s*(?:en|tot|à|-|–)\s*(?P<num2>{_NUMBER})\s*(?P<scale>{_SCALE})\s*(?:['’]\s*)?(?:euro\b|EUR\b|€)",
     re.IGNORECASE,
 )
 # Guilders and other currencies: "ƒ 160 miljoen", "fl. 12 miljoen", "Hfl. 5 mln", "US$ 20 miljoen".
-_OTHER_CURRENCY_BEFORE = re.compile(r"(?:ƒ|\bf\.|\bfl\.?|\bHfl\.?|\bNLG|\bgld\.?|\$|\bUSD|£|\bGBP|\bCHF)\s*$", re.IGNORECASE)
+# A lone "f" is the guilder sign as a typewriter or OCR gives it ("f 25 miljoen").
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:ƒ|(?<!\w)f[.:]?|\bfl[.:]*|\bHfl[.:]*|\bNLG|\bgld\.?|\$|\bUSD|£|\bGBP|\bCHF)\s*$", re.IGNORECASE)
 _SCALES = {"miljoen": 1e6, "mln": 1e6, "min": 1e6, "m": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9, "duizend": 1e3, "dzd": 1e3}
 # "De kosten bedragen 12 miljoen": an amount without a currency in a sentence about costs.
 # not guilders ("ƒ 160 miljoen (circa € 72,6 miljoen)", "fl. 12 miljoen", "12 miljoen gulden")

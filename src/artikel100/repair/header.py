@@ -60,7 +60,7 @@ _LETTERHEAD_TOKEN = (
 )
 # It ends at the line's end or where the next field starts on the same line (docplayer, glued copies).
 _LETTERHEAD = re.compile(
-    rf"(?:{_LETTERHEAD_TOKEN}[ \t]*)+(?:{_EOL}|(?=Brieven aan de Kamer|Uw brief|Datum\b|Betreft\b|Onderwerp\b|Aan\b))"
+    rf"(?:{_LETTERHEAD_TOKEN}[ \t]*)+(?:{_EOL}|-?(?=Brieven aan de Kamer|Uw brief|Datum\b|Betreft\b|Onderwerp\b|Aan\b))"
 )
 # A letterhead line names a ministry, a post box, a postcode or a telephone; lines of
 # ministry words or numbers alone only continue one ("Ministerie van Ministerie van" / "Buitenlandse Zaken Defensie").
@@ -75,20 +75,21 @@ _LABELS = re.compile(rf"(?:{_LABEL}[ \t]*)+(?=[ \t]*(?:\n|$)|[ \t]+[A-Z0-9])(?![
 # Site furniture: a line of these is left out of the cleaned text.
 _FURNITURE = re.compile(
     "(?:" + "|".join((
-        r"\[[^\]\n]{1,40}\](?:[ \t]*\[[^\]\n]{1,40}\])+[^\n]*",  # a menu of bracketed links
+        # a menu of bracketed links (OCR reads some brackets as parentheses)
+        r"[\[(][^\[\]()\n]{1,40}[\])](?:[ \t]*[\[(][^\[\]()\n]{1,40}[\])]){2,}[^\n]*",
         r"Nieuwsbank|Vindplaats van dit bericht|Zoek soortgelijke berichten|Bron:[^\n]*",
         r"Schrijft, screent en verspreidt persberichten[^\n]*",
-        r"Brieven aan de Kamer|Nieuws Ministerie van[^\n]*|Deel:[^\n]*|Lees ook|Terug naar [^\n]*",
+        r"Nieuws Ministerie van[^\n]*|Deel:[^\n]*|Lees ook|Terug naar [^\n]*",
         r"-{3,}(?:[ \t]*\|[ \t]*-{3,})*[ \t]*\|?|\d{1,2}\.|Tekst|Kerngegevens|kalender|Parlementaire monitor",
         r"(?:Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag)[ \t]+" + DATE_RE,
         r"Publicatiedatum[^\n]*|Nummer[ \t]+KST\w*|Commissie\(s\)[^\n]*|Externe link[^\n]*|Originele? document[^\n]*",
         rf"(?:Van[ \t]+)?{MINISTRY_RE}[ \t]+\([A-Z]{{2,6}}\)",
-        r"Brief regering|Gerelateerde personen:|Bijlagen:|Onderdeel van (?:zaak|activiteiten)[^\n]*",
+        r"Gerelateerde personen:|Bijlagen:|Onderdeel van (?:zaak|activiteiten)[^\n]*",
         r"Preview document[^\n]*|Directe link naar document(?![^\n]*kst-)[^\n]*",
-        r"[-•][ \t]*(?:Indiener|Voortouwcommissie|Medeindiener)[^\n]*|[-•][ \t]*" + _ISO_DATE + r"[ \t]+\d\d:\d\d[^\n]*",
+        r"[-•]?[ \t]*(?:Indiener|Voortouwcommissie|Medeindiener):[^\n]*|[-•]?[ \t]*" + _ISO_DATE + r"[ \t]+\d\d:\d\d[^\n]*",
         r"Kamerstuk|Datum[ \t]*publicatie[^\n]*|U bent hier:?[^\n]*",
         r"Zoals vergunningen, bouwplannen en lokale regelgeving\.|Adressen en contactpersonen van overheidsorganisaties\.",
-        r"Maat:[^\n]*|Weergave met pagina beginnen:?|Download[ \t]*\"[^\n]*|Transcriptie",
+        r"Maat:[^\n]*|Weergave met pagina beginnen:?|Download[ \t]*[\"“„][^\n]*|Transcriptie",
         r"(?:Tweede|Eerste)[ \t]+Kamer[ \t]+der[ \t]+Staten-Generaal[ \t|]*\d?[ \t|]*",
         r"Vergaderjaar[ \t]+\d{4}[ \t]*[–-][ \t]*\d{4}[ \t|]*",
         r">?[ \t]*Retouradres\b[^\n]*|www\.[\w./?=&%-]+",
@@ -113,15 +114,18 @@ _SITE_SUBJECT = re.compile(
     r"(?:[^\n;]{3,120};[ \t]*)?(?:Brief[ \t]+(?:regering|ministers?|staatssecretaris)|Kamerbrief[ \t]+(?:inzake|over|met))\b[ \t]*[:;]?[^\n]*"
 )
 
+# A line that only a site prints over a letter ("Brief regering" alone on a mirror).
+_SITE_MARKER = re.compile(rf"(?:Brief[ \t]+regering|Kamerbrief|Brieven[ \t]+aan[ \t]+de[ \t]+Kamer)[ \t]*[A-Z]?{_EOL}")
+
 _DOSSIER = re.compile(
-    r"(?P<dossier>[1-3]\d[ \t]?\d{3})(?:[ \t]?-[ \t]?(?P<sub>[IVXLC]{1,7}|[A-Z]|\d{1,2})\b|[ \t](?P<sub2>[IVXLC]{1,7})(?=[ \t]+[A-Z][a-z]))?"
+    r"(?P<dossier>[1-3]\d[ \t]?\d{3})(?:[ \t]?-[ \t]?(?P<sub>[IVXLC]{1,7}|[A-Z]|\d{1,2})\b|[ \t](?P<sub2>[IVXLC]{1,7})(?=[ \t]+[A-Z][a-z]|[ \t]*\n))?"
     r"(?:[ \t]+|[ \t]*\n\s*)(?!BRIEF\b|Nr\.|NR\.|nr\.)(?P<title>[A-Z][^\n]{2,})"
 )
 _NUMBER = re.compile(r"(?:Nr\.|NR\.|nr\.|Nr|No\.)[ \t]*(?P<nr>\d{1,4}|[A-Z]{1,3})\b|(?P<ek>[A-Z]{1,3})(?:(?=[ \t]+BRIEF[ \t]+VAN\b)|" + _EOL + ")")
 _TITLE_JUNK = re.compile(r"[^\W\d]{1,3}[ \t]+(?=BRIEF[ \t]+VAN\b)")
 _TITLE = re.compile(r"BRIEF[ \t]+VAN\b[^\n]*")
 _ADDRESSEE = re.compile(
-    r"(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+Kamer\b"
+    r"(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+K[a-z]{3,5}\b"  # OCR: "Kaimer", "Karner"
     rf"(?:\s+der\s+{_STATEN})?"
 )
 _ADDRESSEE_TAIL = re.compile(rf"der[ \t]+{_STATEN}" + _EOL)
@@ -137,12 +141,14 @@ _PLACE_DATE = re.compile(
 )
 _SUBJECT_STOP = r"(?:Bijlage\(n\)|Bijlagen?\b|Geachte\b|Zeer geachte\b)"
 _SUBJECT = re.compile(rf"(?:Onderwerp|Betreft)[ \t]*:?[ \t]*(?:\n\s*)?(?P<subject>[^\n]+?)(?=[ \t]+{_SUBJECT_STOP}|[ \t]*(?:\n|$))")
-_SALUTATION = re.compile(r"(?:Zeer[ \t]+)?[Gg]eachte[ \t]+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Ll]eden|[Dd]ames)[^\n,.]{0,40},?")
+_SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Ll]eden|[Dd]ames)[^\n,.]{0,40},?")
 _PAGE_NUMBER = re.compile(r"\d{1,3}[ \t]+(?=Aan[ \t]+de[ \t]+[Vv]oorzitter)")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
 
 #: The labels that belong to the letter itself (once one is read, the head ends at the first other text).
 PROPER_LABELS = frozenset({"dossier", "number", "title", "addressee", "copy", "address", "date", "subject", "salutation"})
+# What confirms that the short lines before it were a site's titles, not the letter's first lines.
+_CONFIRMS = PROPER_LABELS | {"meta", "site-subject", "site-marker"}
 _HEAD_LINES = 90
 _HEAD_CHARS = 7000
 
@@ -204,9 +210,12 @@ _OPEN_END = re.compile(r"\b(?:de|het|een|van|aan|in|op|voor|met|en|of|over|tot|b
 def _wrapped_end(text: str, end: int) -> int:
     """Extend an item that ends its line over the lines the wrapping carried on: a lower-case
     start, or a line that ended on an article or a preposition."""
+    start = text.rfind("\n", 0, end) + 1
     while m := re.match(r"[ \t]*\n[ \t]*(\S[^\n]*)", text[end:]):
         line = m.group(1)
-        if not (line[:1].islower() or line[:1] == "(" or _OPEN_END.search(text[:end].rstrip())):
+        quotes = sum(text.count(q, start, end) for q in '"“”„')
+        unclosed = quotes % 2 == 1 or text.count("(", start, end) > text.count(")", start, end)
+        if not (line[:1].islower() or line[:1] == "(" or unclosed or _OPEN_END.search(text[:end].rstrip())):
             break
         end += m.end()
     return end
@@ -224,6 +233,8 @@ def _match_field(stream: _Stream, pos: int, previous: str | None, seen: set[str]
     at_line_start = pos == 0 or text[pos - 1] == "\n"
     if at_line_start and (m := _JUNK.match(text, pos)):
         return HeaderItem("junk", pos, m.end())
+    if previous == "dossier" and (m := _NUMBER.match(text, pos)):
+        return HeaderItem("number", pos, m.end("nr") if m.group("nr") else m.end("ek"))
     if m := _TITLE_JUNK.match(text, pos):
         return HeaderItem("furniture", pos, m.end()) if at_line_start else None
     if m := _TITLE.match(text, pos):
@@ -257,6 +268,8 @@ def _match_field(stream: _Stream, pos: int, previous: str | None, seen: set[str]
         return HeaderItem("furniture", pos, m.end())
     if m := _FURNITURE.match(text, pos):
         return HeaderItem("furniture", pos, m.end())
+    if m := _SITE_MARKER.match(text, pos):
+        return HeaderItem("site-marker", pos, m.end())
     if at_line_start and (m := _SITE_SUBJECT.match(text, pos)):
         return HeaderItem("site-subject", pos, m.end())
     return None
@@ -269,10 +282,19 @@ def _subject_end(text: str, end: int) -> int:
     return _caps_continuation(text, end)
 
 
-def _is_site_title(line: str) -> bool:
-    """A site's title over the letter (or a scan's speck read as a word): short, unterminated."""
-    words = line.split()
-    return 0 < len(words) <= 30 and not _SENTENCE_END.search(line)
+_TITLE_WORDS = 20
+_TITLE_RUN = 4
+
+
+def _is_site_title(text: str) -> bool:
+    """A site's title over the letter (or a scan's speck read as a word): short, unterminated,
+    one sentence at most; ``text`` is the line with the lines its wrapping carried on."""
+    words = text.split()
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and not _SENTENCE_END.search(text)
+        and not re.search(r"[a-z]{2}[.;:] [A-Z]", text)
+    )
 
 
 def _scan(stream: _Stream) -> tuple[list[HeaderItem], int]:
@@ -300,16 +322,26 @@ def _scan(stream: _Stream) -> tuple[list[HeaderItem], int]:
             continue
         line_end = stream.line_end(pos)
         at_line_start = pos == 0 or text[pos - 1] == "\n"
-        if proper or not at_line_start or not _is_site_title(text[pos:line_end]):
-            break
         end = _wrapped_end(text, line_end)
+        titles = 0
+        for earlier in reversed(items):
+            if earlier.label != "site-title":
+                break
+            titles += 1
+        if proper or not at_line_start or titles >= _TITLE_RUN or not _is_site_title(text[pos:end]):
+            break
         items.append(HeaderItem("site-title", pos, end))
         previous = "site-title"
         pos = end
-    # Title lines that nothing of a header follows were the letter's own first lines.
-    while items and items[-1].label == "site-title":
-        pos = items.pop().start
-    items = [replace(i, label="furniture") if i.label in ("copy-marker", "letterhead") else i for i in items]
+    # Title lines that no field of a header follows were the letter's own first lines.
+    confirmed = False
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].label in _CONFIRMS:
+            confirmed = True
+        elif items[k].label == "site-title" and not confirmed:
+            pos = items[k].start
+            items = items[:k]
+    items = [replace(i, label="furniture") if i.label in ("copy-marker", "letterhead", "site-marker") else i for i in items]
     return items, min(pos, len(text))
 
 
