@@ -116,7 +116,7 @@ def _subject(doc: CleanDocument) -> tuple[str | None, list[tuple[int, int]]]:
             lead = _SUBJECT_LEAD.match(text)
             subject = _SUBJECT_TAIL.sub("", text[lead.end() if lead else 0 :]).strip()
             if subject:
-                start = block.start + (_text(doc, block).find(subject[:10]) if subject[:10] in _text(doc, block) else 0)
+                start = block.start + max(_text(doc, block).find(subject[:10]), 0)
                 return subject, [(start, block.end)]
     return None, []
 

@@ -134,7 +134,9 @@ _ADDRESS = re.compile(
     rf"(?:[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?[ \t]+\d{{1,4}}[a-z]?(?![\w.,])|\d{{4}}[ \t]?[A-Z]{{2}}[ \t]+{_CITY}|{_CITY}(?!{_DATE_AFTER}))"
 )
 _PLACE_DATE = re.compile(
-    rf"(?:{_CITY}[,;.:\-–]{{0,2}}[ \t]*(?=\d)|Datum:?[ \t]+|(?:Kamerbrief|Brief|Kamerstuk|Nieuwsbericht)[ \t]*\|[ \t]*)(?P<date>{DATE_RE}|{_NUMERIC_DATE})"
+    # "Kamerbrief | 27 april 2010", "Kamerstuk: Kamerbrief | 17-06-2022": a site's type of document and its date
+    rf"(?:{_CITY}[,;.:\-–]{{0,2}}[ \t]*(?=\d)|Datum:?[ \t]+|(?:(?!Publicatie)[A-Z][\w:. -]{{2,40}}?[ \t]*\|[ \t]*){{1,3}})"
+    rf"(?P<date>{DATE_RE}|{_NUMERIC_DATE})"
     rf"|(?P<lone>{_NUMERIC_DATE}){_EOL}"
     # a letterhead table's values: reference codes, then the date
     rf"|[A-Z][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
