@@ -179,6 +179,19 @@ def test_a_body_sentence_about_a_minister_is_no_signature() -> None:
     assert [s.name for s in process_text(text).extraction.letter.signatories] == ["A.B. Smit"]
 
 
+def test_a_mirrors_metadata_names_both_signatories_of_a_joint_letter() -> None:
+    text = (
+        "Brief regering\n\nGerelateerde personen:- Eerste ondertekenaar: H.G. Jansen, minister van Buitenlandse Zaken"
+        "- Mede ondertekenaar: K.L. de Vries, minister van Defensie\n\n28 676 NAVO\nNr. 401 BRIEF VAN DE MINISTERS VAN "
+        "BUITENLANDSE ZAKEN EN VAN DEFENSIE\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 18 maart 2022\n"
+        "Hierbij informeren wij u over de inzet van een transportvliegtuig in Litouwen.\n"
+    )
+    signatories = process_text(text).extraction.letter.signatories
+    assert [(s.name, s.role) for s in signatories] == [
+        ("H.G. Jansen", "minister van Buitenlandse Zaken"), ("K.L. de Vries", "minister van Defensie")
+    ]
+
+
 @needs_real
 def test_letter_fields_and_signatories_of_the_real_letters() -> None:
     """On ../shared/real (a sample: the measure is other real letters), as score.py counts them."""

@@ -245,9 +245,12 @@ def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Sign
     return signatories, begin
 
 
-# Berthub's metadata: "Eerste ondertekenaar: K.H. Ollongren, minister van Defensie".
+# Berthub's metadata: "Eerste ondertekenaar: K.H. Ollongren, minister van Defensie", and for a
+# joint letter "- Mede ondertekenaar: ..." after it, on the same line or the next.
 _METADATA_SIGNER = re.compile(
-    r"(?:Eerste|Mede|Tweede)?\s?ondertekenaar:\s*(?P<name>[^,\n]{3,60}?),\s*(?P<role>(?:minister|staatssecretaris|minister-president)[^,\n;]*?)\s*(?=$|[,;\n]|\s-\s)",
+    r"(?:Eerste|Mede|Tweede)?\s?ondertekenaar:\s*(?P<name>[^,\n]{3,60}?),\s*"
+    r"(?P<role>(?:minister|staatssecretaris|minister-president)\b[^,\n;]*?)\s*"
+    r"(?=$|[,;\n]|\s*-\s*(?:Eerste|Mede|Tweede)?\s?ondertekenaar|\s-\s)",
     re.IGNORECASE,
 )
 
