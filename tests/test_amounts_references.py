@@ -73,6 +73,9 @@ def test_counts_with_thousands_grouped_by_a_space(text: str, values: list[int]) 
         ("Kamerstuk 27 925, AB van 20 mei 2020", ["27925-AB"]),
         ("29 521, BF", ["29521-BF"]),
         ("(Kamerstuk 28 ‘676, nrs. 210 en 252)", ["28676-210", "28676-252"]),  # an OCR speck
+        ("(TK 21 501-28; nr. 16)", ["21501-28-16"]),  # OCR: a semicolon for the comma
+        ("(Kamerstuk 28 676, nrs. 210 én 252)", ["28676-210", "28676-252"]),
+        ("(zie ook Kamerstuk.33 750-V, nr, 76)", ["33750-V-76"]),
         ("(Kamerstuk 2021Z06013)", []),  # a zaak number
         ("Kamerstuk 279255, nr. 5", []),  # a misprint is not another dossier
         ("Kamerstuk 2792, nr. 5", []),

@@ -145,6 +145,8 @@ def test_the_official_print_gives_the_letters_own_number(header: str, kamerstuk:
         ("Datum 7 hovember 2014", "2014-11-07"),  # OCR's month, one letter off
         ("Den Haag, 8Ā november 2023", "2023-11-08"),  # a mirror's garbled no-break space
         ("Kamerbrief | 27 april 2010", "2010-04-27"),
+        ("Kamerbrief [-27 april 2010", "2010-04-27"),  # OCR's reading of the bar
+        ("Den Haaäg,'4 april 2019", "2019-04-04"),
         ("16-10-2001", "2001-10-16"),
         ("Uw brief Uw kenmerk Ons nummer Datum\nDVB/CV-115/02 12 april 2002", "2002-04-12"),
     ],
@@ -164,6 +166,15 @@ def test_a_signature_under_a_cover_note_with_names_run_together() -> None:
     assert [(s.name, s.role) for s in signatories] == [
         ("B.R. Vos", "minister van Buitenlandse Zaken"), ("H. G. J. Kamphuis", "minister van Defensie")
     ]
+
+
+def test_a_signature_under_a_cover_note_with_an_initial_ocr_read_in_lower_case() -> None:
+    text = (
+        "Den Haag, 20 juni 2008\n\nHierbij doen wij u de periodieke brief over de missie toekomen.\n\n"
+        "De minister van Buitenlandse Zaken,\n\nM. j. M. Vermeer\n\nDe minister van Defensie,\n\nE. van Dalen\n\n"
+        "Inleiding\n\nIn de afgelopen vier maanden is de situatie in het gebied verslechterd.\n"
+    )
+    assert [s.name for s in process_text(text).extraction.letter.signatories] == ["M. j. M. Vermeer", "E. van Dalen"]
 
 
 def test_a_name_cut_by_the_end_of_the_excerpt_is_no_signatory() -> None:

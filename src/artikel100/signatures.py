@@ -209,7 +209,8 @@ def _is_name(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 2 <= len(words) <= 12 or re.search(r"\d", text):
         return False
-    capitalised = [w for w in words if w[:1].isupper() or w.casefold() in _PARTICLES or w in ("-", "–")]
+    # an initial OCR read in lower case ("M. j. M. Verhagen") is still an initial
+    capitalised = [w for w in words if w[:1].isupper() or re.fullmatch(r"[a-z]\.", w) or w.casefold() in _PARTICLES or w in ("-", "–")]
     return len(capitalised) == len(words) and (any(_INITIALS.match(w) for w in words) or len(words) <= 6)
 
 

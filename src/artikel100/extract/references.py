@@ -28,11 +28,11 @@ _DOSSIER = (
 )
 _OTHER_DOSSIER = r"[1-3]\d[\s.]?\d{3}(?!\d)(?:\s?-\s?(?:[IVXLC]+|\d{1,2})|\s(?:[IVXLC]{1,7}|[A-L])(?=,))?"
 # A list of numbers "723, 727 en 746"; a number followed by three digits starts the next dossier.
-_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:[ \t]*(?:,|en|&)[ \t]*(?:nr\.[ \t]*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
+_NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:[ \t]*(?:,|en|én|&)[ \t]*(?:nr\.[ \t]*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
 # With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
 # (so "in 2025, 145 militairen" is never a reference); EK letters use capital letters.
 _WITH_WORD = re.compile(
-    rf"\bKamerstuk(?:ken)?:?\s+{_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*)?{_NUMBERS}(?![\w-])"
+    rf"\bKamerstuk(?:ken)?[:.]?\s*{_DOSSIER}[,;]?\s*(?:(?:nrs?|nummers?)[.,]?\s*)?{_NUMBERS}(?![\w-])"
 )
 # "Kamerstukken 33 694 en 29 521, nr. 11": one document filed in two dossiers, cited by the first.
 _JOINT = re.compile(
@@ -41,9 +41,10 @@ _JOINT = re.compile(
 # A list that goes on after a date or a bracket: "nr. 85 van 2 juni 2009 en nr. 87 van 3 juli 2009".
 _MORE = re.compile(
     rf"(?:,?\s*(?:van|d\.d\.)\s+\d{{1,2}}\s+(?i:{MONTH_NAMES_RE})(?:\s+\d{{4}}|\s+jl\.)?|\s*\([^()]{{0,60}}\))?"
-    r"\s*(?:,|en|&)\s*(?:nrs?\.)\s*(?P<nrs>\d{1,4}(?:[ \t]*(?:,|en|&)[ \t]*\d{1,4}\b(?!\s?\d{3}))*)\b(?![\w-])"
+    r"\s*(?:,|en|én|&)\s*(?:nrs?\.)\s*(?P<nrs>\d{1,4}(?:[ \t]*(?:,|en|én|&)[ \t]*\d{1,4}\b(?!\s?\d{3}))*)\b(?![\w-])"
 )
-_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER},\s*(?:nrs?\.\s*(?P<nrs>\d{{1,4}}(?:[ \t]*(?:,|en|&)[ \t]*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
+# OCR reads the comma after the dossier as ";" and the dot of "nr." as ",".
+_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER}[,;]\s*(?:nrs?[.,]\s*(?P<nrs>\d{{1,4}}(?:[ \t]*(?:,|en|én|&)[ \t]*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
 _KST = re.compile(r"\bkst-(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
 _HANDELINGEN = re.compile(
     r"\bHandelingen\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"

@@ -43,7 +43,7 @@ _NUMERIC_DATE = r"\d{1,2}-\d{1,2}-(?:19|20)\d\d"
 _ISO_DATE = r"(?:19|20)\d\d-\d\d-\d\d"
 _EOL = r"(?=[ \t|\]\[]*(?:\n|$))"
 _STATEN = r"Staten-?\s?Genera[a-z]{1,2}"  # OCR: "Staten-Generaai"
-_CITY = r"(?:Den[ \t-]Haag|DEN[ \t]HAAG|[’'‘`]s[ -]Gravenhage)"
+_CITY = r"(?:Den[ \t-]Ha\w{1,3}g|DEN[ \t]HAAG|[’'‘`]s[ -]Gravenhage)"  # OCR: "Den Haaäg"
 _DATE_AFTER = r"[,;.:\-–]{0,2}[ \t]*\d{1,2}\W{1,3}[a-z]"  # "Den Haag, 14 november": a place and date, not an address
 #: Ministries as letterheads and mirrors name them.
 MINISTRY_RE = (
@@ -135,7 +135,7 @@ _ADDRESS = re.compile(
 )
 _PLACE_DATE = re.compile(
     # "Kamerbrief | 27 april 2010", "Kamerstuk: Kamerbrief | 17-06-2022": a site's type of document and its date
-    rf"(?:{_CITY}[,;.:\-–]{{0,2}}[ \t]*(?=\d)|Datum:?[ \t]+|(?:(?!Publicatie)[A-Z][\w:. -]{{2,40}}?[ \t]*\|[ \t]*){{1,3}})"
+    rf"(?:{_CITY}[,;.:\-–'’‘`]{{0,3}}[ \t]*(?=\d)|Datum:?[ \t]+|(?:(?!Publicatie)[A-Z][\w:. -]{{2,40}}?[ \t]*[|\[\]][-–]?[ \t]*){{1,3}})"
     rf"(?P<date>{DATE_RE}|{_NUMERIC_DATE})"
     rf"|(?P<lone>{_NUMERIC_DATE}){_EOL}"
     # a letterhead table's values: reference codes, then the date
