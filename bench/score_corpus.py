@@ -1,13 +1,16 @@
 """Score extraction on the test letters against their hand-written gold facts.
 
-    python bench/score_corpus.py [--form clean|layout|ocr|pdf|real|real-ocr] [-v] [PREFIX ...]
+    python bench/score_corpus.py [--form clean|layout|ocr|pdf|real|real-ocr|layouts|layouts-ocr] [-v] [PREFIX ...]
 
 Runs ``artikel100`` on every ``tests/letters/NN_*.<form>`` file that has a
 ``.gold.json`` beside it and prints ``shared/eval/score.py``'s table over them
 all. ``--form clean`` reads the clean text, the others the rendered forms.
 ``--form real`` reads the real letters of ``../shared/real`` against their
 gold, ``--form real-ocr`` their OCR'd renders (``bench/real_forms.py``, made
-on first use and cached outside the repository).
+on first use and cached outside the repository). ``--form layouts`` reads
+``tests/letters_layouts`` (our own letters in the publication layouts of sites
+and mirrors; their gold covers the letter's fields, signatories, references
+and costs only), ``layouts-ocr`` their OCR'd renders.
 """
 
 from __future__ import annotations
@@ -27,16 +30,20 @@ LETTERS = ROOT / "tests" / "letters"
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 SUFFIX = {"clean": ".clean.txt", "layout": ".layout.txt", "ocr": ".ocr.txt", "pdf": ".pdf"}
 REAL_FORMS = ("real", "real-ocr")
+LAYOUTS = ROOT / "tests" / "letters_layouts"
+LAYOUT_FORMS = {"layouts": ".txt", "layouts-ocr": ".ocr.txt"}
+SUFFIX.update(LAYOUT_FORMS)
 
 
 def _own_letters(form: str, prefixes: list[str]) -> list[tuple[dict, Path]]:
     """(gold, source file) of our own test letters in one form."""
     out = []
-    for gold_path in sorted(LETTERS.glob("*.gold.json")):
+    folder = LAYOUTS if form in LAYOUT_FORMS else LETTERS
+    for gold_path in sorted(folder.glob("*.gold.json")):
         stem = gold_path.name[: -len(".gold.json")]
         if prefixes and not any(stem.startswith(p) for p in prefixes):
             continue
-        source = LETTERS / f"{stem}{SUFFIX[form]}"
+        source = folder / f"{stem}{SUFFIX[form]}"
         if source.exists():
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             gold["id"] = stem

@@ -43,6 +43,7 @@ class LetterInfo:
     addressee: str | None = None  # "Tweede Kamer" | "Eerste Kamer"
     kamerstuk: str | None = None  # "27925-946"
     title: str | None = None
+    subject: str | None = None  # "Betreft ...", "Onderwerp: ...", a site's "Brief regering : ..."
     place: str | None = None
     signatories: list[Signatory] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)  # field name -> spans

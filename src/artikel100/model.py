@@ -129,6 +129,7 @@ class Block:
     start: int
     end: int
     number: int | None = None  # the footnote number, for footnotes
+    label: str | None = None  # a header block's field: "dossier", "number", "date", "subject", ...
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 from .facts import Signatory
 from .model import Block, CleanDocument
 
-__all__ = ["find_signatories", "split_names"]
+__all__ = ["find_signatories", "metadata_signatories", "split_names"]
 
 # "De minister", also as OCR prints it ("De. minister")
 _ROLE_START = re.compile(r"\b(?:De|DE)[.,]?\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)")
@@ -105,9 +105,15 @@ def _segments(text: str, base: int) -> list[tuple[str, object]]:
         second = _SECOND_ROLE.match(segment[comma + 1 :]) if comma >= 0 else None
         if second:
             comma += 1 + second.end() - 1
-        role_end = s + comma + 1 if comma >= 0 else s + len(segment.rstrip())
+        names_at = _names_start(segment) if comma < 0 else None
+        if comma >= 0:
+            role_end = s + comma + 1
+        elif names_at is not None:
+            role_end = s + names_at  # "De minister van Defensie Dr B.R. Bot": no comma, the name follows
+        else:
+            role_end = s + len(segment.rstrip())
         role_text = text[s:role_end].rstrip()
-        role = _Role(role_text, base + s, base + s + len(role_text), role_text.endswith(","))
+        role = _Role(role_text, base + s, base + s + len(role_text), role_text.endswith(",") or names_at is not None)
         if out and out[-1][0] == "roles":
             out[-1][1].append(role)  # type: ignore[union-attr]
         else:
@@ -119,6 +125,22 @@ def _segments(text: str, base: int) -> list[tuple[str, object]]:
     return out
 
 
+_NAME_OPENER = re.compile(r"(?:(?:mr|dr|drs|ir|ing|prof)\.?\s+)?(?:[A-Z][a-z]?\.)+", re.IGNORECASE)
+
+
+def _names_start(segment: str) -> int | None:
+    """Where the names begin in a role printed without its comma: at initials, a title or a given name."""
+    words = list(re.finditer(r"\S+", segment))
+    # "De minister van Defensie": the portfolio takes at least the word after van/voor.
+    for m in words[4:]:
+        token = m.group()
+        if _INITIALS.match(token) or re.fullmatch(r"(?i:mr|dr|drs|ir|ing|prof)\.?", token) or token in _first_names():
+            rest = segment[m.start() :]
+            if _NAME_OPENER.match(rest) or token in _first_names():
+                return m.start()
+    return None
+
+
 def _is_sentence(text: str) -> bool:
     if len(_ROLE_START.findall(text)) >= 2:
         return False  # a signature block the OCR glued together
@@ -127,20 +149,12 @@ def _is_sentence(text: str) -> bool:
     return text.endswith((".", ":", ";")) and len(_SENTENCE_WORD.findall(text)) >= 3
 
 
-def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Signatory], int]:
-    """The signatories and the offset where the signature block starts."""
-    body = [b for b in blocks if b.kind != "footnote"]
-    tail: list[Block] = []
-    for block in reversed(body):
-        if _is_sentence(doc.text[block.start : block.end]):
-            break
-        tail.insert(0, block)
-    while tail and not _ROLE_START.search(doc.text[tail[0].start : tail[0].end]):
-        tail.pop(0)  # "Hoogachtend," and the like open the block
+def _read_block(doc: CleanDocument, run: list[Block]) -> list[Signatory]:
+    """Pair the roles and names of one signature block (a run of blocks)."""
     signatories: list[Signatory] = []
     pending: list[_Role] = []
     named = True
-    for block in tail:
+    for block in run:
         for kind, value in _segments(doc.text[block.start : block.end], block.start):
             if kind == "roles":
                 pending = list(value) if named else pending + list(value)  # type: ignore[arg-type]
@@ -160,8 +174,99 @@ def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Sign
             if pending:
                 signatories += _pair(doc, pending, (start, end))
                 pending, named = [], True
+    return signatories
+
+
+def _opens_block(doc: CleanDocument, block: Block) -> bool:
+    """A signature block opens with a role ("De minister van Defensie,") and is no sentence."""
+    text = doc.text[block.start : block.end]
+    return bool(_ROLE_START.match(text)) and not _is_sentence(text)
+
+
+def _early_blocks(doc: CleanDocument, body: list[Block], tail_start: int) -> list[list[Block]]:
+    """Signature blocks printed before the end: under a cover note, before the letter's sections."""
+    runs: list[list[Block]] = []
+    i = 0
+    while i < len(body) and body[i].start < tail_start:
+        if not _opens_block(doc, body[i]):
+            i += 1
+            continue
+        run = [body[i]]
+        i += 1
+        # the run goes on over role and name lines: short, no sentence, no section heading
+        while i < len(body) and body[i].start < tail_start:
+            text = doc.text[body[i].start : body[i].end]
+            if _is_sentence(text) or not (_ROLE_START.match(text) or _is_name(text)):
+                break
+            run.append(body[i])
+            i += 1
+        runs.append(run)
+    return runs
+
+
+def _is_name(text: str) -> bool:
+    """A line that can be a signatory's name: initials or capitalised words, no sentence."""
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 12 or re.search(r"\d", text):
+        return False
+    # an initial OCR read in lower case ("M. j. M. Verhagen") is still an initial
+    capitalised = [w for w in words if w[:1].isupper() or re.fullmatch(r"[a-z]\.", w) or w.casefold() in _PARTICLES or w in ("-", "–")]
+    return len(capitalised) == len(words) and (any(_INITIALS.match(w) for w in words) or len(words) <= 6)
+
+
+def _cut_off(doc: CleanDocument, signatory: Signatory) -> bool:
+    """A name the excerpt's end cut through ("W.B. Ho" at the very end of the text)."""
+    name_end = signatory.spans[-1][1] if signatory.spans else 0
+    if doc.text[name_end:].strip():
+        return False
+    last = signatory.name.split()[-1] if signatory.name.split() else ""
+    return len(last) < 3 and not last.endswith(".")
+
+
+def find_signatories(doc: CleanDocument, blocks: list[Block]) -> tuple[list[Signatory], int]:
+    """The signatories and the offset where the signature block at the letter's end starts.
+
+    A signature block also counts where the letter prints it earlier, under a
+    short cover note; a name the end of an excerpt cuts through is no signatory.
+    """
+    body = [b for b in blocks if b.kind not in ("footnote", "header", "title")]
+    tail: list[Block] = []
+    for block in reversed(body):
+        if _is_sentence(doc.text[block.start : block.end]):
+            break
+        tail.insert(0, block)
+    while tail and not _ROLE_START.search(doc.text[tail[0].start : tail[0].end]):
+        tail.pop(0)  # "Hoogachtend," and the like open the block
     begin = tail[0].start if tail else (body[-1].end if body else 0)
+    signatories: list[Signatory] = []
+    for run in _early_blocks(doc, body, begin if tail else len(doc.text) + 1):
+        signatories += [s for s in _read_block(doc, run) if _is_name(s.name)]
+    signatories += _read_block(doc, tail)
+    signatories = [s for s in signatories if not _cut_off(doc, s)]
     return signatories, begin
+
+
+# Berthub's metadata: "Eerste ondertekenaar: K.H. Ollongren, minister van Defensie", and for a
+# joint letter "- Mede ondertekenaar: ..." after it, on the same line or the next.
+_METADATA_SIGNER = re.compile(
+    r"(?:Eerste|Mede|Tweede)?\s?ondertekenaar:\s*(?P<name>[^,\n]{3,60}?),\s*"
+    r"(?P<role>(?:minister|staatssecretaris|minister-president)\b[^,\n;]*?)\s*"
+    r"(?=$|[,;\n]|\s*-\s*(?:Eerste|Mede|Tweede)?\s?ondertekenaar|\s-\s)",
+    re.IGNORECASE,
+)
+
+
+def metadata_signatories(doc: CleanDocument, blocks: list[Block]) -> list[Signatory]:
+    """Signatories a site's metadata names, with their roles as it prints them."""
+    out: list[Signatory] = []
+    for block in blocks:
+        text = doc.text[block.start : block.end]
+        for m in _METADATA_SIGNER.finditer(text):
+            name = _clean_name(m.group("name"))
+            if _is_name(name):
+                spans = [(block.start + m.start("role"), block.start + m.end("role")), (block.start + m.start("name"), block.start + m.end("name"))]
+                out.append(Signatory(name=name, role=_role_text(m.group("role")), spans=spans))
+    return out
 
 
 # What the margin column or the OCR leaves among names: a date, a stray lower-case
@@ -172,9 +277,20 @@ _NAME_NOISE = re.compile(
 )
 
 
+# Titles printed before a name ("Dr B.R. Bot", "mr. F.H.G. de Grave"): not part of it.
+_HONORIFIC = re.compile(r"(?:(?<=\s)|^)(?:mr|dr|drs|ir|ing|prof|ds)\.?\s+(?=(?:[A-Z]\.|[A-Z][a-z]))", re.IGNORECASE)
+# Two names run together by the copy: "B.R. BotH. G. J. Kamp".
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]\.)")
+
+
+def _clean_name(text: str) -> str:
+    text = _GLUED.sub(" ", text)
+    return " ".join(_HONORIFIC.sub("", text).split())
+
+
 def _pair(doc: CleanDocument, roles: list[_Role], names_span: tuple[int, int]) -> list[Signatory]:
     text = doc.text[names_span[0] : names_span[1]].strip().rstrip(".")
-    text = " ".join(_NAME_NOISE.sub(" ", text).split())
+    text = _clean_name(_NAME_NOISE.sub(" ", text))
     out = []
     pos = names_span[0]
     for name, role in zip(split_names(text, len(roles)), roles):

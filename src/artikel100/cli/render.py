@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -41,7 +42,9 @@ def _fact(c: Contribution) -> str:
 def print_extraction(ex: Extraction, console: Console | None = None) -> None:
     console = console or Console()
     letter, text = ex.letter, ex.text
-    console.print(f"[bold]{letter.title or '(no title)'}[/bold]")
+    console.print(f"[bold]{escape(letter.title or letter.subject or '(no title)')}[/bold]")
+    if letter.title and letter.subject:
+        console.print(f"subject: {escape(letter.subject)}")
     console.print(f"{letter.addressee or '?'} · {letter.date or '?'} · kamerstuk {letter.kamerstuk or '-'}")
     for s in letter.signatories:
         console.print(f"  {s.role or '?'}: {s.name}")

@@ -18,9 +18,9 @@ from .events import find_events
 from .missions import find_missions, mission_mentions
 from .references import find_citations, find_references
 from .risks import find_findings, find_risks
-from .sentences import block_lines, split_sentences
+from .sentences import Sentence, block_lines, split_sentences
 
-__all__ = ["extract", "VERSION"]
+__all__ = ["extract", "body_text", "VERSION"]
 
 
 def _fingerprint() -> str:
@@ -44,6 +44,42 @@ def _fingerprint() -> str:
 VERSION = _fingerprint()
 
 
+# Header fields that name what the letter is about: a mission they name is one the letter mentions.
+_SUBJECT_LABELS = frozenset({"title", "subject", "site-subject", "site-title"})
+
+
+def body_text(doc: CleanDocument, keep: frozenset[str] = frozenset()) -> str:
+    """``doc.text`` with the header blocks blanked (same length, so offsets hold).
+
+    The header's fields (dossier title, metadata, addressee, date) are the letter's
+    own facts, read by structure; they never become missions, places, references
+    or contributions. ``keep`` names header fields left in (the subject lines).
+    """
+    from ..structure import header_blocks
+
+    chars = list(doc.text)
+    for block in header_blocks(doc):
+        if block.label in keep:
+            continue
+        for i in range(block.start, block.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _with_subject_lines(doc: CleanDocument, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with the letter's subject lines before them, as context (which unit
+    goes to which mission) for the contributions; they carry no facts of their own."""
+    from ..structure import header_blocks
+
+    subjects = [
+        Sentence(doc.text[b.start : b.end], b.start, b.end, b.kind, None, b.start)
+        for b in header_blocks(doc)
+        if b.label in _SUBJECT_LABELS
+    ]
+    return sorted(subjects + sentences, key=lambda s: s.start)
+
+
 def extract(doc: CleanDocument) -> Extraction:
     """Every fact the letter states, each with spans into ``doc.text``."""
     from ..structure import structure
@@ -52,7 +88,9 @@ def extract(doc: CleanDocument) -> Extraction:
     sentences = split_sentences(doc, info.body_end)
     body = [s for s in sentences if s.footnote is None]
     footnotes = {f.number: (f.start, f.end) for f in doc.footnotes}
-    mentions = mission_mentions(doc.text, info.letter_date)
+    text = body_text(doc)
+    about = body_text(doc, keep=_SUBJECT_LABELS)
+    mentions = mission_mentions(about, info.letter_date)
 
     def section_of(offset: int) -> str | None:
         section = info.section_at(offset)
@@ -67,18 +105,18 @@ def extract(doc: CleanDocument) -> Extraction:
         return named.pop() if len(named) == 1 else None
 
     contributions = find_contributions(
-        sentences, mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
+        _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
     )
     return Extraction(
         text=doc.text,
         letter=info.letter,
-        missions=find_missions(doc.text, info.letter_date),
+        missions=find_missions(about, info.letter_date),
         contributions=[c for c in contributions if c.status != "considered"],
         considered=[c for c in contributions if c.status == "considered"],
         costs=find_costs(body, doc.text),
         # A letter does not cite itself: its own number in a header or footer is no reference.
-        references=[r for r in find_references(doc.text, footnotes) if r.kamerstuk != info.letter.kamerstuk],
-        citations=find_citations(doc.text),
+        references=[r for r in find_references(text, footnotes) if r.kamerstuk != info.letter.kamerstuk],
+        citations=find_citations(text),
         commitments=find_commitments(sentences, info.letter_date),
         events=find_events(sentences, info.letter_date),
         risks=find_risks(body, section_of),

@@ -241,6 +241,8 @@ def find_contributions(
             # not to one named beside it ("zonder afbreuk aan de gereedstelling voor de NRF").
             if len(receivers) == 1 and u.kind not in state.unit_missions and u.kind != "unit":
                 state.unit_missions[u.kind] = next(iter(receivers))
+        if sentence.block_kind in ("header", "title"):
+            continue  # the letter's subject line: context for what follows, never a fact of its own
         # the missions given to: "aan UNTSO", or the one named where "Nederland levert ..."
         given = receivers or ({missions[0]} if here and missions and _NL_SENDS.search(sentence.text) else set())
         state.receivers += [m for m, _, _ in here if m in given and m not in state.receivers]

@@ -25,14 +25,14 @@ _TENS = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
 _LT100 = rf"(?:{_UNIT}(?:en|ën){_TENS}|{_TENS}|{_TEEN}|{_UNIT})"
 _LT1000 = rf"(?:(?:{_TEEN}|{_UNIT})?honderd(?:en)?{_LT100}?|{_LT100})"
 _WORDS = rf"(?:{_LT1000}?duizend(?:\s?(?:en\s?)?{_LT1000})?|{_LT1000})"
-_DIGITS = r"(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![\d,.]\d)|\d+)"
+_DIGITS = r"(?:\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)|\d+)"
 
 #: One number expression (digits or Dutch words), for composing into patterns.
 NUMBER_RE = rf"(?:{_DIGITS}|(?i:{_WORDS})(?![\w]))"
 
-_FULL_DIGITS = re.compile(r"\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+")
+_FULL_DIGITS = re.compile(r"\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+|\d+")
 _FULL_WORDS = re.compile(rf"(?i:{_WORDS})")
-_SEPARATORS = str.maketrans("", "", ". \u00a0\u202f")
+_SEPARATORS = str.maketrans("", "", ". \u00a0\u202f\u2009")
 
 
 @lru_cache(maxsize=4096)

@@ -68,10 +68,10 @@ def _add(out: list[Sentence], text: str, start: int, end: int, block: Block) -> 
 
 
 def block_lines(doc: CleanDocument) -> list[Sentence]:
-    """Every block except footnotes as one unit: headings and table rows, which
-    sentences leave out, for the readers of tables."""
+    """Every block except footnotes and the letter's header as one unit: headings
+    and table rows, which sentences leave out, for the readers of tables."""
     return [
         Sentence(doc.text[b.start : b.end], b.start, b.end, b.kind, None, b.start)
         for b in doc.blocks
-        if b.kind != "footnote"
+        if b.kind not in ("footnote", "header", "title")
     ]

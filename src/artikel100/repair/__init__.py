@@ -20,12 +20,13 @@ from ..model import Block, CleanDocument, Footnote, RawDocument
 from .builder import TextBuilder, apply_edits
 from .footnotes import Marker, find_footnotes, find_markers, find_orphan_markers
 from .furniture import mark_furniture, mark_repeated
+from .header import mark_header, mark_trailer
 from .letterhead import Cut, mark_letterhead
 from .lexicon import lexicon
 from .lines import Line, is_dense, split_lines, typical_width
 from .ocrfix import find_word_edits
 from .punctuation import punctuation_edits
-from .paragraphs import HyphenJudge, Paragraph, is_heading_line, build_paragraphs
+from .paragraphs import HyphenJudge, Paragraph, build_paragraphs, header_paragraph, is_heading_line
 
 __all__ = ["repair"]
 
@@ -40,11 +41,15 @@ def repair(raw: RawDocument) -> CleanDocument:
     """Repair a raw document into the canonical cleaned text."""
     lines = split_lines(raw)
     if raw.flowing:
+        lines = mark_header(lines)
+        mark_trailer(lines)
         paragraphs, footnote_paras = _flowing_paragraphs(lines)
         markers: list[Marker] = []
         cuts: list[Cut] = []
     else:
         mark_furniture(lines)
+        lines = mark_header(lines)
+        mark_trailer(lines)
         cuts = mark_letterhead(lines)
         width = typical_width(lines)
         dense = is_dense(lines)
@@ -59,12 +64,12 @@ def repair(raw: RawDocument) -> CleanDocument:
     judge = _hyphen_judge(lines)
     builder = TextBuilder(raw.source_text)
     anchors: dict[int, int] = {}
-    kinds: list[tuple[str, int | None]] = []
+    kinds: list[tuple[str, int | None, str | None]] = []
     for i, para in enumerate(paragraphs + footnote_paras):
         if i:
             builder.glue("\n\n", para.lines[0].start, para.lines[0].start)
         _emit(builder, para, judge, markers, cuts, anchors, title=(i == 0))
-        kinds.append((para.kind, para.number))
+        kinds.append((para.kind, para.number, para.label))
     # Punctuation noise first, so that words it split are whole when the word rules look.
     assembled = builder.text()
     text, offsets, repairs = apply_edits(assembled, builder.offsets, punctuation_edits(assembled, lexicon()))
@@ -85,12 +90,12 @@ _FLOWING_FOOTNOTE = re.compile(r"^(\d{1,3}) \S")
 def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragraph]]:
     """A reader that knows the structure gives one paragraph per line and the
     footnotes last, as ``N text`` lines numbered 1, 2, 3 ..."""
-    body = [l for l in lines if l.kind == "body"]
+    body = [l for l in lines if l.kind in ("body", "header")]
     notes: list[Paragraph] = []
     expected = None
     # Walk back from the end over the footnote lines N, N-1, ..., 1.
     for line in reversed(body):
-        m = _FLOWING_FOOTNOTE.match(line.text)
+        m = _FLOWING_FOOTNOTE.match(line.text) if line.kind == "body" else None
         if not m or (expected is not None and int(m.group(1)) != expected):
             break
         notes.insert(0, Paragraph([line], "footnote", number=int(m.group(1))))
@@ -100,10 +105,13 @@ def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragr
     if notes and notes[0].number != 1:
         notes = []
     width = max((len(l.text) for l in body), default=80)
-    paragraphs = [
-        Paragraph([l], "heading" if is_heading_line(l.text, width, limit=1.0) and len(l.text) < 90 else "paragraph")
-        for l in body[: len(body) - len(notes)]
-    ]
+    paragraphs: list[Paragraph] = []
+    for l in body[: len(body) - len(notes)]:
+        if l.kind == "header":
+            header_paragraph(l, paragraphs)
+        else:
+            heading = is_heading_line(l.text, width, limit=1.0) and len(l.text) < 90
+            paragraphs.append(Paragraph([l], "heading" if heading else "paragraph"))
     return paragraphs, notes
 
 
@@ -169,11 +177,11 @@ def _emit(
             builder.copy(pos, end)
 
 
-def _blocks(text: str, kinds: list[tuple[str, int | None]]) -> list[Block]:
+def _blocks(text: str, kinds: list[tuple[str, int | None, str | None]]) -> list[Block]:
     blocks: list[Block] = []
     pos = 0
-    for piece, (kind, number) in zip(text.split("\n\n"), kinds):
-        blocks.append(Block(kind, pos, pos + len(piece), number))  # type: ignore[arg-type]
+    for piece, (kind, number, label) in zip(text.split("\n\n"), kinds):
+        blocks.append(Block(kind, pos, pos + len(piece), number, label))  # type: ignore[arg-type]
         pos += len(piece) + 2
     return blocks
 

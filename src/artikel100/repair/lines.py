@@ -28,7 +28,9 @@ class Line:
     page: int
     indented: bool = False
     page_break_before: bool = False
-    kind: str = "body"  # body | blank | furniture | footnote
+    kind: str = "body"  # body | blank | furniture | footnote | header
+    label: str | None = None  # a header line's field ("dossier", "date", ...; see repair.header)
+    group: int | None = None  # header lines of one field share a group
 
     @property
     def blank(self) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 from .lines import Line, is_terminated
 
-__all__ = ["Paragraph", "build_paragraphs", "HyphenJudge", "is_heading_line"]
+__all__ = ["Paragraph", "build_paragraphs", "HyphenJudge", "is_heading_line", "is_header", "header_paragraph"]
 
 _WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
 _WORD_AFTER = re.compile(r"^([^\W_]+)")
@@ -22,9 +22,10 @@ _PAIR_WORDS = frozenset({"en", "of", "tot", "noch", "als", "dan"})
 @dataclass
 class Paragraph:
     lines: list[Line]
-    kind: str = "paragraph"  # paragraph | heading | title | footnote
+    kind: str = "paragraph"  # paragraph | heading | title | header | footnote
     break_before: bool = False  # a page break or removed material stands between it and the last
     number: int | None = None  # footnote number
+    label: str | None = None  # a header block's field (see repair.header)
     extra_gaps: list[int] = field(default_factory=list)
 
     @property
@@ -49,6 +50,20 @@ def _opens_block(line: Line) -> bool:
     return bool(_OPENS_BLOCK.match(line.text) or _ROLE_LINE.match(line.text))
 
 
+def is_header(para: Paragraph) -> bool:
+    """A block of the letter's header (dossier, title, addressee, date, ...): never joined or re-split."""
+    return para.kind in ("header", "title")
+
+
+def header_paragraph(line: Line, blocks: list[Paragraph]) -> None:
+    """Add a header line to the blocks: to the last one when it holds the same field."""
+    last = blocks[-1] if blocks else None
+    if last is not None and is_header(last) and last.lines[-1].group == line.group:
+        last.lines.append(line)
+    else:
+        blocks.append(Paragraph([line], "title" if line.label == "title" else "header", label=line.label))
+
+
 def _blocks(lines: list[Line]) -> list[Paragraph]:
     blocks: list[Paragraph] = []
     current: list[Line] = []
@@ -62,6 +77,10 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
         current = []
 
     for line in lines:
+        if line.kind == "header":
+            flush()
+            header_paragraph(line, blocks)
+            continue
         if line.kind == "body":
             if line.page_break_before:
                 flush()
@@ -99,7 +118,9 @@ def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     whose blank line the OCR lost."""
     out: list[Paragraph] = []
     for block in blocks:
-        if (
+        if is_header(block):
+            out.append(block)
+        elif (
             len(block.lines) >= 2
             and is_heading_line(block.first, width)
             and block.lines[1].text[:1].isupper()
@@ -137,7 +158,7 @@ _OPEN_END = re.compile(r"\b(?:de|het|een|uw|van|in|op|te|met|voor|aan|door|naar|
 def _merge_continuations(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
-        if out and _continues(out[-1], block, width):
+        if out and not is_header(block) and not is_header(out[-1]) and _continues(out[-1], block, width):
             out[-1].lines.extend(block.lines)
             out[-1].kind = "paragraph"
         else:
@@ -151,6 +172,9 @@ def _split_dense(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     paragraphs, and a signature's role line stands alone."""
     out: list[Paragraph] = []
     for block in blocks:
+        if is_header(block):
+            out.append(block)
+            continue
         current: list[Line] = []
         lines = block.lines
         for i, line in enumerate(lines):
@@ -183,7 +207,7 @@ def _split_table_rows(blocks: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
         rows = [bool(_TABLE_ROW.match(l.text)) for l in block.lines]
-        if len(block.lines) >= 3 and sum(rows) >= 3:
+        if len(block.lines) >= 3 and sum(rows) >= 3 and not is_header(block):
             current: list[Line] = []
             for line, is_row in zip(block.lines, rows):
                 if is_row:
