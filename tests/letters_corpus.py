@@ -34,6 +34,12 @@ class Letter:
         path = LETTERS / f"{self.stem}.meta.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
+    @property
+    def furniture(self) -> bool:
+        """The clean text is a published page with its furniture (site menus, metadata, a
+        letterhead table), as a user feeds it in; repair is meant to take that out."""
+        return bool(self.meta.get("furniture"))
+
     def header_words(self) -> list[str]:
         """Words of the printed Kamerstuk header, which the clean original leaves out."""
         return (self.meta.get("kamerstuk_header") or "").split()

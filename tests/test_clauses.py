@@ -64,3 +64,22 @@ def test_a_numbers_own_adjective_says_whose_people_it_counts() -> None:
     text = "De Belgische F-16's worden afgelost door vier Nederlandse toestellen en 300 Duitse militairen."
     assert owner_of(text, text.index("vier") + 4) == "NL"
     assert owner_of(text, text.index("300") + 3) == "DE"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("De Deense en Noorse eenheden tellen samen ongeveer tweehonderd militairen.", "DK"),
+        ("De Amerikaanse Joint Task Force Liberia, met ruim 2.000 mariniers aan boord, heeft de kust verlaten.", "US"),
+        ("Van juli 2016 tot en met december 2017 namen Belgische F-16's de taak over.", "BE"),
+    ],
+)
+def test_coordinated_adjectives_unit_names_and_long_adverbials_before_the_subject(text: str, actor: str) -> None:
+    assert read_clauses(text)[0].actor == actor
+
+
+def test_a_relative_clause_that_sizes_a_multinational_whole_is_the_missions() -> None:
+    text = "Nederland levert een compagnie aan de battlegroup in Rukla, die in totaal ongeveer 1.200 militairen telt."
+    clauses = read_clauses(text)
+    assert clause_at(clauses, text.index("compagnie")).actor == "NL"
+    assert clause_at(clauses, text.index("1.200")).actor == MISSION

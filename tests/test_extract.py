@@ -99,7 +99,7 @@ def _sentence(text: str) -> Sentence:
     ("sentence", "due", "conditional"),
     [
         ("Het kabinet zal uw Kamer hierover informeren in de volgende voortgangsrapportage (mei 2025).", "2025-05", False),
-        ("De Kamer ontvangt hierover voor de zomer een brief.", "2025-07", False),
+        ("De Kamer ontvangt hierover voor de zomer een brief.", "2025-06", False),
         ("Het kabinet zal uw Kamer binnen drie maanden nader berichten over de uitkomst.", "2025-05-22", False),
         ("Zodra de VN een besluit neemt, wordt uw Kamer daarover geïnformeerd.", None, True),
         ("Het kabinet informeert uw Kamer elke twee weken over de uitgevoerde vluchten.", None, False),

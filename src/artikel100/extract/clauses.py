@@ -80,6 +80,9 @@ _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:gelei
 _MISSION_ACTOR = re.compile(
     r"(?i:\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
     r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
+    # its size as a phrase: "een VN-onderzoeksteam van ca. 15 personen", "een troepenmacht van 12.000 militairen"
+    r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht)"
+    r"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+)?\d"
 )
 _CONSIDERED = re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
@@ -112,6 +115,25 @@ _PEOPLE = re.compile(
 )
 
 
+# What a nationality adjective qualifies when it names who acts: people or units, also after
+# a second adjective ("de Deense en Noorse eenheden") or as a unit's name ("De Amerikaanse Joint
+# Task Force Liberia", "Het Australische Reconstruction Task Force").
+_QUALIFIES = re.compile(
+    rf"\s+(?:(?:en|of)\s+[A-Z][\w\u00eb\u00ef-]+\s+|,\s+[A-Z][\w\u00eb\u00ef-]+\s+)?(?:{_PEOPLE.pattern}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)",
+    re.IGNORECASE,
+)
+# A relative clause that gives the size of what it follows, when that is a multinational
+# whole: "de battlegroup in Rukla, die in totaal ongeveer 1.200 militairen telt", "De missie,
+# die op haar hoogtepunt ruim 300 waarnemers telde".
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:missie|operatie|troepenmacht|vredesmacht|coalitie|battlegroup|brigade|divisie|macht|vloot|taakgroep|taskforce)"
+    r"(?:\s+(?:in|te|bij|van)\s+[A-Z][\w-]*)?\s*$",
+    re.IGNORECASE,
+)
+_SIZE_VERB = re.compile(r"\b(?:telt|tellen|telde|telden|omvat|omvatten|omvatte|bestaat uit|bestaan uit|bestond uit)\b")
+_RELATIVE = re.compile(r"[\s,]*(?:die|dat|welke)\b")
+
+
 @dataclass(frozen=True)
 class Clause:
     """One clause of a sentence; offsets are into the sentence's text."""
@@ -130,13 +152,14 @@ class Clause:
 # Verbs whose subject sends or holds units: "Duitsland levert", "leveren de Belgen".
 _VERB = (
     r"(?:levert|leveren|leverde|leverden|stelt|stellen|zendt|zenden|stuurt|sturen|draagt|dragen|plaatst|plaatsen|zet|zetten"
-    r"|neemt|nemen|blijft|blijven|wordt|worden|werd|werden|is|zijn|was|waren|heeft|hebben|had|zal|zullen|gaat|gaan|voert|voeren"
+    r"|neemt|nemen|nam|namen|blijft|blijven|bleef|bleven|wordt|worden|werd|werden|is|zijn|was|waren|heeft|hebben|had|zal|zullen"
+    r"|gaat|gaan|ging|gingen|voert|voeren|voerde|voerden"
     r"|opereert|opereren|vliegt|vliegen|patrouilleert|patrouilleren|traint|trainen|beschikt|beschikken|ontplooit|ontplooien)"
 )
 # What opens a clause before its subject: a connective, or an adverbial and the verb (inversion).
 _LEAD = re.compile(
     rf"^[\s,;:–-]*(?:(?:{_OPENERS}|ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu)\s+)*"
-    rf"(?:(?:(?:in|op|per|vanaf|sinds|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,30}}?|[a-z]+)\s+{_VERB}\s+)?"
+    rf"(?:(?:(?:in|op|per|van|vanaf|sinds|tot|tussen|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,45}}?|[a-z]+)\s+{_VERB}\s+)?"
     r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*",
     re.IGNORECASE,
 )
@@ -173,7 +196,7 @@ def _actor(text: str, start: int, end: int) -> str | None:
         if not _NOT_ACTOR_BEFORE.search(part[max(0, m.start() - 30) : m.start()]):
             candidates.append((m.start(), NL))
     for c in find_countries(part):
-        if c.adjective and not _PEOPLE.match(part[c.end :].lstrip()):
+        if c.adjective and not _QUALIFIES.match(part, c.end):
             continue  # "de Iraakse regering", "de Afghaanse provincie": no one sent
         if c.code == NL or _in_subject_position(part, c.start, c.end):
             candidates.append((c.start, c.code))
@@ -208,6 +231,9 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
     considered = False
     for start, end in zip(cuts, cuts[1:]):
         own = _actor(text, start, end)
+        if own is None and _RELATIVE.match(text, start) and _SIZE_VERB.search(text, start, end) \
+                and _WHOLE_BEFORE.search(text, max(0, start - 60), start):
+            own = MISSION
         actor = own if own is not None else actor
         modality = _modality(text[start:end])
         if modality == "considered":

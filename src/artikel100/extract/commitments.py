@@ -24,17 +24,21 @@ __all__ = ["find_commitments"]
 
 # Parliament, or its chair addressed as "u" ("bericht ik u", "wij zullen u informeren").
 # Every commitment names parliament, its chair ("u"), a report or a return to the matter.
-_HINT = re.compile(r"[Kk]amer|parlement|\bu\b|terug|rapport|evaluatie|brief|verslag")
+_HINT = re.compile(r"[Kk]amer|parlement|\b[uU]\b|terug|rapport|evaluatie|brief|verslag")
 _PARLIAMENT = re.compile(
     r"\b(?:uw|de|beide|Uw|De)\s+Kamer(?:s)?\b|\bhet parlement\b|\bKamerleden\b"
     r"|\b(?:ik|wij|we)\s+(?:\w+\s+)?u\b|\bu\s+(?:nader|hierover|daarover|zo spoedig|tijdig|in)\b"
+    # the chair addressed as "U": "U wordt hierover separaat geïnformeerd"
+    r"|\b[Uu]\s+(?:wordt|zult|ontvangt|zal)\b"
 )
 _INFORM = re.compile(
     r"\b(?:informeren|informeert|informeer|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
     r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte)\b"
-    r"|(?:verslag|rapportage|brief|evaluatie)\b",
+    r"|(?:verslag|rapportage|brief|evaluatie)\b"
+    # "komt uw Kamer vóór het zomerreces toe", "gaat de Kamer ... toe": a document sent to it
+    r"|\b(?:komt|komen|gaat|gaan)\s+(?:\w+\s+){0,2}(?:uw|de)\s+Kamer\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -45,8 +49,11 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
-    r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze brief\b"
-    r"|\bnu al\b|\bnu reeds\b|\bin deze brief\b"
+    r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze (?:[\w-]+\s+){0,3}?brief\b"
+    r"|\bnu al\b|\bnu reeds\b|\bin deze (?:\w+)?(?:brief|rapportage|notitie|verslag|kabinetsreactie|reactie)\b"
+    # kept within this letter: "zullen wij hieronder nader ingaan op", "zoals hierna toegelicht"
+    r"|\bhieronder\b|\bhierna\b|\bonderstaande?\b|\bin het vervolg van deze\b"
+    r"|\b(?:is|zijn|werd|werden)\s+(?:\w+\s+){0,3}?(?:toegegaan|toegekomen)\b"
     # "ontvangt uw Kamer hierbij": this letter keeps the promise; "die uw Kamer heeft ontvangen": done
     r"|\bhierbij\b|\b(?:heeft|hebben)\s+ontvangen\b",
     re.IGNORECASE,
@@ -61,13 +68,25 @@ _REPORT_VERB = re.compile(
     r"|\b(?:volgt|volgen)\b[^.]{0,40}\b\w*(?:evaluatie|rapportage|verslag)|(?:evaluatie|rapportage|verslag)\b[^.]{0,20}\bvolgt\b",
     re.IGNORECASE,
 )
+# What makes "Wij informeren uw Kamer ..." a promise rather than this letter's own informing.
+_LATER = re.compile(
+    r"\b(?:zodra|wanneer|indien|mocht|na afloop|uiterlijk|binnenkort|later|nader|te zijner tijd|deze maand"
+    r"|volgende (?:week|maand)|op korte termijn|zo spoedig mogelijk|zo snel mogelijk|in de (?:eerst)?volgende|separaat"
+    r"|voortaan|v(?:oo|ó|óó)r de (?:zomer|winter|herfst)|in het (?:najaar|voorjaar)"
+    # a recurring report: "in de periodieke stand-van-zakenbrieven", "in de voortgangsrapportages"
+    r"|(?:half)?jaarlijkse?|periodieke?|voortgangs\w+|stand-van-zaken\w*|elke|iedere|maandelijkse?|wekelijkse?)\b",
+    re.IGNORECASE,
+)
+_FUTURE_VERB = re.compile(r"\b(?:zal|zullen)\b", re.IGNORECASE)
+_PRACTICE = re.compile(r"\b(?:zoals gebruikelijk|conform de (?:gebruikelijke|vaste) (?:procedure|praktijk)|volgens de gebruikelijke)\b", re.IGNORECASE)
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
 # besluit") rather than promising: no future word and no deadline.
 _PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer)\b", re.IGNORECASE)
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
     r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+|periodieke?|stand-van-zaken\w*"
-    r"|na (?:de|het|afloop)|a\.s|elke|iedere|\w*wekelijkse?|maandelijkse?)\b"
+    r"|na (?:de|het|afloop)|a\.s|elke|iedere|\w*wekelijkse?|maandelijkse?|deze maand|volgende (?:week|maand)"
+    r"|nog dit jaar|op korte termijn|spoedig|zo snel mogelijk|te zijner tijd|in de loop van|separaat|voortaan)\b"
     r"|\b(?:19|20)\d\d\b|\b(?:voorjaar|zomer|najaar|winter|kwartaal)\b",
     re.IGNORECASE,
 )
@@ -78,9 +97,19 @@ _QUARTER_END = {"eerste": "03", "tweede": "06", "derde": "09", "vierde": "12"}
 _CONDITIONAL = re.compile(r"\b(?:in geval|indien|zodra|mocht|mochten|wanneer|als er|ingeval|bij een|in het geval)\b", re.IGNORECASE)
 # "voor de zomer", "in het najaar": the month by which the season's promise falls due.
 _SEASON = re.compile(
-    r"\b(?:v(?:oo|ó|óó)r|in|na|van) (?:de|het|dit|deze) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces)?(?: van (\d{4}))?\b", re.IGNORECASE
+    r"\b(?P<prep>v(?:oo|ó|óó)r|in|na|van) (?:de|het|dit|deze) (zomer|najaar|voorjaar|winter|herfst|lente)(?:reces|rec\w*)?(?: van (\d{4}))?", re.IGNORECASE
 )
+# The month a season's promise falls due: "voor de zomer" before the summer recess, in June (as
+# ../shared/real/README.md reads it), "in de zomer" in July, "na de zomer" in September.
 _SEASON_MONTH = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "winter": 12}
+_BEFORE_SEASON = {"voorjaar": 3, "lente": 3, "zomer": 6, "najaar": 9, "herfst": 9, "winter": 12}
+_AFTER_SEASON = {"voorjaar": 6, "lente": 6, "zomer": 9, "najaar": 12, "herfst": 12, "winter": 3}
+
+
+def _season_month(prep: str, season: str) -> int:
+    prep = prep.casefold()
+    table = _BEFORE_SEASON if prep.startswith("v") and prep != "van" else _AFTER_SEASON if prep == "na" else _SEASON_MONTH
+    return table[season]
 _HALF = re.compile(r"\b(eerste|tweede) helft van (\d{4})\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"(?:uiterlijk|voor|vóór|in|op|per|rond|\()\s*(?:begin|medio|eind|half)?\s*$", re.IGNORECASE)
 # "de voortgangsrapportage van juni 2012": the date of the promised report itself.
@@ -129,9 +158,10 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     if letter_date is not None:
         season = _SEASON.search(text)
         if season:
-            if season.group(2):  # "in het voorjaar van 2026"
-                return f"{season.group(2)}-{_SEASON_MONTH[season.group(1).casefold()]:02d}"
-            return _season_due(season.group(1).casefold(), letter_date)
+            month = _season_month(season.group("prep"), season.group(2).casefold())
+            if season.group(3):  # "in het voorjaar van 2026"
+                return f"{season.group(3)}-{month:02d}"
+            return _season_due(month, letter_date)
         quarter = _QUARTER.search(text)
         if quarter:
             return f"{quarter.group(2)}-{_QUARTER_END[quarter.group(1).casefold()]}"
@@ -148,8 +178,7 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     return others[0] if others else None
 
 
-def _season_due(season: str, letter_date: date) -> str:
-    month = _SEASON_MONTH[season]
+def _season_due(month: int, letter_date: date) -> str:
     year = letter_date.year if letter_date.month <= month else letter_date.year + 1
     return f"{year}-{month:02d}"
 
@@ -164,10 +193,14 @@ def is_commitment(text: str) -> bool:
     if _RETURN.search(text) and _CABINET.search(text):
         return True
     if _PARLIAMENT.search(text):
-        if not (_INFORM.search(text) and _FUTURE.search(text)):
+        later = _PRESENT_INFORM.search(text) and _LATER.search(text)
+        if not (_INFORM.search(text) and (_FUTURE.search(text) or later)):
             return False
-        only_present = _PRESENT_INFORM.search(text) and not _PROMISE_MARK.search(text)
-        return not only_present
+        only_present = _PRESENT_INFORM.search(text) and not _PROMISE_MARK.search(text) and not later
+        # "Zoals gebruikelijk wordt de Kamer ... geïnformeerd op het moment van toewijzing": the
+        # practice this very letter follows, unless the sentence also promises ("zal", a date).
+        practice = _PRACTICE.search(text) and not (_LATER.search(text) or _FUTURE_VERB.search(text))
+        return not (only_present or practice)
     return bool(_REPORT.search(text) and _REPORT_VERB.search(text))
 
 

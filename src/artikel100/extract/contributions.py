@@ -139,7 +139,7 @@ _YEAR_LEAD = re.compile(r"(?:^|[^\w])(?i:in)\s+$")
 # A clause about informing, evaluating or paying for a contribution dates that, not the deployment.
 _ABOUT_THE_CONTRIBUTION = re.compile(
     r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|monitor\w*|gemonitord|rapport\w*"
-    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd)\b",
+    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op)\b",
     re.IGNORECASE,
 )
 _SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
@@ -155,7 +155,8 @@ _COUNT_AFTER = re.compile(
 )
 _ONE_PERSON = re.compile(
     r"\b(?:een|één)\s+(?:Nederlandse\s+|militaire\s+)?(?:stafofficier|officier|liaisonofficier|liaison officer|adviseur|waarnemer"
-    r"|functionaris|marechaussee|politiefunctionaris|instructeur|militair)\b(?!\w)"
+    r"|functionaris|staffunctionaris|marechaussee|politiefunctionaris|instructeur|militair|onderofficier|specialist"
+    r"|arts|planner|verbindingsofficier)\b(?!\w)"
 )
 _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
@@ -178,7 +179,8 @@ _DEPLOY_VERB = re.compile(r"\b(?:ingezet|gestationeerd|gelegerd|uitgezonden|ontp
 
 @dataclass
 class _State:
-    unit_missions: dict[str, str] = field(default_factory=dict)
+    unit_missions: dict[str, str] = field(default_factory=dict)  # the ties the letter made so far
+    letter_ties: dict[str, str] = field(default_factory=dict)  # the ties it makes anywhere
     last_mission: str | None = None
     last_block: int = -1
     last_dutch: bool = False
@@ -217,7 +219,7 @@ def find_contributions(
         lines: every block of the body as one unit, headings and table rows included.
     """
     main = _main_mission(mentions, body_end)
-    state = _State()
+    state = _State(letter_ties=_unit_ties(sentences, mentions, body_end))
     out: list[Contribution] = []
     if lines:
         out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission))
@@ -294,6 +296,27 @@ def _without_coarse_dates(out: list[Contribution]) -> list[Contribution]:
     return kept
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*·]|\(?[a-z0-9]{1,2}[.)])\s")
+
+
+def _unit_ties(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int) -> dict[str, str]:
+    """The mission the letter gives each kind of unit to, wherever it says so: "het PRT, dat
+    in het kader van ISAF is gestationeerd in Baghlan" ties the PRT to ISAF for a list of
+    decisions before it too."""
+    ties: dict[str, str] = {}
+    for sentence in sentences:
+        if sentence.footnote is not None or sentence.start >= body_end:
+            continue
+        here = [(m, s - sentence.start) for m, s, _ in mentions if sentence.start <= s < sentence.end]
+        receivers = {m for m, st in here if _TARGET.search(sentence.text[max(0, st - 50) : st])}
+        if len(receivers) != 1:
+            continue
+        for u in find_units(sentence.text):
+            if u.strong and u.kind != "unit":
+                ties.setdefault(u.kind, next(iter(receivers)))
+    return ties
+
+
 def _counts_dutch_people(text: str) -> bool:
     """A head count of people that is not another country's or the whole mission's."""
     if _is_foreign(text):
@@ -326,6 +349,9 @@ def _attribute(
         # "Zij zijn werkzaam in ..., waar zij UNIFIL ondersteunen": still about the contribution before
         return [state.last_mission]
     known_unit = next((state.unit_missions[u.kind] for u in units if u.strong and u.kind in state.unit_missions), None)
+    if known_unit is None and not here and not state.last_mission and _LIST_ITEM.match(text):
+        # a list item before the letter says where its unit serves ("het PRT ... in het kader van ISAF")
+        known_unit = next((state.letter_ties[u.kind] for u in units if u.strong and u.kind in state.letter_ties), None)
     active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
     if active:
         return list(dict.fromkeys(active))
@@ -402,12 +428,13 @@ def _facts(
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in periods if not _about_mandate(text, p)] + _labelled_period(text, letter_date) + _month_pair(text, letter_date)
+    periods = [p for p in periods if not _about_mandate(text, p) and not _reported_period(text, clauses, p)]
+    periods += _labelled_period(text, letter_date) + _month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     for d in find_dates(text, letter_date):
-        if any(a <= d.start < b for a, b in covered):
-            continue
+        if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start):
+            continue  # "sinds het Algemeen Overleg dat wij op 13 december voerden": a meeting's date
         before = text[max(0, d.start - 40) : d.start]
         near = text[max(0, d.start - 50) : min(len(text), d.end + 50)]
         if _END_VERB.search(text) and (
@@ -434,15 +461,16 @@ def _facts(
                 # "de bijdragen in Irak in 2020 voort te zetten": it began before, it now runs to the year's end
                 out.append(make(missions[0], [(d.start, d.end)], end=d.value))
             else:
-                # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year.
-                out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.value))
+                # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year;
+                # "in 2020 en 2021": both
+                out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.range_end or d.value))
     for period in periods:
         start, end = period.start, period.end
         if handover:
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.start_span and (
             _END_VERB.match(_clause_after_end(text, period.start_span[1]))
-            or _END_VERB.search(text[max(0, period.start_span[0] - 30) : period.start_span[0]])
+            or _END_VERB.search(text[max(clause_at(clauses, period.start_span[0]).start, period.start_span[0] - 60) : period.start_span[0]])
             # "beëindigt het kabinet de bijdrage aan EUCAP Sahel Niger met ingang van 1 oktober"
             or _ENDS_CLAUSE.search(re.split(r"[,;:]", text[: period.start_span[0]])[-1])
         ):
@@ -494,6 +522,21 @@ def _facts(
 
 # Facts of a clause that speaks of another country, of the mission itself, or of what is not done.
 _NOT_OURS = frozenset({"foreign", "mission", "negated"})
+
+
+# A report over a period ("de voortgangsrapportage over de bijdrage tussen mei 2020 en mei 2021").
+_REPORT = re.compile(r"\b\w*(?:rapportage|verslag)\w*\b|\bterugblik\w*\b", re.IGNORECASE)
+# A meeting, debate or letter whose date comes next: "het Algemeen Overleg dat wij op".
+_MEETING_DATE = re.compile(
+    r"\b(?:[Oo]verleg|debat|commissiedebat|notaoverleg|bijeenkomst|vergadering|top|gesprek|brief|Kamerbrief)\b"
+    r"[^,;:()]{0,30}?\b(?:op|van|d\.d\.)\s*$"
+)
+
+
+def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa: ANN001
+    """A progress report's period, not the deployment's: the report is named in the clause before it."""
+    clause = clause_at(clauses, period.span[0])
+    return bool(_REPORT.search(text, clause.start, period.span[0]))
 
 
 def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001

@@ -78,8 +78,24 @@ def find_units(text: str) -> list[UnitMention]:
     return [UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
 
 
+# Full-time equivalents count people: "ongeveer 29 VTE".
+_FTE = re.compile(r"^(?:VTE|vte|fte|FTE|voltijdequivalenten)$")
+# The last part of a compound that counts people: "staffunctionarissen", "KMar-medewerkers".
+_PERSONNEL_TAIL = re.compile(
+    r"(?:functionarissen|medewerkers|officieren|militairen|adviseurs|instructeurs|mariniers|agenten|specialisten"
+    r"|waarnemers|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts)$",
+    re.IGNORECASE,
+)
+
+
 def is_personnel(noun: str | None) -> bool:
-    return bool(noun) and bool(PERSONNEL_NOUNS.match(noun.strip("’'")))  # type: ignore[union-attr]
+    """A word that counts people: a personnel noun, a compound ending in one, or full-time equivalents."""
+    if not noun:
+        return False
+    word = noun.strip("’'")
+    # "VN-militairen", "NAVO-adviseurs" are the organisation's people, not a kind of Dutch staff
+    compound = len(word) > 9 and _PERSONNEL_TAIL.search(word) and not re.match(r"[A-Z]{2,}-", word)
+    return bool(PERSONNEL_NOUNS.match(word) or _FTE.match(word) or compound)
 
 
 @dataclass(frozen=True)

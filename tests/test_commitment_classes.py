@@ -1,0 +1,53 @@
+"""Commitments as real letters phrase them, and what is no promise to inform later."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from artikel100.extract.commitments import find_commitments, is_commitment
+from artikel100.extract.sentences import Sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "U wordt hierover separaat geïnformeerd.",
+        "Wij informeren uw Kamer over de hervatting van de patrouilles zodra daarover in NAVO-verband is besloten.",
+        "Over de uitkomst van het onderzoek informeert het kabinet uw Kamer nog deze maand.",
+        "Over de afronding van het programma informeer ik uw Kamer voor de zomer.",
+        "Daarnaast komt uw Kamer vóór het zomerreces de eindevaluatie toe.",
+    ],
+)
+def test_promises_to_inform_later_in_the_present_tense(sentence: str) -> None:
+    assert is_commitment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In deze voortgangsrapportage worden ook de ontwikkelingen in de regio toegelicht.",
+        "Deze brief sluit aan bij de tussentijdse evaluatie die de Kamer op 3 mei jl. is toegegaan.",
+        "Zoals gebruikelijk wordt de Kamer over de bijdragen aan de NRF geïnformeerd op het moment van toewijzing.",
+        "Zoals aan de Kamer werd toegezegd, zullen wij hieronder nader ingaan op de lessen van de missie.",
+        "Met deze aanvullende artikel 100-brief informeren wij u over het besluit van het kabinet.",
+        "Overeenkomstig artikel 100 van de Grondwet informeren wij uw Kamer over de bijdrage voor de rest van dit jaar.",
+    ],
+)
+def test_informing_by_this_letter_or_in_the_past_is_no_commitment(sentence: str) -> None:
+    assert not is_commitment(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Het kabinet zal uw Kamer voor de zomer informeren.", "2025-06"),
+        ("Het kabinet zal uw Kamer na de zomer nader informeren.", "2025-09"),
+        ("Het kabinet zal uw Kamer in het najaar informeren.", "2025-10"),
+        ("Daarnaast komt uw Kamer vóór het zomerrec", "2025-06"),  # an excerpt that stops mid-word
+    ],
+)
+def test_a_seasons_due_month_depends_on_before_in_or_after(sentence: str, due: str) -> None:
+    (commitment,) = find_commitments([Sentence(sentence, 0, len(sentence), "paragraph")], date(2025, 3, 1))
+    assert commitment.due == due
