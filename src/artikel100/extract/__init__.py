@@ -107,7 +107,7 @@ def extract(doc: CleanDocument) -> Extraction:
     contributions = find_contributions(
         _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
     )
-    return Extraction(
+    extraction = Extraction(
         text=doc.text,
         letter=info.letter,
         missions=find_missions(about, info.letter_date),
@@ -121,4 +121,16 @@ def extract(doc: CleanDocument) -> Extraction:
         events=find_events(sentences, info.letter_date),
         risks=find_risks(body, section_of),
         findings=find_findings(body, section_of),
+    )
+    add_oversight(extraction, doc, info, sentences, mentions)
+    return extraction
+
+
+def add_oversight(extraction: Extraction, doc: CleanDocument, info, sentences, mentions) -> None:  # noqa: ANN001
+    """The oversight facts (issue 9), which read the facts found above."""
+    from .toetsingskader import find_coverage
+
+    extraction.coverage_points = find_coverage(
+        doc.text, info.sections, sentences, doc.footnotes, extraction.references,
+        extraction.contributions, extraction.costs, extraction.commitments, mentions,
     )
