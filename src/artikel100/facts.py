@@ -279,7 +279,6 @@ class Area:
     places: list[str] = field(default_factory=list)  # the area: ["Bagdad"]
     base: str | None = None  # "Camp Union III"
     vicinity: bool = False  # "en directe omgeving", "en omstreken"
-    character: str | None = None  # "non-combat" when the letter says so of this deployment
 
 
 @dataclass

@@ -31,7 +31,7 @@ def _fingerprint() -> str:
     """
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for folder in ("read", "repair", "extract"):
+    for folder in ("read", "repair", "extract"):  # extract/data/toetsingskader.yaml included
         for path in sorted((package / folder).rglob("*")):
             if path.suffix in (".py", ".yaml", ".txt"):
                 digest.update(path.read_bytes())
@@ -122,15 +122,30 @@ def extract(doc: CleanDocument) -> Extraction:
         risks=find_risks(body, section_of),
         findings=find_findings(body, section_of),
     )
-    add_oversight(extraction, doc, info, sentences, mentions)
+    add_oversight(extraction, doc, info, sentences, mentions, section_of)
     return extraction
 
 
-def add_oversight(extraction: Extraction, doc: CleanDocument, info, sentences, mentions) -> None:  # noqa: ANN001
-    """The oversight facts (issue 9), which read the facts found above."""
+def add_oversight(extraction: Extraction, doc: CleanDocument, info, sentences, mentions, section_of) -> None:  # noqa: ANN001
+    """The oversight facts (issue 9): toetsingskader coverage, the red card holder,
+    monitoring and evaluation, motions and debates, tasks and areas. They read
+    the facts found above (contributions give the letter's own missions)."""
+    from .instruments import find_debates, find_motions
+    from .oversight import Scope, find_evaluations, find_monitoring, find_red_card_holders, find_responses
+    from .tasks import find_areas, find_tasks
     from .toetsingskader import find_coverage
 
-    extraction.coverage_points = find_coverage(
-        doc.text, info.sections, sentences, doc.footnotes, extraction.references,
-        extraction.contributions, extraction.costs, extraction.commitments, mentions,
+    e = extraction
+    scope = Scope.of(mentions, e.contributions)
+    e.coverage_points = find_coverage(
+        doc.text, info.sections, sentences, doc.footnotes, e.references, e.contributions, e.costs, e.commitments, mentions,
     )
+    e.red_card_holders = find_red_card_holders(sentences, scope)
+    e.monitoring_visits, e.observations, e.follow_ups = find_monitoring(
+        sentences, section_of, info.letter_date, e.commitments, scope)
+    e.evaluations = find_evaluations(sentences, info.letter_date, e.commitments, scope)
+    e.responses = find_responses(sentences, info.letter_date, e.references, scope)
+    e.motions = find_motions(sentences)
+    e.debates = find_debates(sentences, info.letter_date)
+    e.tasks = find_tasks(sentences, section_of, scope)
+    e.areas = find_areas(sentences, section_of, scope)
