@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 
-__all__ = ["Citation", "LetterRow", "letter_rows", "facts_of", "cite", "to_json", "sentence_around"]
+__all__ = ["Citation", "LetterRow", "letter_rows", "facts_of", "cite", "to_json", "sentence_around", "stating"]
 
 
 @dataclass
@@ -128,3 +128,26 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
             b = m.start()
             break
     return a, b
+
+
+def stating(row: LetterRow, spans: list[list[int]] | list[tuple[int, int]], value: str | int | None,
+            words: re.Pattern[str] | None = None) -> Citation | None:
+    """The sentence around ``spans`` that states ``value`` (a date or a number), else the first."""
+    from ..extract.dates import find_dates
+    from ..store.dates import agree, first_day
+
+    cites: dict[tuple[int, int] | None, Citation] = {}
+    for sp in spans:
+        c = row.cite(sentence_around(row.text, int(sp[0]), int(sp[1])))
+        cites.setdefault(c.span, c)
+    found = list(cites.values())
+    for c in found:
+        if value is None:
+            break
+        if isinstance(value, int) and re.search(rf"(?<![\d.]){value}(?![\d])", c.quote.replace(".", "")):
+            return c
+        if isinstance(value, str) and any(agree(d.value, value) and len(d.value) >= min(len(value), 7)
+                                          for d in find_dates(c.quote, first_day(row.date))):
+            if words is None or words.search(c.quote):
+                return c
+    return found[0] if found else None

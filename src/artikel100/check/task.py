@@ -20,13 +20,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..errors import InputError
-from ..extract.dates import find_dates
 from ..extract.missions import lookup
 from ..extract.tasks import activities_of
 from ..extract.units import find_places, guess_places
-from ..store.dates import agree, first_day, last_day
+from ..store.dates import first_day, last_day
 from ..store.merge import Deployment, Step, load_deployments, unit_kind
-from .common import Citation, LetterRow, letter_rows, sentence_around
+from .common import Citation, letter_rows, sentence_around, stating
 from .gazetteer import gazetteer
 
 __all__ = ["PointAnswer", "TaskCheck", "check_task", "personnel_allowance"]
@@ -92,18 +91,7 @@ def _covers(step: Step, day: date, dep: Deployment) -> bool:
 
 def _step_sentence(letters: _Letters, step: Step, value: str | int | None, words: re.Pattern[str] | None = None) -> Citation | None:
     """The sentence of a step that states ``value`` (a date or a number), else its first."""
-    cites = [letters.sentence(step.letter_id, sp) for sp in step.spans]
-    cites = list({c.span: c for c in cites}.values())
-    for c in cites:
-        if value is None:
-            break
-        if isinstance(value, int) and re.search(rf"(?<![\d.]){value}(?![\d])", c.quote.replace(".", "")):
-            return c
-        if isinstance(value, str) and any(agree(d.value, value) and len(d.value) >= min(len(value), 7)
-                                          for d in find_dates(c.quote, first_day(step.letter_date))):
-            if words is None or words.search(c.quote):
-                return c
-    return cites[0] if cites else None
+    return stating(letters.rows[step.letter_id], step.spans, value, words)
 
 
 def _period(dep: Deployment, day: date, letters: _Letters) -> tuple[PointAnswer, Step | None]:
@@ -149,8 +137,8 @@ def personnel_allowance(ceiling: int, qualifier: str | None) -> tuple[int, int, 
     if q in ("circa", "ca.", "ongeveer", "zo'n", "zo’n", "rond", "rondom", "ruim", "bijna"):
         soft = ceiling + max(5, round(ceiling * 0.05))
         hard = ceiling + max(10, round(ceiling * 0.10))
-        return soft, hard, (f"'{qualifier} {ceiling}' is read as up to about {soft} "
-                            f"(five per cent); beyond {hard} (ten per cent) it is more than the letter allows")
+        return soft, hard, (f"'{qualifier} {ceiling}' is read as up to about {soft}; "
+                            f"more than {hard} is beyond it")
     return ceiling, ceiling, f"the letter states {ceiling}"
 
 
@@ -168,9 +156,9 @@ def _personnel(asked: int, step: Step | None, letters: _Letters) -> PointAnswer:
     soft, hard, how = personnel_allowance(step.personnel, qualifier)
     framework = {"personnel": step.personnel, "qualifier": qualifier, "allows": soft, "beyond": hard}
     if asked <= soft:
-        answer, reason = INSIDE, f"{asked} is within the framework: {how}"
+        answer, reason = INSIDE, f"{asked} is within the framework ({how})"
     elif asked > hard:
-        answer, reason = OUTSIDE, f"{asked} is more than the framework allows: {how}"
+        answer, reason = OUTSIDE, f"{asked} is more than the framework allows ({how})"
     else:
         answer, reason = UNKNOWN, f"{asked} is above {step.personnel}; {how}, so it depends on how the letter is read"
     return PointAnswer("personnel", answer, reason, asked, framework, [cite] if cite else [])
