@@ -101,8 +101,9 @@ def find_red_card_holders(sentences: list[Sentence], scope: Scope) -> list[RedCa
 _VISIT = re.compile(r"\bmonitorings?(?:bezoek|missie|reis)\w*|\bevaluatiebezoek\w*|\bveldbezoek\w*"
                     r"|\b(?:werk)?bezoek\w*\s+(?:ter|voor|in het kader van)\s+(?:de\s+)?monitoring", re.IGNORECASE)
 _VISIT_DONE = re.compile(r"\b(?:bracht|brachten|bezocht|bezochten|vond|vonden|afgelegd|gebracht|plaatsgevonden|heeft|hebben|is|werd|werden)\b", re.IGNORECASE)
-_VISIT_PLANNED = re.compile(r"\b(?:zal|zullen|gepland|voorzien|volgt|komend|komende|wordt|worden)\b", re.IGNORECASE)
-_VISIT_BY = re.compile(r"(?:bracht|brachten|heeft|hebben)\s+(?P<by>(?:een|de)\s+[^.;]{3,120}?)\s+(?:een\s+)?(?:monitorings?bezoek|bezoek|werkbezoek)"
+# Present tense speaks of a visit to come ("Halverwege de inzet brengen de ministeries een monitoringsbezoek").
+_VISIT_PLANNED = re.compile(r"\b(?:zal|zullen|gepland|voorzien|volgt|komend|komende|wordt|worden|brengen|brengt|bezoekt|bezoeken|vindt|vinden)\b", re.IGNORECASE)
+_VISIT_BY = re.compile(r"(?:bracht|brachten|brengt|brengen|heeft|hebben)\s+(?P<by>(?:een|de)\s+[^.;]{3,120}?)\s+(?:een\s+)?(?:monitorings?bezoek|bezoek|werkbezoek)"
                        r"|\bdoor\s+(?P<by2>(?:een|de)\s+(?:delegatie|team|vertegenwoordigers)[^.;,]{0,100})", re.IGNORECASE)
 _VISIT_PLACE = re.compile(r"(?:bezoek\w*|bezocht(?:en)?)\s+(?:aan|in|naar)?\s*(?P<place>(?:het\s+|de\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|en|van|de)){0,3})")
 _FINDING = re.compile(r"\b(?:vastgesteld|geconstateerd|constateerde\w*|constateert|stelde\w* vast|stelt vast|toonde\w*(?:\s+\w+){0,2}\s+aan|bleek|blijkt|werd\s+(?:opnieuw\s+|ook\s+)?duidelijk|is\s+gebleken|kwam\s+naar\s+voren|concludeer\w*|bevinding\w*)\b", re.IGNORECASE)
@@ -246,8 +247,10 @@ def find_evaluations(sentences: list[Sentence], letter_date: date | None, commit
             continue
         kind = _KINDS.get((m.group("kind") or "").casefold().replace(" ", ""), "evaluation") if m.group("kind") else (
             "post-mission" if re.match(r"post|PMB", m.group(), re.IGNORECASE) else "evaluation")
-        if re.search(r"\bderde\s+woensdag\s+van\s+mei\b|\bjaarlijks", s.text, re.IGNORECASE) and kind == "evaluation":
+        if kind == "evaluation" and re.search(r"\bderde\s+woensdag\s+van\s+mei\b|\bjaarlijks", s.text, re.IGNORECASE):
             kind = "annual"
+        elif kind == "evaluation" and re.search(r"\bna\s+(?:afloop|beëindiging|het\s+einde)\b|\bafsluitend", s.text, re.IGNORECASE):
+            kind = "final"
         delivered, announced, rule = bool(_DELIVERED.search(s.text)), bool(_ANNOUNCED.search(s.text)), bool(_RULE.search(s.text))
         specific = kind != "evaluation" or _IOB.search(s.text) or _INDEPENDENT.search(s.text)
         if not (delivered or announced or (rule and specific)):

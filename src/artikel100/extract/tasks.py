@@ -69,17 +69,42 @@ def activities_of(text: str) -> list[str]:
     return [name for name, rx in ACTIVITIES.items() if rx.search(text)]
 
 
+_ANAPHOR = re.compile(r"^(?:Zij|Hij|Deze|Die|Het|Ze)\b|^De\s+(?:eenheid|compagnie|taakgroep|taskforce|bijdrage|militairen)\b")
+
+
 def _unit(text: str) -> str | None:
     units = [u for u in find_units(text) if u.kind != "unit"]
-    return units[0].kind if units else None
+    strong = [u for u in units if u.strong]
+    return (strong or units)[0].kind if units else None
+
+
+class _Units:
+    """The unit a sentence is about: the one it names, or for "Zij ..." the one the
+    sentence before it in the paragraph named."""
+
+    def __init__(self) -> None:
+        self.block, self.last = -1, None
+
+    def of(self, s: Sentence) -> str | None:
+        if s.block_start != self.block:
+            self.block, self.last = s.block_start, None
+        strong = [u for u in find_units(s.text) if u.strong]
+        if strong:
+            self.last = strong[0].kind
+            return self.last
+        if self.last and _ANAPHOR.match(s.text):
+            return self.last
+        return _unit(s.text)
 
 
 def find_tasks(sentences: list[Sentence], section_of, scope: Scope) -> list[Task]:  # noqa: ANN001
     """The tasks the letter gives its own units, and the tasks it rules out."""
     out: list[Task] = []
+    units = _Units()
     for s in sentences:
         if s.footnote is not None:
             continue
+        unit = units.of(s)
         named = scope.named(s.start, s.end)
         if named and not set(named) & set(scope.own):
             continue  # another mission's work
@@ -87,24 +112,24 @@ def find_tasks(sentences: list[Sentence], section_of, scope: Scope) -> list[Task
         excluded = _EXCLUDED.search(s.text)
         if excluded:
             out.append(Task(text=s.text, spans=[(s.start, s.end)], mission=scope.mission(s.start, s.end),
-                            unit=_unit(s.text), activities=["combat"], excluded=True))
+                            unit=unit, activities=["combat"], excluded=True))
             continue
         if _NOT_TASK_SECTION.search(heading) or not _TASK_CUE.search(s.text) or _HANDOVER.search(s.text):
             continue
-        if not (named or _unit(s.text) or _OURS.search(s.text)):
+        if not (named or unit or _OURS.search(s.text)):
             continue
         kinds = [k for k in activities_of(s.text) if k != "combat"]
         if not kinds:
             continue
         out.append(Task(text=s.text, spans=[(s.start, s.end)], mission=scope.mission(s.start, s.end),
-                        unit=_unit(s.text), activities=kinds))
+                        unit=unit, activities=kinds))
     return out
 
 
 _BASE_BEFORE = re.compile(r"(?:vanaf|vanuit|gelegerd\s+(?:op|in)|gestationeerd\s+(?:op|in)|gebaseerd\s+(?:op|in)|op\s+(?:de\s+)?(?:vliegbasis|basis|luchtmachtbasis))\s+$", re.IGNORECASE)
 _AREA_CUE = re.compile(
-    r"\b(?:vanaf|vanuit|gelegerd|gestationeerd|gebaseerd|ingezet\s+in|opereert|opereren|actief\s+in|werkzaam\s+in|inzetgebied|operatiegebied|werkgebied"
-    r"|taken\s+uit|werkbezoeken|in\s+(?:de\s+)?(?:regio|provincie|omgeving))\b",
+    r"\b(?:(?:vanaf|vanuit)(?=\s+[A-Z])|gelegerd|gestationeerd|gebaseerd|ingezet\s+in|opereert|opereren|actief\s+in|werkzaam\s+in|inzetgebied|operatiegebied|werkgebied"
+    r"|taken\s+uit|werkbezoeken|in\s+(?:de\s+)?(?:regio|provincie|omgeving)|en\s+(?:directe\s+|naaste\s+)?omgeving|en\s+omstreken)\b",
     re.IGNORECASE,
 )
 _VICINITY = re.compile(r"\ben\s+(?:directe\s+|naaste\s+)?omgeving\b|\ben\s+omstreken\b|\bomgeving\s+van\b|\brondom\b|\bnabij\b", re.IGNORECASE)
@@ -113,15 +138,18 @@ _VICINITY = re.compile(r"\ben\s+(?:directe\s+|naaste\s+)?omgeving\b|\ben\s+omstr
 def find_areas(sentences: list[Sentence], section_of, scope: Scope) -> list[Area]:  # noqa: ANN001
     """Where the letter places its units: base and area of operations."""
     out: list[Area] = []
+    units = _Units()
     for s in sentences:
-        if s.footnote is not None or not _AREA_CUE.search(s.text):
+        if s.footnote is not None:
+            continue
+        unit = units.of(s)
+        if not _AREA_CUE.search(s.text):
             continue
         named = scope.named(s.start, s.end)
         if named and not set(named) & set(scope.own):
             continue
-        if _NOT_TASK_SECTION.search(section_of(s.start) or "") and not _unit(s.text):
+        if _NOT_TASK_SECTION.search(section_of(s.start) or "") and not unit:
             continue
-        unit = _unit(s.text)
         if not (unit or _OURS.search(s.text)):
             continue  # a mission's or an ally's whereabouts, not a Dutch unit's
         places = find_places(s.text)
