@@ -25,7 +25,10 @@ __all__ = ["ReferredLetter", "PointCoverage", "LetterCoverage", "letter_coverage
            "CoverageSummary", "coverage_summary", "POINT_LABELS"]
 
 POINT_LABELS: dict[str, tuple[str, str]] = {p.id: (p.nl, p.en) for p in points()}
-_EXTENSION = re.compile(r"verleng|aanvullende\s+artikel|voortzetting|continuering|wijziging\s+van\s+de\s+(?:nederlandse\s+)?bijdrage", re.IGNORECASE)
+_EXTENSION = re.compile(
+    r"\b(?:verleng\w*|voortzetting|voort\s+te\s+zetten|continuering|uitbreiding|wijziging)\b[^.]{0,80}\b(?:bijdrage|kader|inzet|deelname)\b"
+    r"|\b(?:bijdrage|kader|inzet|deelname)\b[^.]{0,160}\b(?:verleng\w*|voort\s+te\s+zetten)\b|\baanvullende\s+artikel",
+    re.IGNORECASE)
 _MAX_CHAIN = 4
 
 

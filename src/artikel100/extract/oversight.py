@@ -129,10 +129,17 @@ def _visit(s: Sentence, letter_date: date | None, scope: Scope) -> MonitoringVis
     dates = find_dates(s.text, letter_date)
     by = _VISIT_BY.search(s.text)
     place = _VISIT_PLACE.search(s.text, m.start())
+    if place is None:  # "een monitoringsbezoek aan de battlegroup in Rukla"
+        from .units import find_places, guess_places
+
+        named = find_places(after) or guess_places(after)
+        place_name = named[0].name if named else None
+    else:
+        place_name = place.group("place").strip()
     return MonitoringVisit(
         text=s.text, spans=[(s.start, s.end)], date=dates[0].value if dates else None,
         by=" ".join((by.group("by") or by.group("by2")).split()) if by else None,
-        place=place.group("place").strip() if place else None,
+        place=place_name,
         mission=scope.mission(s.start, s.end), status="planned" if planned else "done",
     )
 
@@ -190,12 +197,18 @@ def find_monitoring(
             continue
         if visit is not None and not _FINDING.search(s.text[len(visit.text) // 2:]):
             continue
+        if _RESPONSE.search(s.text):
+            continue  # a report on earlier recommendations (see find_responses)
         kind = None
+        # "Tegelijk zijn er ook aandachtspunten.", "De delegatie deed twee aanbevelingen.": an announcement
+        announced = (_ATTENTION.search(s.text) or _RECOMMENDATION.search(s.text)) and not re.search(r":\s*\S", s.text) and len(s.text) < 70
         if _ATTENTION.search(s.text):
             attention_block = s.block_start
-            if not re.search(r":\s*\S", s.text) and len(s.text) < 90:
-                continue  # "Tegelijk zijn er ook aandachtspunten.": the announcement, not a point
+            if announced:
+                continue
             kind = "attention"
+        elif announced:
+            continue
         elif _RECOMMENDATION.search(s.text):
             kind = "recommendation"
         elif attention_block is not None and s.block_start == attention_block:

@@ -38,6 +38,7 @@ ACTIVITIES: dict[str, re.Pattern[str]] = {
     "maritime security": re.compile(r"\b(?:piraterij\w*|koopvaardij\w*|maritieme\s+(?:veiligheid|beveiliging)|vrije\s+doorvaart|shipping|scheepvaart|vessel\s+protection)\b", re.IGNORECASE),
     "air policing": re.compile(r"\b(?:air\s+policing|luchtruimbewaking|onderschep\w*|intercept\w*|quick\s+reaction\s+alert)\b", re.IGNORECASE),
     "air defence": re.compile(r"\b(?:luchtverdediging\w*|air\s+defen[cs]e|raketverdediging|missile\s+defen[cs]e)\b", re.IGNORECASE),
+    "deterrence": re.compile(r"\b(?:afschrikking\w*|afschrikken|afschrikt|deterrence|deter)\b", re.IGNORECASE),
     "command and staff": re.compile(r"\b(?:staf\w*|hoofdkwartier\w*|commandovoering|het\s+commando|commandant|headquarters|staff|command)\b", re.IGNORECASE),
     "medical": re.compile(r"\b(?:medisch\w*|hospita\w*|medical|medevac|casevac)\b", re.IGNORECASE),
     "engineering": re.compile(r"\b(?:genie\w*|constructie\w*|bouwen|engineer\w*|explosieven\w*opruim\w*|ontmijn\w*|demining)\b", re.IGNORECASE),
@@ -47,7 +48,8 @@ ACTIVITIES: dict[str, re.Pattern[str]] = {
 _TASK_CUE = re.compile(
     r"\b(?:taak|taken|taakstelling|opdracht|verantwoordelijk\s+voor|voert\s+[^.]{0,80}\buit|voeren\s+[^.]{0,80}\buit|wordt\s+ingezet|worden\s+ingezet|zal\s+worden\s+ingezet"
     r"|richt\s+zich\s+op|richten\s+zich\s+op|bestaat\s+uit\s+het|heeft\s+als\s+(?:taak|opdracht|doel)|ondersteunt|ondersteunen|begeleid\w*|beveiligt|bewaakt|traint|trainen|adviseert|adviseren"
-    r"|treedt\s+[^.]{0,40}\bop\s+als|ter\s+ondersteuning\s+van)\b",
+    r"|treedt\s+[^.]{0,40}\bop\s+als|ter\s+ondersteuning\s+van|oefent|oefenen|patrouilleert|patrouilleren|escorteert|escorteren"
+    r"|beschermt|beschermen|levert\s+een\s+bijdrage\s+aan)\b",
     re.IGNORECASE,
 )
 _EXCLUDED = re.compile(

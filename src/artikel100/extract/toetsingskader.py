@@ -81,7 +81,7 @@ _REFERRING = re.compile(
     r"ongewijzigd (ten opzichte van|t\.o\.v\.|sinds|sedert)"
     r"|\b(zijn|is|blijven|blijft|gelden|geldt)\b[^.]{0,60}?\b(nog (steeds |altijd )?|onverminderd |grotendeels |onveranderd |volledig )+(van toepassing|van kracht|geldig|actueel|relevant)\b"
     r"|\b(gelden|geldt)\b[^.]{0,40}\bonverminderd\b"
-    r"|\b(zijn|is|blijven|blijft)\s+(grotendeels |nagenoeg |vrijwel |in hoofdlijnen )?(ongewijzigd|onveranderd|gelijk gebleven)\b"
+    r"|\b(zijn|is|blijven|blijft)\s+((grotendeels|nagenoeg|vrijwel|in hoofdlijnen|eveneens|ook|evenzeer|daarbij)\s+)*(ongewijzigd|onveranderd|gelijk gebleven)\b"
     r"|\b(wordt|worden)\s+(u\s+)?(hier\s+|daarvoor\s+|hiervoor\s+|kortheidshalve\s+|graag\s+)?verwezen\s+naar"
     r"|\bverwijs\s+(ik|wij)|\bverwijzen\s+(wij|we)\b|\bverwijzen\s+naar\s+(de|het)\s+(eerdere|vorige)"
     r"|\b(beschreven|uiteengezet|geschetst|toegelicht|weergegeven|behandeld)\s+in\s+(de\s+|het\s+|genoemde\s+|eerdere\s+|vorige\s+|bovengenoemde\s+|voornoemde\s+)+[^.]{0,60}?(brief|brieven|kamerstuk)"
@@ -167,7 +167,8 @@ def _fallback(sentences: list[Sentence], text: str, footnotes: list[Footnote], r
     """The earlier letter the letter leans on most: cited most often where it says "the earlier letter"."""
     counts: Counter[str] = Counter()
     for s in sentences:
-        if _EARLIER_LETTER.search(fold(s.text)):
+        # "de eerdere brief", or any sentence that refers back and cites a letter
+        if _EARLIER_LETTER.search(fold(s.text)) or _REFERRING.search(fold(s.text)):
             counts.update(_refers_to(s, text, footnotes, references, citations, []))
     counts = Counter({k: v for k, v in counts.items() if re.fullmatch(r"\d{5}(-[A-Z]+)?-\w+", k)})
     if not counts:
@@ -225,8 +226,8 @@ def _fact_spans(spec: PointSpec, contributions: list[Contribution], costs: list[
                 commitments: list[Commitment]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for kind in spec.facts:
-        if kind == "framework_end":
-            spans += [sp for c in contributions if c.framework and (c.end or c.start) for sp in c.spans]
+        if kind == "period":  # a framework's end, or a contribution's start and end
+            spans += [sp for c in contributions if (c.framework and (c.end or c.start)) or (c.start and c.end) for sp in c.spans]
         elif kind == "personnel":
             spans += [sp for c in contributions if c.personnel for sp in c.spans]
         elif kind == "costs":
