@@ -30,6 +30,10 @@ _EXTENSION = re.compile(
     r"|\b(?:bijdrage|kader|inzet|deelname)\b[^.]{0,160}\b(?:verleng\w*|voort\s+te\s+zetten)\b|\baanvullende\s+artikel",
     re.IGNORECASE)
 _MAX_CHAIN = 4
+_ARTIKEL100 = re.compile(r"artikel[- ]?100(?!\d)", re.IGNORECASE)
+_DECISION = re.compile(r"\bbesluit\s+van\s+het\s+kabinet|\bkabinetsbesluit|\bhet\s+kabinet\s+(?:heeft\s+)?(?:besloten|besluit)", re.IGNORECASE)
+# A progress report or evaluation cites the artikel 100-brief it reports on; it is not one.
+_REPORT = re.compile(r"\b(?:voortgangsrapportage|voortgangsbrief|stand[- ]van[- ]zaken\w*|jaarrapportage|eindevaluatie|evaluatie(?:rapport)?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -82,6 +86,7 @@ class LetterCoverage:
     missions: list[str]
     extension: bool  # extends or changes a deployment: may by rule cover only what changed
     points: list[PointCoverage]
+    artikel100: bool = True  # an artikel 100-brief (not a progress report or evaluation)
 
     def count(self, status: str) -> int:
         return sum(1 for p in self.points if p.status == status)
@@ -95,9 +100,20 @@ class LetterCoverage:
 
     def to_json(self) -> dict[str, Any]:
         return {"letter_id": self.letter_id, "kamerstuk": self.kamerstuk, "date": self.date, "title": self.title,
-                "missions": self.missions, "extension": self.extension, "note": self.note,
+                "missions": self.missions, "artikel100": self.artikel100, "extension": self.extension, "note": self.note,
                 "counts": {s: self.count(s) for s in ("covered", "reference", "missing")},
                 "points": [p.to_json() for p in self.points]}
+
+
+def is_artikel100_letter(text: str) -> bool:
+    """An artikel 100-brief: its opening cites article 100, and its first sentence is no report's."""
+    head = text[:2500]
+    body = re.split(r"\n\s*\n", head)
+    opening = next((b for b in body if len(b) > 120 and not b.isupper()), head)
+    if _REPORT.search(opening.split(". ")[0]):
+        return False
+    # Not every extension letter quotes the article; it announces the cabinet's decision.
+    return bool(_ARTIKEL100.search(head) or _DECISION.search(opening))
 
 
 def _is_extension(row: LetterRow) -> bool:
@@ -184,7 +200,8 @@ def coverage_of_row(row: LetterRow, conn: Connection | None = None) -> LetterCov
         if c["status"] == "reference" or c.get("refers_to"):
             p.refers_to = [_referred(resolver, ref, spec.id, row) for ref in (c.get("refers_to") or [""])]
         out.append(p)
-    return LetterCoverage(row.id, row.kamerstuk, row.date, row.title, row.missions(), _is_extension(row), out)
+    return LetterCoverage(row.id, row.kamerstuk, row.date, row.title, row.missions(), _is_extension(row), out,
+                          is_artikel100_letter(row.text))
 
 
 def letter_coverage(conn: Connection, letter_id: int) -> LetterCoverage:
@@ -197,10 +214,11 @@ def letter_coverage(conn: Connection, letter_id: int) -> LetterCoverage:
 class CoverageSummary:
     """Which points letters cover, cover by reference and skip: overall, per mission, per year."""
 
-    letters: int
+    letters: int  # artikel 100-brieven counted
     by_point: dict[str, Counter[str]]  # point -> status -> letters
     by_mission: dict[str, dict[str, Any]]  # mission -> {"letters": n, "missing": Counter(point), "reference": Counter}
     by_year: dict[str, dict[str, Any]]
+    others: int = 0  # letters left out: progress reports, evaluations and other letters
 
     def most_skipped(self, group: dict[str, Any], n: int = 3) -> list[tuple[str, int]]:
         return group["missing"].most_common(n)
@@ -209,7 +227,7 @@ class CoverageSummary:
         def block(g: dict[str, Any]) -> dict[str, Any]:
             return {"letters": g["letters"], "missing": dict(g["missing"]), "reference": dict(g["reference"])}
 
-        return {"letters": self.letters,
+        return {"letters": self.letters, "others": self.others,
                 "by_point": {p: {s: c.get(s, 0) for s in ("covered", "reference", "missing")} for p, c in self.by_point.items()},
                 "by_mission": {m: block(g) for m, g in self.by_mission.items()},
                 "by_year": {y: block(g) for y, g in self.by_year.items()}}
@@ -217,8 +235,9 @@ class CoverageSummary:
 
 def coverage_summary(conn: Connection, mission: str | None = None) -> CoverageSummary:
     """Every letter with coverage records, counted per point, per mission and per year."""
-    rows = [r for r in letter_rows(conn, kinds=["coverage_point", "contribution"], with_text=False).values()
-            if r.facts.get("coverage_point")]
+    every = [r for r in letter_rows(conn, kinds=["coverage_point", "contribution"]).values() if r.facts.get("coverage_point")]
+    rows = [r for r in every if is_artikel100_letter(r.text)]
+    others = len(every) - len(rows)
     if mission:
         rows = [r for r in rows if mission in r.missions()]
     by_point: dict[str, Counter[str]] = {p.id: Counter() for p in points()}
@@ -234,7 +253,7 @@ def coverage_summary(conn: Connection, mission: str | None = None) -> CoverageSu
             if c["status"] in ("missing", "reference"):
                 for g in groups:
                     g[c["status"]][c["point"]] += 1
-    return CoverageSummary(len(rows), by_point, dict(sorted(by_mission.items())), dict(sorted(by_year.items())))
+    return CoverageSummary(len(rows), by_point, dict(sorted(by_mission.items())), dict(sorted(by_year.items())), others)
 
 
 def _group() -> dict[str, Any]:

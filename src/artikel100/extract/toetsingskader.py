@@ -60,6 +60,7 @@ class PointSpec:
     names: re.Pattern[str]
     facts: tuple[str, ...] = ()
     own_mission: bool = False
+    firm: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def points() -> tuple[PointSpec, ...]:
         out.append(PointSpec(
             p["id"], p["group"], p["nl"], p["en"], re.compile(p["heading"]), re.compile(p["strong"]),
             re.compile(p["weak"]) if p.get("weak") else None, re.compile(p.get("names") or p["heading"]),
-            tuple(p.get("facts") or ()), bool(p.get("own_mission")),
+            tuple(p.get("facts") or ()), bool(p.get("own_mission")), bool(p.get("firm")),
         ))
     return tuple(out)
 
@@ -300,9 +301,10 @@ def find_coverage(
         refs = list(dict.fromkeys(k for s in referring
                                   for k in _refers_to(s, text, footnotes, references, citations, fallback)))
         point = CoveragePoint(spec.id, "missing", refers_to=refs, reference_spans=[(s.start, s.end) for s in referring])
-        if by_heading or content_weight >= _THRESHOLD:
+        threshold = 1.0 if spec.firm else _THRESHOLD
+        if by_heading or content_weight >= threshold:
             point.status = "covered"
-            point.by = "+".join(x for x, ok in (("heading", by_heading), ("content", content_weight >= _THRESHOLD)) if ok)
+            point.by = "+".join(x for x, ok in (("heading", by_heading), ("content", content_weight >= threshold)) if ok)
             best = by_heading + [s for _, s in sorted(by_content, key=lambda ws: -ws[0])]
             point.spans = [(s.start, s.end) for s in best[:_MAX_SPANS]]  # the strongest first
             point.sections = section_names
