@@ -135,8 +135,8 @@ def personnel_allowance(ceiling: int, qualifier: str | None) -> tuple[int, int, 
     if q in ("maximaal", "ten hoogste", "hooguit", "niet meer dan", "maximum van", "tot"):
         return ceiling, ceiling, f"'{qualifier} {ceiling}' is a ceiling"
     if q in ("circa", "ca.", "ongeveer", "zo'n", "zo’n", "rond", "rondom", "ruim", "bijna"):
-        soft = ceiling + max(5, round(ceiling * 0.05))
-        hard = ceiling + max(10, round(ceiling * 0.10))
+        soft = ceiling + max(5, int(ceiling * 0.05 + 0.5))
+        hard = ceiling + max(10, int(ceiling * 0.10 + 0.5))
         return soft, hard, (f"'{qualifier} {ceiling}' is read as up to about {soft}; "
                             f"more than {hard} is beyond it")
     return ceiling, ceiling, f"the letter states {ceiling}"
@@ -197,6 +197,8 @@ def _place(asked: str, dep: Deployment, ids: list[int], letters: _Letters) -> Po
                 results.append((g.inside(place, info, bool(area.get("vicinity"))), area, name))
         if not results:
             continue
+        # Outside only when outside even the widest area stated ("Bagdad en directe omgeving").
+        results.sort(key=lambda r: not r[1].get("vicinity"))
         for wanted in (INSIDE, UNKNOWN, OUTSIDE):
             hit = next((r for r in results if r[0].answer == wanted), None)
             if hit:
@@ -307,21 +309,30 @@ def check_task(
     mission_id = lookup(mission) or mission
     deps = [d for d in load_deployments(conn, mission_id) if d.substantive]
     if not deps:
-        raise InputError(f"{mission}: the registry has no Dutch deployment on this mission")
+        raise InputError(None, f"{mission}: the registry has no Dutch deployment on this mission")
     wanted = unit_kind(unit) if unit else None
     if wanted:
         deps = [d for d in deps if d.unit == wanted] or []
         if not deps:
             known = ", ".join(sorted(d.key for d in load_deployments(conn, mission_id) if d.substantive))
-            raise InputError(f"{unit}: no such unit in the registry's deployments on {mission_id} ({known})")
+            raise InputError(None, f"{unit}: no such unit in the registry's deployments on {mission_id} ({known})")
     in_force = [d for d in deps if any(_covers(st, day, d) for st in d.steps)]
     if not wanted and task and len(in_force) > 1:
         in_force = _by_task(conn, in_force, task) or in_force
     pool = in_force or deps
     pool = sorted(pool, key=lambda d: (d.unit is None, -(d.current.personnel or 0), d.key))
     dep = pool[0]
-    letters = _Letters(conn, [st.letter_id for st in dep.steps])
-    period, step = _period(dep, day, letters)
+    # "Het nationaal kader loopt tot en met 31 december 2024" often names no unit: the
+    # mission's framework then holds for a unit whose own history has no dates.
+    framework = dep
+    if dep.unit is not None and not any(st.end for st in dep.steps):
+        framework = next((d for d in load_deployments(conn, mission_id) if d.unit is None and
+                          any(st.end for st in d.steps)), dep)
+    letters = _Letters(conn, [st.letter_id for st in dep.steps + (framework.steps if framework is not dep else [])])
+    period, step = _period(framework, day, letters)
+    if framework is not dep:
+        period.reason += f" (the framework the letter sets for {dep.mission} as a whole)"
+        step = next((st for st in reversed(dep.steps) if step is None or st.letter_id == step.letter_id), None) if step else None
     points = [period]
     ids = _letters_of(dep, step)
     if place is None and task:
