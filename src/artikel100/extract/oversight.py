@@ -111,13 +111,18 @@ _RECOMMENDATION = re.compile(r"\b(?:aanbeveling\w*|beveelt\w*\s+[^.]{0,40}\baan|
 _ATTENTION = re.compile(r"\b(?:aandachtspunt\w*|verbeterpunt\w*|knelpunt\w*|zorgpunt\w*|leerpunt\w*)\b", re.IGNORECASE)
 _FOLLOW = re.compile(r"\b(?:opvolging|opvolgen|opgevolgd|op te volgen|gevolg\s+geven|beziet|bezien|werkt\s+aan|oppakken|opgepakt|meenemen|meegenomen|verbeteren)\b", re.IGNORECASE)
 _THESE = re.compile(r"\b(?:deze|die|genoemde|voornoemde)\s+(?:aanbevelingen|aandachtspunten|punten|bevindingen|verbeterpunten|knelpunten)\b", re.IGNORECASE)
+_PROBLEM = re.compile(
+    r"\b(?:echter|te\s+(?:kort|lang|weinig|klein|groot|traag)|afhankelijk|beperkend\w*|knelpunt\w*|onvoldoende|tekort\w*"
+    r"|ontbre\w+|moeilijk\w*|lastig\w*|vertraging\w*|zorg\w*|risico\w*|gebrek\w*|probleem\w*|problemen|niet\s+(?:voldoende|altijd|genoeg))\b",
+    re.IGNORECASE,
+)
 _MONITORING_HEADING = re.compile(r"monitoring|evaluatie|lessen|leren|bevinding|aanbeveling", re.IGNORECASE)
 
 
 def _visit(s: Sentence, letter_date: date | None, scope: Scope) -> MonitoringVisit | None:
     m = _VISIT.search(s.text)
-    if not m:
-        return None
+    if not m or _RESPONSE.search(s.text):
+        return None  # no visit, or a report on an earlier one ("Naar aanleiding van het monitoringsbezoek van ...")
     after = s.text[m.end():]
     before = s.text[: m.start()]
     # "Dit raamwerk bestaat uit een tussentijds monitoringsbezoek": a description, not a visit.
@@ -212,6 +217,9 @@ def find_monitoring(
         elif _RECOMMENDATION.search(s.text):
             kind = "recommendation"
         elif attention_block is not None and s.block_start == attention_block:
+            # In a run of points of attention, a sentence that names no problem frames them.
+            if not _PROBLEM.search(s.text):
+                continue
             kind = "attention"
         elif _FINDING.search(s.text):
             kind = "finding"
@@ -252,12 +260,20 @@ def find_evaluations(sentences: list[Sentence], letter_date: date | None, commit
     """Evaluations the letter announces, delivers, or sets as a rule; one per sentence."""
     out: list[Evaluation] = []
     floor = letter_date.isoformat() if letter_date else ""
+    last_block: int | None = None
     for s in sentences:
         if s.footnote is not None:
             continue
         m = _EVALUATION.search(s.text)
         if not m or _CONTENTS.search(s.text):
             continue
+        commitment = next((c for c in commitments if any(a < s.end and s.start < b for a, b in c.spans)), None)
+        if out and last_block == s.block_start and re.search(r"\b(?:deze|die)\s+\w*evaluatie", s.text, re.IGNORECASE):
+            # "Uw Kamer ontvangt deze eindevaluatie uiterlijk in het voorjaar van 2026": the same evaluation
+            out[-1].spans.append((s.start, s.end))
+            out[-1].due = out[-1].due or (commitment.due if commitment else None)
+            continue
+        last_block = s.block_start
         kind = _KINDS.get((m.group("kind") or "").casefold().replace(" ", ""), "evaluation") if m.group("kind") else (
             "post-mission" if re.match(r"post|PMB", m.group(), re.IGNORECASE) else "evaluation")
         if kind == "evaluation" and re.search(r"\bderde\s+woensdag\s+van\s+mei\b|\bjaarlijks", s.text, re.IGNORECASE):
@@ -270,7 +286,6 @@ def find_evaluations(sentences: list[Sentence], letter_date: date | None, commit
             continue
         status = "framework" if rule and not delivered else "delivered" if delivered and not announced else "announced"
         by = "IOB" if _IOB.search(s.text) else "independent" if _INDEPENDENT.search(s.text) else "internal" if _INTERNAL.search(s.text) else None
-        commitment = next((c for c in commitments if any(a < s.end and s.start < b for a, b in c.spans)), None)
         due = commitment.due if commitment else next(
             (d.value for d in find_dates(s.text, letter_date) if status == "announced" and d.value >= floor[: len(d.value)]), None)
         out.append(Evaluation(text=s.text, spans=[(s.start, s.end)], kind=kind, status=status, by=by, due=due,
