@@ -132,13 +132,25 @@ def _previous(dep: Deployment, letter_id: int, against: int | None) -> tuple[Ste
     return (dep.steps[i - 1] if i > 0 else None), dep.steps[i]
 
 
+def _mission_value(all_deps: list[Deployment], dep: Deployment, letter_id: int, name: str,
+                   changed_only: bool = False) -> str | None:
+    """A date the letter sets for the mission as a whole ("het nationaal kader loopt tot ..."),
+    for a unit whose own history has none (``changed_only``: only where that letter changed it)."""
+    whole = next((d for d in all_deps if d.mission == dep.mission and d.unit is None), None)
+    if whole is None or whole is dep:
+        return None
+    return next((getattr(st, name) for st in reversed(whole.steps) if st.letter_id == letter_id and getattr(st, name)
+                 and not (changed_only and st.kind == "confirmed")), None)
+
+
 def diff_letters(conn: Connection, letter_id: int, against: int | None = None) -> LetterDiff:
     """The difference between a letter and the previous letter of its deployments (or ``against``).
 
     Raises:
         StoreError: no such letter.
     """
-    deps = [d for d in load_deployments(conn) if any(st.letter_id == letter_id for st in d.steps)]
+    all_deps = load_deployments(conn)
+    deps = [d for d in all_deps if any(st.letter_id == letter_id for st in d.steps)]
     befores = Counter(prev.letter_id for d in deps if (prev := _previous(d, letter_id, against)[0]) is not None
                       and prev.letter_id != letter_id)
     other_id = against if against is not None else (befores.most_common(1)[0][0] if befores else None)
@@ -160,15 +172,20 @@ def diff_letters(conn: Connection, letter_id: int, against: int | None = None) -
             continue
         if prev is None and step.kind == "decided":
             # No earlier letter on this deployment: new in this letter, or only new to the registry.
-            kind = "added" if other is not None else "first seen"
+            kind = "added" if other is not None and dep.mission in other.missions() else "first seen"
         else:
             kind = step.kind
         prev_row = rows.get(prev.letter_id) if prev is not None else None
         change = DeploymentChange(dep.key, kind, "as cited by this letter" if prev is not None and prev.kind == "cited"
-                                  else _label(prev_row))
+                                  else _label(prev_row) or (_label(other) if kind == "added" else None))
         for name in ("start", "end", "personnel"):
             a = getattr(prev, name) if prev is not None else None
             b = getattr(step, name)
+            if name != "personnel" and dep.substantive:
+                if a is None and prev is not None:
+                    a = _mission_value(all_deps, dep, prev.letter_id, name)
+                if b is None and a is not None:
+                    b = _mission_value(all_deps, dep, letter_id, name, changed_only=True) or a
             if a is None and b is None:
                 continue
             c = stating(me, step.spans, b) if a != b else None
@@ -185,10 +202,12 @@ def diff_letters(conn: Connection, letter_id: int, against: int | None = None) -
             out.deployments.append(change)
     if other is not None:
         mine = {d.key for d in deps}
-        for dep in load_deployments(conn):
+        for dep in all_deps:
             if dep.key not in mine and any(st.letter_id == other.id for st in dep.steps) and dep.substantive:
                 out.deployments.append(DeploymentChange(dep.key, "not mentioned", _label(other)))
-    out.deployments.sort(key=lambda d: (d.kind in ("confirmed", "not mentioned"), d.deployment))
+    # What the letter changes first, then what is only new to the registry, then the rest.
+    order = {"first seen": 1, "confirmed": 2, "not mentioned": 3}
+    out.deployments.sort(key=lambda d: (order.get(d.kind, 0), d.deployment))
     out.letter_changes.append(Change("costs_eur", _costs(other), _costs(me),
                                      _cite(me, [sp for c in me.facts.get("cost", []) for sp in c["spans"]])))
     before_cov, after_cov = _coverage(other), _coverage(me)
