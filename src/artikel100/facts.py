@@ -242,6 +242,7 @@ class Motion:
     submitters: list[str] = field(default_factory=list)  # ["Bosman"], ["Kerstens", "Van Ojik"]
     co_signed: bool = False  # "c.s."
     name: str = ""  # as the letter names it: "Bosman c.s."
+    subject: str | None = None  # "over de evaluatie van missies"
 
 
 @dataclass

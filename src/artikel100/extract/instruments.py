@@ -28,7 +28,7 @@ _TRIGGER = re.compile(r"\b(?:[Mm]oties|[Mm]otie)\b(?:-(?=[A-Z]|[Vv]an\s))?")
 _ITEM = re.compile(
     rf"\s*(?:(?:,|en|alsmede|evenals)\s+)?(?:de\s+)?(?:(?:gewijzigde|aangenomen)\s+)?(?:motie\s+)?"
     rf"(?:van\s+(?:het\s+lid|de\s+leden)\s+)?(?P<names>{_NAMES}(?:\s+en\s+{_SURNAME})?)(?P<cs>\s+c\.s\.)?"
-    rf"(?:\s+(?:over|inzake|betreffende)\s+(?P<subject>[^().;]{{3,120}}?))?"
+    rf"(?:\s+(?:over|inzake|betreffende)\s+(?P<subject>(?:(?!\s+en\s+(?:de\s+|aan\s+de\s+)?motie)[^().;]){{3,120}}))?"
     rf"\s*(?P<ref>\((?:[^()]|\([^()]*\))*\))?"
 )
 _BARE_REF = re.compile(r"\s*(?:\(\s*)?(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,\s*(?:nrs?\.?\s*)?\d+\)?")
@@ -47,6 +47,7 @@ def _motion_from(m: re.Match[str], s: Sentence, offset: int) -> Motion | None:
         text=s.text, spans=[(s.start + start, s.start + end)],
         kamerstuk=refs[0].kamerstuk if refs else None, submitters=[p.strip() for p in parts],
         co_signed=bool(m.group("cs")), name=names + (" c.s." if m.group("cs") else ""),
+        subject=" ".join(m.group("subject").split()) if m.group("subject") else None,
     )
 
 
