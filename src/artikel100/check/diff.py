@@ -163,8 +163,10 @@ def diff_letters(conn: Connection, letter_id: int, against: int | None = None) -
     if other is None:
         cited = Counter(r for c in me.facts.get("coverage_point", []) for r in c.get("refers_to") or [] if "-" in r[5:])
         extends = ", ".join(k for k, _ in cited.most_common(2))
-        note = ("the registry has no earlier letter on these deployments; 'before' is the framework as this letter "
-                "cites it" + (f" (it refers back to {extends})" if extends else ""))
+        cites_old = any(st.kind == "cited" and st.letter_id == letter_id for d in deps for st in d.steps)
+        note = "the registry has no earlier letter on these deployments" + (
+            "; 'before' is the framework as this letter cites it" if cites_old else "") + (
+            f" (it refers back to {extends})" if extends else "")
     out = LetterDiff(letter_id, me.kamerstuk, me.date, other_id, _label(other), note)
     for dep in deps:
         prev, step = _previous(dep, letter_id, against)

@@ -181,7 +181,7 @@ def diff_cmd(letter: str, against: str | None, as_json: bool, db: str) -> None:
         _print_json(d)
         return
     console.print(f"[bold]{escape(d.kamerstuk or f'letter {d.letter_id}')}[/bold] ({d.date or '?'}) against "
-                  f"{escape(d.against or 'the framework it cites')}")
+                  f"{escape(d.against or 'no earlier letter in the registry')}")
     if d.note:
         console.print(f"[dim]{escape(d.note)}[/dim]")
     table = Table("deployment", "step", "what", "before", "after")

@@ -288,7 +288,8 @@ def find_coverage(
             if formula or (spec.own_mission and other_mission_only(s)):
                 continue
             weight = _weight(spec, folded)
-            if under and (len(head.points) == 1 or weight or names_it):  # type: ignore[union-attr]
+            # Under a heading that names several points, a sentence counts for those it speaks of.
+            if under and (len(head.points) == 1 or weight):  # type: ignore[union-attr]
                 by_heading.append(s)
                 if head.text not in section_names:  # type: ignore[union-attr]
                     section_names.append(head.text)  # type: ignore[union-attr]
