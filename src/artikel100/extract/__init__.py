@@ -144,6 +144,12 @@ def add_oversight(extraction: Extraction, doc: CleanDocument, info, sentences, m
     e.monitoring_visits, e.observations, e.follow_ups = find_monitoring(
         sentences, section_of, info.letter_date, e.commitments, scope)
     e.evaluations = find_evaluations(sentences, info.letter_date, e.commitments, scope)
+    for obs in e.observations:  # a finding of an evaluation: the evaluation just before it, in its section
+        if obs.visit is None:
+            here = section_of(obs.spans[0][0])
+            before = [i for i, ev in enumerate(e.evaluations)
+                      if ev.spans[0][0] < obs.spans[0][0] and section_of(ev.spans[0][0]) == here]
+            obs.evaluation = before[-1] if before else None
     e.responses = find_responses(sentences, info.letter_date, e.references, scope)
     e.motions = find_motions(sentences)
     e.debates = find_debates(sentences, info.letter_date)

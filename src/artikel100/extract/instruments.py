@@ -29,7 +29,8 @@ _ITEM = re.compile(
     rf"\s*(?:(?:,|en|alsmede|evenals)\s+)?(?:de\s+)?(?:(?:gewijzigde|aangenomen)\s+)?(?:motie\s+)?"
     rf"(?:van\s+(?:het\s+lid|de\s+leden)\s+)?(?P<names>{_NAMES}(?:\s+en\s+{_SURNAME})?)(?P<cs>\s+c\.s\.)?"
     rf"(?:\s+(?:over|inzake|betreffende)\s+(?P<subject>(?:(?!\s+en\s+(?:de\s+|aan\s+de\s+)?motie)[^().;]){{3,120}}))?"
-    rf"\s*(?P<ref>\((?:[^()]|\([^()]*\))*\))?"
+    # "(Kamerstuk 27 925, nr. 699)", or with its opening bracket lost: "Sjoerdsma Kamerstuk 33 750, nr. 34)"
+    rf"\s*(?P<ref>\((?:[^()]|\([^()]*\))*\)|Kamerstuk(?:ken)?\s+[^()]{{5,60}}?\))?"
 )
 _BARE_REF = re.compile(r"\s*(?:\(\s*)?(?:Kamerstuk(?:ken)?\s+)?\d{2}\s?\d{3}(?:-[A-Z]+)?,\s*(?:nrs?\.?\s*)?\d+\)?")
 _NOT_NAMES = frozenset("De Het Een Deze Die Dat Kamer Kamerstuk Kamerstukken Tweede Eerste Nederland NAVO VN EU Motie Moties".split())

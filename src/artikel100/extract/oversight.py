@@ -267,6 +267,8 @@ def find_evaluations(sentences: list[Sentence], letter_date: date | None, commit
         m = _EVALUATION.search(s.text)
         if not m or _CONTENTS.search(s.text):
             continue
+        if m.group().casefold().startswith("ge") and not re.search(r"\b(?:bijdrage|inzet|missie|operatie|deelname)\b", s.text, re.IGNORECASE):
+            continue  # "heeft de VN de personele behoeftestelling geëvalueerd": not an evaluation of a deployment
         commitment = next((c for c in commitments if any(a < s.end and s.start < b for a, b in c.spans)), None)
         if out and last_block == s.block_start and re.search(r"\b(?:deze|die)\s+\w*evaluatie", s.text, re.IGNORECASE):
             # "Uw Kamer ontvangt deze eindevaluatie uiterlijk in het voorjaar van 2026": the same evaluation
