@@ -115,3 +115,22 @@ def test_the_seed_from_a_fresh_registry(tmp_path) -> None:  # noqa: ANN001
     assert code == 0 and ": outside" in out
     code, out = run("diff", "1", "--db", url)
     assert code == 0 and "2024-12-31" in out and "2025-06-30" in out
+
+
+def test_the_shipped_example_letters_from_a_fresh_registry(tmp_path) -> None:  # noqa: ANN001
+    from importlib import resources
+
+    url = str(tmp_path / "examples.db")
+    with resources.as_file(resources.files("artikel100") / "examples") as folder:
+        assert run("ingest", str(folder), "--db", url, "-j", "1")[0] == 0
+    for letter_id in ("1", "2", "3"):
+        code, out = run("check", letter_id, "--db", url)
+        assert code == 0 and "covered" in out
+    code, out = run("check-task", "--mission", "KFOR", "--date", "2004-06-01", "--place", "Prizren",
+                    "--task", "patrouilleren", "--db", url, "--json")
+    data = json.loads(out)
+    place = next(p for p in data["points"] if p["point"] == "place")
+    assert code == 0 and place["answer"] == "outside" and "Suva Reka" in place["reason"]
+    assert next(p for p in data["points"] if p["point"] == "task")["answer"] == "inside"
+    code, out = run("diff", "2", "--db", url)
+    assert code == 0 and "KFOR" in out and "160" in out

@@ -31,8 +31,7 @@ __all__ = ["PlaceInfo", "Containment", "Gazetteer", "gazetteer"]
 
 _PLACES = Path(__file__).resolve().parents[1] / "extract" / "data" / "places.yaml"
 _WITHIN = Path(__file__).with_name("data") / "within.yaml"
-_CITY_KM = (20.0, 40.0)  # inside up to, outside beyond: a city named as the area
-_VICINITY_KM = (50.0, 100.0)  # "Bagdad en directe omgeving", "en omstreken"
+_VICINITY_KM = 30.0  # "Bagdad en directe omgeving", "en omstreken": this much beyond the city itself
 _CACHE_FORMAT = 1
 
 
@@ -59,6 +58,12 @@ class PlaceInfo:
     lon: float | None = None
     within: tuple[str, ...] = ()  # containing places, nearest first: ("Bagdad", "Irak")
     source: str = "GeoNames"
+    population: int | None = None
+
+    @property
+    def radius_km(self) -> float:
+        """How far a city reaches from its centre, by its size: Bagdad about 20 km, a town of 10,000 about 4."""
+        return 3.0 + math.sqrt(self.population or 0) / 150.0
 
     def to_json(self) -> dict[str, object]:
         return {"name": self.name, "canonical": self.canonical, "kind": self.kind, "country": self.country,
@@ -160,13 +165,15 @@ class Gazetteer:
         if parent_name:
             parent = self.resolve(parent_name, country_hint, _depth + 1)
             if parent is not None:
-                # A base has its city's coordinates: close enough for "in Bagdad".
-                city = self._city(canonical, parent.country) if kind not in ("base", "region") else None
+                # A base named after its town (Malbork) has the town's place; one inside a city
+                # ("Camp Union III: Bagdad") the city's: close enough for "in Bagdad".
+                city = self._city(canonical, parent.country) if kind != "region" and parent.kind != "city" else None
                 return PlaceInfo(
                     name, canonical, kind or "base", parent.country,
                     city["latitude"] if city else (parent.lat if kind != "region" and parent.kind != "region" else None),
                     city["longitude"] if city else (parent.lon if kind != "region" and parent.kind != "region" else None),
                     (parent.canonical, *parent.within), "GeoNames" if city else "within.yaml",
+                    city["population"] if city else None,
                 )
         if kind in ("sea", "region"):
             return PlaceInfo(name, canonical, kind, source="places.yaml")
@@ -175,7 +182,7 @@ class Gazetteer:
             code = city["countrycode"]
             country = self.country_names.get(code, code)
             return PlaceInfo(name, city["name"], kind if kind in ("base", "city") else "city", code,
-                             city["latitude"], city["longitude"], (country,), "GeoNames")
+                             city["latitude"], city["longitude"], (country,), "GeoNames", city["population"])
         return None
 
     def inside(self, place: PlaceInfo, area: PlaceInfo, vicinity: bool = False) -> Containment:
@@ -201,7 +208,8 @@ class Gazetteer:
         km = _km(place, area)
         if km is None:
             return Containment("cannot tell", f"the gazetteer cannot place {place.name} relative to {area.name}")
-        near, far = _VICINITY_KM if vicinity else _CITY_KM
+        near = area.radius_km + (_VICINITY_KM if vicinity else 0.0)
+        far = 2 * near + 5.0
         around = f"{area.name}" + (" and its direct surroundings" if vicinity else "")
         if km <= near:
             return Containment("inside", f"{place.name} is {km:.0f} km from {area.name}, within {around}", km)

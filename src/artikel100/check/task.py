@@ -99,9 +99,10 @@ def _period(dep: Deployment, day: date, letters: _Letters) -> tuple[PointAnswer,
     if covering:
         st = covering[-1]
         cite = _step_sentence(letters, st, st.end, re.compile(r"kader|verleng|periode|tot en met|loopt", re.IGNORECASE))
-        span = f"{st.start or 'an earlier date'} to {st.end or 'an open end'}"
+        span = (f"{st.start} to {st.end}" if st.start and st.end else f"until {st.end}" if st.end
+                else f"from {st.start}, with no end stated" if st.start else "with no dates stated")
         how = "as the letter cites the framework it extends" if st.kind == "cited" else f"{st.kind} by this letter"
-        return PointAnswer("period", INSIDE, f"{day} falls in the framework of {span} ({how})",
+        return PointAnswer("period", INSIDE, f"{day} falls in the framework {span} ({how})",
                            day.isoformat(), {"start": st.start, "end": st.end}, [cite] if cite else []), st
     ends = [st for st in dep.steps if last_day(st.end) and last_day(st.end) < day]  # type: ignore[operator]
     if ends:
