@@ -280,6 +280,7 @@ class Area:
     places: list[str] = field(default_factory=list)  # the area: ["Bagdad"]
     base: str | None = None  # "Camp Union III"
     vicinity: bool = False  # "en directe omgeving", "en omstreken"
+    parts: dict[str, str] = field(default_factory=dict)  # "in het zuiden van Kosovo": {"Kosovo": "zuiden"}
 
 
 @dataclass

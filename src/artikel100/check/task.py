@@ -195,7 +195,13 @@ def _place(asked: str, dep: Deployment, ids: list[int], letters: _Letters) -> Po
         for area, name in named:
             info = g.resolve(name, hint)
             if info is not None:
-                results.append((g.inside(place, info, bool(area.get("vicinity"))), area, name))
+                result = g.inside(place, info, bool(area.get("vicinity")))
+                part = (area.get("parts") or {}).get(name)
+                if part and result.answer == INSIDE and _key_of(place) != _key_of(info):
+                    # "in het zuiden van Kosovo": in Kosovo, but the gazetteer cannot say which part
+                    result = type(result)(UNKNOWN, f"{result.reason}; whether in 'het {part} van {name}', as the "
+                                                   "letter has it, the gazetteer cannot say", result.distance_km)
+                results.append((result, area, name))
         if not results:
             continue
         # Outside only when outside even the widest area stated ("Bagdad en directe omgeving").
@@ -224,6 +230,10 @@ def _place(asked: str, dep: Deployment, ids: list[int], letters: _Letters) -> Po
                                f"but no area it may work in; {asked} is not among those places", asked,
                                [c["location"] for c in located], [letters.sentence(letter_id, located[0]["spans"][0])])
     return PointAnswer("place", UNKNOWN, "the letters in the registry state no area for this framework", asked, None)
+
+
+def _key_of(place) -> str:  # noqa: ANN001 (gazetteer.PlaceInfo)
+    return place.canonical.casefold()
 
 
 def _area_json(areas: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -134,6 +134,7 @@ _AREA_CUE = re.compile(
     r"|taken\s+uit|werkbezoeken|in\s+(?:de\s+)?(?:regio|provincie|omgeving)|en\s+(?:directe\s+|naaste\s+)?omgeving|en\s+omstreken)\b",
     re.IGNORECASE,
 )
+_PART = re.compile(r"\b(?:het\s+)?((?:noord|zuid)?(?:oosten|westen)|noorden|zuiden|centrum|midden|grensgebied)\s+van\s+$", re.IGNORECASE)
 _VICINITY = re.compile(r"\ben\s+(?:directe\s+|naaste\s+)?omgeving\b|\ben\s+omstreken\b|\bomgeving\s+van\b|\brondom\b|\bnabij\b", re.IGNORECASE)
 
 
@@ -161,6 +162,8 @@ def find_areas(sentences: list[Sentence], section_of, scope: Scope) -> list[Area
         base = next((p.name for p in sorted(places, key=lambda p: p.start)
                      if p.kind == "base" or _BASE_BEFORE.search(s.text[: p.start])), None)
         area = list(dict.fromkeys(p.name for p in sorted(places, key=lambda p: p.start) if p.name != base))
+        parts = {p.name: m.group(1).casefold() for p in places
+                 if (m := _PART.search(s.text[max(0, p.start - 40): p.start]))}
         out.append(Area(text=s.text, spans=[(s.start, s.end)], mission=scope.mission(s.start, s.end), unit=unit,
-                        places=area, base=base, vicinity=bool(_VICINITY.search(s.text))))
+                        places=area, base=base, vicinity=bool(_VICINITY.search(s.text)), parts=parts))
     return out
