@@ -41,7 +41,10 @@ def test_extraction_matches_golden_file(letter, form: str) -> None:  # noqa: ANN
     if REGEN:
         golden.write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert golden.exists(), f"no golden file; run ARTIKEL100_REGEN=1 pytest {__file__}"
-    assert facts == json.loads(golden.read_text(encoding="utf-8"))
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    # Kinds of fact added after a golden file was written (the oversight facts of
+    # issue 9, tested in tests/check/) are not part of its comparison.
+    assert {k: v for k, v in facts.items() if k in expected} == expected
 
 
 def test_golden_files_are_not_regenerated_in_ci() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from .letters import demo, extract_cmd, read_cmd
+from .checks import CHECK_COMMANDS
 from .registry import REGISTRY_COMMANDS
 from .sync import sync_cmd
 
@@ -27,3 +28,5 @@ main.add_command(demo)
 for _command in REGISTRY_COMMANDS:
     main.add_command(_command)
 main.add_command(sync_cmd)
+for _command in CHECK_COMMANDS:
+    main.add_command(_command)

@@ -31,7 +31,7 @@ def _fingerprint() -> str:
     """
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for folder in ("read", "repair", "extract"):
+    for folder in ("read", "repair", "extract"):  # extract/data/toetsingskader.yaml included
         for path in sorted((package / folder).rglob("*")):
             if path.suffix in (".py", ".yaml", ".txt"):
                 digest.update(path.read_bytes())
@@ -107,7 +107,7 @@ def extract(doc: CleanDocument) -> Extraction:
     contributions = find_contributions(
         _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
     )
-    return Extraction(
+    extraction = Extraction(
         text=doc.text,
         letter=info.letter,
         missions=find_missions(about, info.letter_date),
@@ -122,3 +122,36 @@ def extract(doc: CleanDocument) -> Extraction:
         risks=find_risks(body, section_of),
         findings=find_findings(body, section_of),
     )
+    add_oversight(extraction, doc, info, sentences, mentions, section_of)
+    return extraction
+
+
+def add_oversight(extraction: Extraction, doc: CleanDocument, info, sentences, mentions, section_of) -> None:  # noqa: ANN001
+    """The oversight facts (issue 9): toetsingskader coverage, the red card holder,
+    monitoring and evaluation, motions and debates, tasks and areas. They read
+    the facts found above (contributions give the letter's own missions)."""
+    from .instruments import find_debates, find_motions
+    from .oversight import Scope, find_evaluations, find_monitoring, find_red_card_holders, find_responses
+    from .tasks import find_areas, find_tasks
+    from .toetsingskader import find_coverage
+
+    e = extraction
+    scope = Scope.of(mentions, e.contributions)
+    e.coverage_points = find_coverage(
+        doc.text, info.sections, sentences, doc.footnotes, e.references, e.contributions, e.costs, e.commitments, mentions,
+    )
+    e.red_card_holders = find_red_card_holders(sentences, scope)
+    e.monitoring_visits, e.observations, e.follow_ups = find_monitoring(
+        sentences, section_of, info.letter_date, e.commitments, scope)
+    e.evaluations = find_evaluations(sentences, info.letter_date, e.commitments, scope)
+    for obs in e.observations:  # a finding of an evaluation: the evaluation just before it, in its section
+        if obs.visit is None:
+            here = section_of(obs.spans[0][0])
+            before = [i for i, ev in enumerate(e.evaluations)
+                      if ev.spans[0][0] < obs.spans[0][0] and section_of(ev.spans[0][0]) == here]
+            obs.evaluation = before[-1] if before else None
+    e.responses = find_responses(sentences, info.letter_date, e.references, scope)
+    e.motions = find_motions(sentences)
+    e.debates = find_debates(sentences, info.letter_date)
+    e.tasks = find_tasks(sentences, section_of, scope)
+    e.areas = find_areas(sentences, section_of, scope)

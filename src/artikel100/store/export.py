@@ -53,9 +53,25 @@ def export_json(conn: Connection, out: IO[str]) -> None:
             for d in load_deployments(conn)
         ],
         "missing_kamerstukken": [{"kamerstuk": k, "cited_by": v} for k, v in missing_kamerstukken(conn)],
+        **_oversight(conn),
     }
     json.dump(data, out, ensure_ascii=False, indent=1)
     out.write("\n")
+
+
+def _oversight(conn: Connection) -> dict[str, Any]:
+    """The oversight views (issue 9): coverage summary, monitoring with proposed links, motions."""
+    from datetime import date
+
+    from ..check.coverage import coverage_summary
+    from ..check.instruments import motions
+    from ..check.monitoring import monitoring
+
+    return {
+        "coverage_summary": coverage_summary(conn).to_json(),
+        "monitoring": monitoring(conn, date.today()).to_json(),
+        "motions": [m.to_json() for m in motions(conn)],
+    }
 
 
 def export_csv(conn: Connection, out: IO[str]) -> int:

@@ -232,8 +232,10 @@ def _fact_rows(letter_id: int, facts: dict[str, Any]) -> list[dict[str, Any]]:
                     "kind": kind,
                     "ordinal": ordinal,
                     "mission": item.get("id") if kind == "mission" else item.get("mission"),
-                    "ref": item.get("kamerstuk") if kind == "reference" else None,
-                    "date": item.get("end") or item.get("due") or (item.get("date") if kind == "event" else None),
+                    "ref": item.get("kamerstuk") if kind in ("reference", "motion") else (
+                        item.get("point") if kind == "coverage_point" else None),
+                    "date": item.get("end") or item.get("due") or (
+                        item.get("date") if kind in ("event", "monitoring_visit", "debate") else None),
                     "data": json.dumps(item, ensure_ascii=False),
                 }
             )

@@ -81,6 +81,11 @@ def _m6_inline_search(conn: Connection) -> None:
         inline_index(conn)
 
 
+def _m10_oversight_links(conn: Connection) -> None:
+    """Decisions on proposed links between oversight records and later letters (issue 9)."""
+    schema.metadata.create_all(conn, tables=[schema.oversight_links])
+
+
 def _m15_sync_state(conn: Connection) -> None:
     """The sync's memory: documents met in the open data, and where each listing stopped."""
     schema.metadata.create_all(conn, tables=[schema.sync_documents, schema.sync_cursors])
@@ -98,6 +103,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "search tuning", _m4_tune_search),
     (5, "extracted values as text", _m5_text_columns),
     (6, "inline search vectors", _m6_inline_search),
+    (10, "oversight links", _m10_oversight_links),
     (15, "sync state", _m15_sync_state),
     (16, "letter links and kamerstukken", _m16_letter_links),
 ]

@@ -43,6 +43,7 @@ __all__ = [
     "letter_kamerstukken",
     "sync_documents",
     "sync_cursors",
+    "oversight_links",
     "FACT_KINDS",
     "EXTRACTED_COLUMNS",
 ]
@@ -67,6 +68,18 @@ FACT_KINDS: dict[str, str] = {
     "events": "event",
     "risks": "risk",
     "findings": "finding",
+    # Oversight (issue 9)
+    "coverage_points": "coverage_point",
+    "red_card_holders": "red_card_holder",
+    "monitoring_visits": "monitoring_visit",
+    "observations": "observation",
+    "follow_ups": "follow_up",
+    "evaluations": "evaluation",
+    "responses": "response",
+    "motions": "motion",
+    "debates": "debate",
+    "tasks": "task",
+    "areas": "area",
 }
 
 schema_migrations = Table(
@@ -225,4 +238,22 @@ sync_cursors = Table(
     Column("name", String(200), primary_key=True),  # "odata:29521", "sru:29521"
     Column("value", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# A user's decision on a proposed link between an oversight record (a monitoring
+# visit, a follow-up, an evaluation) and the later letter that reports on it.
+# Keyed like commitment marks, by text hashes and the record's text, so it
+# survives re-extraction.
+oversight_links = Table(
+    "oversight_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_sha256", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),  # "monitoring_visit" | "follow_up" | "evaluation"
+    Column("record_text", Text, nullable=False),
+    Column("by_letter_sha256", String(64), nullable=False),
+    Column("status", String(10), nullable=False),  # "confirmed" | "rejected"
+    Column("marked_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("letter_sha256", "kind", "record_text", "by_letter_sha256"),
 )

@@ -1,0 +1,321 @@
+"""Which points of the toetsingskader a letter covers, covers by reference, or skips.
+
+The points and the words letters use for them are data
+(``data/toetsingskader.yaml``). A point is decided by headings *and* content,
+because headings changed over 25 years and OCR loses some:
+
+- **covered**: a section whose heading names the point has a sentence of its
+  own on it (under a heading that names several points, the sentence must
+  speak of this one), or sentences anywhere speak of it firmly enough
+  (weights in ``_THRESHOLD``), counting the facts extraction found
+  (a framework end date is evidence of "duration", an amount of "finances");
+- **reference**: the only sentences on the point say an earlier letter still
+  holds ("zijn ongewijzigd ten opzichte van", "wordt verwezen naar", "zijn
+  grotendeels nog van toepassing"), and ``refers_to`` names that letter as
+  precisely as the letter lets us: a footnote marker in the sentence, a
+  Kamerstuk in it, a date ("d.d. 7 juli 2023") or a description ("de brief
+  over de bredere veiligheidsinzet in Irak") matched against the letter's
+  own citations, else the earlier letter it cites most;
+- **missing**: neither.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..facts import Commitment, Contribution, CoveragePoint, Cost, Reference
+from ..model import Footnote
+from .dates import find_dates
+from .sentences import Sentence
+
+__all__ = ["PointSpec", "points", "fold", "is_referring", "find_coverage"]
+
+DATA = Path(__file__).with_name("data") / "toetsingskader.yaml"
+_THRESHOLD = 1.5  # content weight for "covered" without a heading: two firm sentences, or one with a fact
+_MAX_SPANS = 4
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, apostrophes straight: the form the patterns read."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class PointSpec:
+    id: str
+    group: str
+    nl: str
+    en: str
+    heading: re.Pattern[str]
+    strong: re.Pattern[str]
+    weak: re.Pattern[str] | None
+    names: re.Pattern[str]
+    facts: tuple[str, ...] = ()
+    own_mission: bool = False
+    firm: bool = False
+
+
+@lru_cache(maxsize=1)
+def points() -> tuple[PointSpec, ...]:
+    """The toetsingskader points, in the order letters treat them."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    out = []
+    for p in data["points"]:
+        out.append(PointSpec(
+            p["id"], p["group"], p["nl"], p["en"], re.compile(p["heading"]), re.compile(p["strong"]),
+            re.compile(p["weak"]) if p.get("weak") else None, re.compile(p.get("names") or p["heading"]),
+            tuple(p.get("facts") or ()), bool(p.get("own_mission")), bool(p.get("firm")),
+        ))
+    return tuple(out)
+
+
+# A sentence that says an earlier letter still holds, over folded text.
+_REFERRING = re.compile(
+    r"ongewijzigd (ten opzichte van|t\.o\.v\.|sinds|sedert)"
+    r"|\b(zijn|is|blijven|blijft|gelden|geldt)\b[^.]{0,60}?\b(nog (steeds |altijd )?|onverminderd |grotendeels |onveranderd |volledig )+(van toepassing|van kracht|geldig|actueel|relevant)\b"
+    r"|\b(gelden|geldt)\b[^.]{0,40}\bonverminderd\b"
+    r"|\b(zijn|is|blijven|blijft)\s+((grotendeels|nagenoeg|vrijwel|in hoofdlijnen|eveneens|ook|evenzeer|daarbij)\s+)*(ongewijzigd|onveranderd|gelijk gebleven)\b"
+    r"|\b(wordt|worden)\s+(u\s+)?(hier\s+|daarvoor\s+|hiervoor\s+|kortheidshalve\s+|graag\s+)?verwezen\s+naar"
+    r"|\bverwijs\s+(ik|wij)|\bverwijzen\s+(wij|we)\b|\bverwijzen\s+naar\s+(de|het)\s+(eerdere|vorige)"
+    r"|\b(beschreven|uiteengezet|geschetst|toegelicht|weergegeven|behandeld)\s+in\s+(de\s+|het\s+|genoemde\s+|eerdere\s+|vorige\s+|bovengenoemde\s+|voornoemde\s+)+[^.]{0,60}?(brief|brieven|kamerstuk)"
+    r"|\bzie\s+(ook\s+)?(de\s+|het\s+)?(eerdere\s+|vorige\s+)[^.]{0,30}(brief|kamerstuk)"
+)
+# "... gelden onverminderd: het bevorderen van ...": the letter restates after the colon.
+_RESTATED = re.compile(r":\s*\S[^:]{40,}$")
+# The constitutional formula every letter opens with is no treatment of a point.
+_FORMULA = re.compile(r"artikel[- ]100\b[^.]{0,20}\bgrondwet|overeenkomstig artikel 100|conform artikel 100")
+_EARLIER_LETTER = re.compile(
+    r"\b(eerdere|vorige|genoemde|voornoemde|bovengenoemde|laatste|oorspronkelijke)\s+[^.]{0,25}?(brief|brieven)\b"
+)
+_ABOUT = re.compile(r"\b(?:brief|brieven|kamerbrief)\s+(?:over|inzake|betreffende|aangaande)\s+(?P<about>[^.,;()]{5,120})")
+_STOP = re.compile(r"(?:kamerstuk|kamerbrie|brie|artikel|over|voor|naar|deze|eerdere|vorige|genoemde|nederland)")
+
+
+def is_referring(sentence: str) -> bool:
+    """True when the sentence says an earlier letter still holds for what it names."""
+    return bool(_REFERRING.search(fold(sentence)))
+
+
+@dataclass
+class _Citation:
+    """A letter the letter cites, with the words around it (for matching descriptions)."""
+
+    kamerstuk: str
+    words: frozenset[str]
+    dates: frozenset[str]
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", fold(text)) if not _STOP.match(w))
+
+
+def _overlap(wanted: frozenset[str], have: frozenset[str]) -> int:
+    """Words of a description found in a citation's words ("brede" finds "bredere")."""
+    return sum(1 for w in wanted if any(h.startswith(w) or w.startswith(h) for h in have))
+
+
+def _citations(text: str, references: list[Reference]) -> list[_Citation]:
+    """Each cited Kamerstuk with the words that describe it: the stretch of text
+    before it back to the previous citation (a footnote listing two letters
+    gives each its own description)."""
+    spans = sorted((a, b, r.kamerstuk) for r in references if r.kind == "kamerstuk" for a, b in r.spans)
+    out = []
+    prev_end = 0
+    for a, b, key in spans:
+        lo = max(prev_end, text.rfind("\n", 0, a) + 1, a - 250)
+        chunk = text[lo:b]
+        out.append(_Citation(key, _content_words(chunk), frozenset(d.value for d in find_dates(chunk, None))))
+        prev_end = b
+    return out
+
+
+def _refers_to(
+    s: Sentence, text: str, footnotes: list[Footnote], references: list[Reference],
+    citations: list[_Citation], fallback: list[str],
+) -> list[str]:
+    """The letters a referring sentence points at, most precise evidence first."""
+    marked = [f.number for f in footnotes if f.marker_at is not None and s.start <= f.marker_at <= s.end + 1]
+    by_note = [r.kamerstuk for r in references if r.kind == "kamerstuk" and r.in_footnote in marked]
+    inline = [r.kamerstuk for r in references if r.kind == "kamerstuk" and any(s.start <= a < s.end for a, _ in r.spans)]
+    found = list(dict.fromkeys(by_note + inline))
+    dates = [d.value for d in find_dates(s.text, None) if len(d.value) == 10]
+    about = _ABOUT.search(s.text)
+    if not found and (dates or about):
+        wanted = _content_words(about.group("about")) if about else frozenset()
+        scored = []
+        for c in citations:
+            score = 3 * len(c.dates & set(dates)) + _overlap(wanted, c.words)
+            if score >= 2:
+                scored.append((score, c.kamerstuk))
+        if scored:
+            best = max(score for score, _ in scored)
+            found = list(dict.fromkeys(k for score, k in scored if score == best))
+        elif dates:
+            found = dates  # a letter known only by its date: the registry may know it
+    return found or list(fallback)
+
+
+def _fallback(sentences: list[Sentence], text: str, footnotes: list[Footnote], references: list[Reference],
+              citations: list[_Citation]) -> list[str]:
+    """The earlier letter the letter leans on most: cited most often where it says "the earlier letter"."""
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        # "de eerdere brief", or any sentence that refers back and cites a letter
+        if _EARLIER_LETTER.search(fold(s.text)) or _REFERRING.search(fold(s.text)):
+            counts.update(_refers_to(s, text, footnotes, references, citations, []))
+    counts = Counter({k: v for k, v in counts.items() if re.fullmatch(r"\d{5}(-[A-Z]+)?-\w+", k)})
+    if not counts:
+        return []
+    top = max(counts.values())
+    return [k for k, v in counts.items() if v == top]
+
+
+@dataclass
+class _Heading:
+    text: str
+    start: int
+    end: int
+    points: tuple[str, ...]
+
+
+def _headings(sections: list, body: list[Sentence]) -> list[_Heading]:  # noqa: ANN001 (structure.Section)
+    """Sections with the points their headings name; an empty section's heading
+    also heads the next ("Risico's" over "Veiligheidsrisico's")."""
+    out: list[_Heading] = []
+    inherited: tuple[str, ...] = ()
+    for sec in sections:
+        folded = fold(sec.heading).strip()
+        if folded.startswith("aan de voorzitter"):
+            continue
+        named = tuple(p.id for p in points() if p.heading.search(folded))
+        empty = not any(sec.start <= s.start <= sec.end for s in body)
+        if empty:
+            inherited = named
+            continue
+        out.append(_Heading(sec.heading, sec.start, sec.end, named or inherited))
+        inherited = ()
+    return out
+
+
+def _generic_missions(s: Sentence, mentions: list[tuple[str, int, int]], own: set[str]) -> str:
+    """The sentence with the letter's own missions named "de missie", so that
+    "risico's tegen NMI" reads as a risk to the mission."""
+    text = s.text
+    for mission, a, b in sorted(mentions, key=lambda m: -m[1]):
+        if mission in own and s.start <= a and b <= s.end:
+            text = text[: a - s.start] + "de missie" + text[b - s.start :]
+    return text
+
+
+def _weight(spec: PointSpec, folded: str) -> float:
+    if spec.strong.search(folded):
+        return 1.0
+    if spec.weak is not None and spec.weak.search(folded):
+        return 0.5
+    return 0.0
+
+
+def _fact_spans(spec: PointSpec, contributions: list[Contribution], costs: list[Cost],
+                commitments: list[Commitment]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for kind in spec.facts:
+        if kind == "period":  # a framework's end, or a contribution's start and end
+            spans += [sp for c in contributions if (c.framework and (c.end or c.start)) or (c.start and c.end) for sp in c.spans]
+        elif kind == "personnel":
+            spans += [sp for c in contributions if c.personnel for sp in c.spans]
+        elif kind == "costs":
+            spans += [sp for c in costs for sp in c.spans]
+        elif kind == "commitments":
+            spans += [sp for c in commitments for sp in c.spans]
+    return spans
+
+
+def find_coverage(
+    text: str,
+    sections: list,  # structure.Section
+    sentences: list[Sentence],
+    footnotes: list[Footnote],
+    references: list[Reference],
+    contributions: list[Contribution],
+    costs: list[Cost],
+    commitments: list[Commitment],
+    mentions: list[tuple[str, int, int]],
+) -> list[CoveragePoint]:
+    """One CoveragePoint per toetsingskader point, in the framework's order."""
+    body = [s for s in sentences if s.footnote is None]
+    heads = _headings(sections, body)
+    citations = _citations(text, references)
+    fallback = _fallback(body, text, footnotes, references, citations)
+    own = {c.mission for c in contributions}
+
+    def heading_of(s: Sentence) -> _Heading | None:
+        return next((h for h in heads if h.start <= s.start <= h.end), None)
+
+    def other_mission_only(s: Sentence) -> bool:
+        named = {m for m, a, _ in mentions if s.start <= a < s.end}
+        return bool(named) and not (named & own)
+
+    info = []
+    for s in body:
+        folded = fold(_generic_missions(s, mentions, own))
+        referring = bool(_REFERRING.search(folded))
+        info.append((s, folded, referring, referring and bool(_RESTATED.search(s.text)), bool(_FORMULA.search(folded))))
+
+    out = []
+    for spec in points():
+        fact_spans = _fact_spans(spec, contributions, costs, commitments)
+        by_heading: list[Sentence] = []
+        by_content: list[tuple[float, Sentence]] = []
+        referring: list[Sentence] = []
+        section_names: list[str] = []
+        for s, folded, is_ref, restated, formula in info:
+            head = heading_of(s)
+            under = head is not None and spec.id in head.points
+            names_it = bool(spec.names.search(folded))
+            # A referring sentence counts for what it names, or, naming nothing, for its section's points.
+            if is_ref and (names_it or (under and not _names_any(folded))):
+                referring.append(s)
+                if not restated:
+                    continue
+            if formula or (spec.own_mission and other_mission_only(s)):
+                continue
+            weight = _weight(spec, folded)
+            # Under a heading that names several points, a sentence counts for those it speaks of.
+            if under and (len(head.points) == 1 or weight):  # type: ignore[union-attr]
+                by_heading.append(s)
+                if head.text not in section_names:  # type: ignore[union-attr]
+                    section_names.append(head.text)  # type: ignore[union-attr]
+                continue
+            if any(s.start <= a < s.end for a, _ in fact_spans):
+                weight += 0.5
+            if weight:
+                by_content.append((weight, s))
+        content_weight = sum(w for w, _ in by_content)
+        refs = list(dict.fromkeys(k for s in referring
+                                  for k in _refers_to(s, text, footnotes, references, citations, fallback)))
+        point = CoveragePoint(spec.id, "missing", refers_to=refs, reference_spans=[(s.start, s.end) for s in referring])
+        threshold = 1.0 if spec.firm else _THRESHOLD
+        if by_heading or content_weight >= threshold:
+            point.status = "covered"
+            point.by = "+".join(x for x, ok in (("heading", by_heading), ("content", content_weight >= threshold)) if ok)
+            best = by_heading + [s for _, s in sorted(by_content, key=lambda ws: -ws[0])]
+            point.spans = [(s.start, s.end) for s in best[:_MAX_SPANS]]  # the strongest first
+            point.sections = section_names
+        elif referring:
+            point.status = "reference"
+            point.by = "reference"
+            point.spans = [(s.start, s.end) for s in referring]
+        out.append(point)
+    return out
+
+
+def _names_any(folded: str) -> bool:
+    return any(p.names.search(folded) for p in points())
