@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..facts import Extraction
+from ..facts import Extraction, Mission
 from ..model import CleanDocument
 from .commitments import find_commitments
 from .contributions import find_contributions
@@ -19,6 +19,7 @@ from .missions import find_missions, mission_mentions
 from .references import find_citations, find_references
 from .risks import find_findings, find_risks
 from .sentences import Sentence, block_lines, split_sentences
+from .topic import find_topic
 
 __all__ = ["extract", "body_text", "VERSION"]
 
@@ -91,6 +92,9 @@ def extract(doc: CleanDocument) -> Extraction:
     text = body_text(doc)
     about = body_text(doc, keep=_SUBJECT_LABELS)
     mentions = mission_mentions(about, info.letter_date)
+    topic = find_topic(doc, mentions)
+    if topic is not None:
+        mentions = sorted([*mentions, (topic.id, topic.start, topic.end)], key=lambda m: (m[1], m[2]))
 
     def section_of(offset: int) -> str | None:
         section = info.section_at(offset)
@@ -105,12 +109,17 @@ def extract(doc: CleanDocument) -> Extraction:
         return named.pop() if len(named) == 1 else None
 
     contributions = find_contributions(
-        _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc)
+        _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc),
+        topic=topic.id if topic else None,
     )
+    missions = find_missions(about, info.letter_date)
+    if topic is not None:
+        missions.insert(0, Mission(id=topic.id, name=topic.name, spans=[(topic.start, topic.end)], known=False,
+                                   aliases=[topic.name]))
     extraction = Extraction(
         text=doc.text,
         letter=info.letter,
-        missions=find_missions(about, info.letter_date),
+        missions=missions,
         contributions=[c for c in contributions if c.status != "considered"],
         considered=[c for c in contributions if c.status == "considered"],
         costs=find_costs(body, doc.text),

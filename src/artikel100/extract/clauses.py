@@ -87,7 +87,9 @@ _MISSION_ACTOR = re.compile(
 _CONSIDERED = re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
     r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|bezie[nt]|bekijk(?:t|en)|in overweging"
-    r"|zou(?:den)?\s+(?:\w+\s+){0,8}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,8}?(?:bijdragen|leveren|inzetten|worden ingezet)"
+    r"|zou(?:den)?\s+(?:\w+\s+){0,12}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,12}?(?:bijdragen|leveren|inzetten|worden ingezet)"
+    # a condition put first: "Zou dat mogelijk blijken, dan ...", "Mocht de VN daarom vragen, dan ..."
+    r"|^\s*(?:Zou|Zouden|Mocht|Mochten)\b|\bindien\b|\bmits\b"
     r"|mogelijke?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)|eventuele?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname)"
     r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
     r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving)\b",

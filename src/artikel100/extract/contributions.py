@@ -207,6 +207,7 @@ def find_contributions(
     body_end: int,
     section_mission: Callable[[int], str | None] | None = None,
     lines: list[Sentence] | None = None,
+    topic: str | None = None,
 ) -> list[Contribution]:
     """Every Dutch contribution fact in the letter's body sentences.
 
@@ -217,8 +218,10 @@ def find_contributions(
         body_end: where the signature block starts.
         section_mission: the mission the heading of the section at an offset names, if any.
         lines: every block of the body as one unit, headings and table rows included.
+        topic: the operation the letter's subject describes (``topic.find_topic``), which
+            takes the facts of sentences that name no mission.
     """
-    main = _main_mission(mentions, body_end)
+    main = topic or _main_mission(mentions, body_end)
     state = _State(letter_ties=_unit_ties(sentences, mentions, body_end))
     out: list[Contribution] = []
     if lines:

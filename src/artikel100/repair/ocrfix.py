@@ -260,7 +260,8 @@ def _word_fix(token: str, repeated: bool) -> tuple[str, str] | None:
 
 # A letter of another alphabet (and a sign glued to it) inside a Dutch word: a page that
 # was decoded with the wrong code page ("beŽindiging", "geÔnformeerd", "IsraĆ«l").
-_MOJIBAKE = re.compile(r"(?<=[a-z])(?P<odd>[^\x00-\x7f\u00df-\u00ff\u00a0\u2018-\u201e\u2013\u2014\u20ac][«©»¨]?)(?=[a-z])")
+# OCR reads such a letter, or a diaeresis it cannot place, as a capital ("beZindiging").
+_MOJIBAKE = re.compile(r"(?<=[a-z])(?P<odd>[^\x00-\x40\x5b-\x7f\u00df-\u00ff\u00a0\u2018-\u201e\u2013\u2014\u20ac][«©»¨]?)(?=[a-z])")
 _ACCENTED = "ëïéèöüáàêô"
 
 
@@ -279,7 +280,7 @@ def _mojibake_edits(text: str, lex: Lexicon) -> list[Edit]:
 def find_word_edits(text: str, lexicon: Lexicon) -> list[Edit]:
     """Every word repair proposed for ``text`` (run after the punctuation repairs,
     so a word split by noise is whole again)."""
-    garbled = _mojibake_edits(text, lexicon) if not text.isascii() else []
+    garbled = _mojibake_edits(text, lexicon)
     if not garbled:
         return _Fixer(text, lexicon).edits()
     # The word repairs see the word with its letter put back.

@@ -46,8 +46,17 @@ _OPENS_BLOCK = re.compile(
 _ROLE_LINE = re.compile(r"^(?:De|DE)\s+(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b.{0,120},$")
 
 
-def _opens_block(line: Line) -> bool:
-    return bool(_OPENS_BLOCK.match(line.text) or _ROLE_LINE.match(line.text))
+# A list item: "- twee stafofficieren ...;" after a line that announces or continues a list.
+_ITEM = re.compile(r"^(?:[-–•▪·*]|\(?[a-z]\)|\d{1,2}[.)])\s+\S")
+
+
+def _opens_block(line: Line, before: Line | None = None) -> bool:
+    if _OPENS_BLOCK.match(line.text) or _ROLE_LINE.match(line.text):
+        return True
+    # each item of a list is a block of its own, so that its facts keep to it
+    return before is not None and bool(_ITEM.match(line.text)) and (
+        before.text.rstrip().endswith((":", ";", ",")) or bool(_ITEM.match(before.text))
+    )
 
 
 def is_header(para: Paragraph) -> bool:
@@ -85,7 +94,7 @@ def _blocks(lines: list[Line]) -> list[Paragraph]:
             if line.page_break_before:
                 flush()
                 gap_break = True
-            elif current and _opens_block(line):
+            elif current and _opens_block(line, current[-1]):
                 flush()
             current.append(line)
         else:

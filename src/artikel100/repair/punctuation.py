@@ -55,6 +55,8 @@ _NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
 _MONTHS = MONTH_NAMES_RE
 # "4 december. 2015", "1 januari-2015": a mark between a month and its year.
 _MONTH_YEAR_MARK = re.compile(rf"\b(?:{_MONTHS})(?P<p>\s?[.,;:-]\s?)(?=(?:19|20)\d\d\b)")
+# "loopt eind. 2014 af", "medio: 2006": a mark between a word that places a date and the date.
+_DATE_QUALIFIER_MARK = re.compile(rf"\b(?:eind|begin|medio|half|halverwege)(?P<p>\s?[.,;:]\s?)(?=(?:{_MONTHS}|(?:19|20)\d\d)\b)", re.IGNORECASE)
 # "Den Haag,-21 september": a hyphen glued after a comma before a number.
 _COMMA_HYPHEN = re.compile(r",[-–](?=\d)")
 # "ISIS, Het kabinet zal": a full stop that OCR read as a comma, before a sentence opening.
@@ -121,6 +123,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         for m in _DOUBLE_MARK.finditer(text)
     ]
     edits += [Edit(m.start("p"), m.end("p"), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
+    edits += [Edit(m.start("p"), m.end("p"), " ", "date-qualifier-mark") for m in _DATE_QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
     edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
     edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]

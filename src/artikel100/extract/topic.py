@@ -1,0 +1,105 @@
+"""The operation a letter is about, when its subject line describes it instead of naming it.
+
+Letters about ad hoc operations carry their description in the subject, the
+page title or a dossier of their own: "Nederlandse hulp na de aardbeving in
+Haïti", "Inzet Defensie na orkaan Irma", "Kennisgevingsbrief over een mogelijke
+Nederlandse bijdrage aan de versterking van de Turkse luchtverdediging",
+"32 709 Evacuatie Nederlandse staatsburger uit Libië". Such a line, without its
+lead-in ("Kamerbrief over", "Nederlandse bijdrage aan de"), is the letter's
+operation when it names no mission itself, says what is done (its head is an
+operation noun: inzet, hulp, evacuatie, versterking, begeleiding, ...), and the
+letter's opening paragraph does not give the contribution to a mission it names.
+The operation then receives the facts of sentences that name no mission.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CleanDocument
+from .described import described_id
+
+__all__ = ["Topic", "find_topic"]
+
+# Header fields that can carry the operation's description, most telling first.
+_LABELS = ("subject", "site-subject", "site-title", "dossier")
+# Lead-ins that say what kind of document it is or that it concerns the Dutch share.
+_LABEL = re.compile(r"^(?:Onderwerp|Betreft|Titel)\s*:\s*", re.IGNORECASE)
+_DOCUMENT = re.compile(
+    r"^(?:(?:Kamerbrief|Brief(?:\s+(?:regering|van\s+de\s+ministers?))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
+    r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws)"
+    r"\s*(?:inzake|over|betreffende|m\.b\.t\.)?\s*)+",
+    re.IGNORECASE,
+)
+# "(een mogelijke) Nederlandse (militaire) bijdrage aan de", "Beëindiging van de ... bijdrage aan de"
+_SHARE = re.compile(
+    r"^(?:(?:de|het|een)\s+)?(?:(?:Beëindiging|Verlenging|Voortzetting)\s+van\s+de\s+)?(?:(?:mogelijke|eventuele|eerste|verdere)\s+)*"
+    r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming)\s+(?:aan|voor)\s+(?:de|het)\s+",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 14  # a subject line; more is page text run together
+_DOSSIER_NUMBER = re.compile(r"^\d{2}\s?\d{3}(?:-[A-Z]+)?\s+")
+# What is done: the head of an operation's description.
+_OPERATION_HEAD = re.compile(
+    r"\b(?:inzet|(?:nood)?hulp(?:verlening|operatie)?|evacuatie(?:operatie)?|versterking|begeleiding|escorte|bescherming"
+    r"|steun(?:verlening)?|luchtbrug|operatie|missie)\b",
+    re.IGNORECASE,
+)
+# The opening paragraph gives the contribution to a mission it names: "bijdrage aan X".
+_RECEIVES = re.compile(r"\b(?:aan|bij|in het kader van|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The operation the letter is about, described by a header line."""
+
+    id: str
+    name: str
+    start: int  # span of the description in the cleaned text
+    end: int
+
+
+def _description(line: str) -> str | None:
+    """The operation a header line describes, without its lead-ins, or None."""
+    line = " ".join(_DOSSIER_NUMBER.sub("", line.strip()).split())
+    line = re.split(r"\s*[;|]\s*", line)[-1]  # "28676 NAVO; Brief regering; <onderwerp>"
+    phrase = _LABEL.sub("", line)
+    phrase = _DOCUMENT.sub("", phrase)
+    phrase = _SHARE.sub("", phrase)
+    phrase = re.sub(r"^(?:de|het)\s+", "", phrase).strip(" .:;|-")
+    if not 2 <= len(phrase.split()) <= _MAX_WORDS or not _OPERATION_HEAD.search(phrase):
+        return None
+    if re.search(r"\b(?:missies|operaties)\b", phrase, re.IGNORECASE) and not re.search(r"\bmissie\b|\boperatie\b", phrase):
+        return None  # "Nederlandse deelname aan vredesmissies": a standing dossier, not one operation
+    return phrase
+
+
+def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topic | None:
+    """The described operation of the letter's header, or None (see the module docstring).
+
+    Args:
+        doc: the cleaned letter, its header blocks labelled by repair.
+        mentions: every mission mention of the letter, as ``(id, start, end)``.
+    """
+    from ..structure import header_blocks
+
+    blocks = header_blocks(doc)
+    body = [b for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 100 and b not in blocks]
+    if body:
+        opening = body[0]
+        for _, s, _ in mentions:
+            if opening.start <= s < opening.end and _RECEIVES.search(doc.text[max(opening.start, s - 50) : s]):
+                return None  # "informeren wij u over de bijdrage aan de EU-trainingsmissie in Mali"
+    for label in _LABELS:
+        for block in blocks:
+            if block.label != label:
+                continue
+            if any(block.start <= s < block.end for _, s, _ in mentions):
+                return None  # the subject names the mission
+            line = doc.text[block.start : block.end]
+            phrase = _description(line)
+            if phrase:
+                start = block.start + line.find(phrase[:20])
+                return Topic(described_id(phrase), phrase, start, start + len(phrase))
+    return None

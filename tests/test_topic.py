@@ -1,0 +1,57 @@
+"""The operation a letter's subject line describes (extract/topic.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from artikel100 import process_text
+from artikel100.extract.topic import _description
+
+LETTER = """{subject}
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 4 oktober 2016
+
+{opening}
+
+Nederland zet daartoe een transportschip en circa 120 militairen in, van 6 oktober tot en met 30 november 2016.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("Kamerbrief over de Nederlandse hulp na de overstromingen in Mozambique", "Nederlandse hulp na de overstromingen in Mozambique"),
+        ("Nederlandse deelname aan vredesmissies; Brief regering; Kennisgevingsbrief over een mogelijke Nederlandse "
+         "bijdrage aan de versterking van de Jordaanse luchtverdediging", "versterking van de Jordaanse luchtverdediging"),
+        ("32 977 Evacuatie van Nederlanders uit Jemen", "Evacuatie van Nederlanders uit Jemen"),
+        ("Onderwerp: Inzet van een fregat in de Golf van Guinee", "Inzet van een fregat in de Golf van Guinee"),
+    ],
+)
+def test_a_subject_line_without_its_lead_in_describes_the_operation(line: str, phrase: str) -> None:
+    assert _description(line) == phrase
+
+
+@pytest.mark.parametrize("line", ["Nederlandse deelname aan vredesmissies", "Stand van zaken Afghanistan", "Afrika-beleid"])
+def test_standing_dossiers_and_reports_describe_no_operation(line: str) -> None:
+    assert _description(line) is None
+
+
+def test_the_described_operation_receives_the_facts_of_sentences_that_name_no_mission() -> None:
+    text = LETTER.format(
+        subject="Kamerbrief over de Nederlandse hulp na de orkaan op Haïti",
+        opening="Met deze brief informeren wij u over de noodhulp die Nederland na de orkaan verleent.",
+    )
+    ex = process_text(text).extraction
+    assert ex.missions[0].id == "NEDERLANDSE-HULP-NA-DE-ORKAAN-OP-HAITI"
+    facts = {(c.mission, k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "start", "end") if getattr(c, k)}
+    assert ("NEDERLANDSE-HULP-NA-DE-ORKAAN-OP-HAITI", "personnel", 120) in facts
+
+
+def test_a_letter_whose_opening_gives_to_a_named_mission_has_no_topic_of_its_own() -> None:
+    text = LETTER.format(
+        subject="Kamerbrief over de inzet van een transportschip",
+        opening="Met deze brief informeren wij u over de bijdrage aan de EU-operatie Atalanta voor de kust van Somalië.",
+    )
+    assert [m.id for m in process_text(text).extraction.missions] == ["ATALANTA"]
