@@ -95,8 +95,8 @@ def _m16_letter_links(conn: Connection) -> None:
     """One letter under several Kamerstukken: copies to the other chamber, newer versions."""
     schema.metadata.create_all(conn, tables=[schema.letter_links, schema.letter_kamerstukken])
 def _m7_letter_layout(conn: Connection) -> None:
-    """letter_layout: source text, blocks and footnotes for the web UI (letters ingested from now on)."""
-    schema.metadata.create_all(conn, tables=[schema.letter_layout])
+    """letter_layout (source text, blocks, footnotes for the web UI) and proposal_rejections."""
+    schema.metadata.create_all(conn, tables=[schema.letter_layout, schema.proposal_rejections])
 
 
 def _m8_views(conn: Connection) -> None:

@@ -45,6 +45,7 @@ __all__ = [
     "sync_cursors",
     "oversight_links",
     "letter_layout",
+    "proposal_rejections",
     "FACT_KINDS",
     "EXTRACTED_COLUMNS",
 ]
@@ -270,4 +271,18 @@ letter_layout = Table(
     Column("source_text", Text, nullable=False),
     Column("blocks", Text, nullable=False),  # JSON list of [kind, start, end, number]
     Column("footnotes", Text, nullable=False),  # JSON list of [number, start, end, marker_at]
+)
+
+# A user's decision that a later letter proposed as fulfilling a commitment
+# does not (migration 7). Keyed by text hashes and the commitment's text, like
+# ``commitment_marks``, so it survives re-extraction.
+proposal_rejections = Table(
+    "proposal_rejections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_sha256", String(64), nullable=False),
+    Column("commitment_text", Text, nullable=False),
+    Column("proposed_sha256", String(64), nullable=False),
+    Column("rejected_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("letter_sha256", "commitment_text", "proposed_sha256"),
 )
