@@ -113,7 +113,7 @@ def create_app(settings: Settings) -> FastAPI:
             "lang": lang, "other_lang": other, "switch_url": request.url.path + "?" + urlencode(query),
             "version": __version__, "writable": bool(settings.token),
             "signed_in": signed_in(request, settings), "csrf": csrf_token(request),
-            "today": settings.day(), "path": request.url.path,
+            "today": settings.day(), "path": request.url.path, "demo": settings.demo,
         }
 
     templates.context_processors.append(context)

@@ -37,6 +37,7 @@ class Settings:
     max_upload: int = MAX_UPLOAD_BYTES
     today: date | None = None
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    demo: bool = False  # ``artikel100 demo --serve``: a banner says "today" is set
 
     @classmethod
     def from_env(cls, db: str | None = None, **kw: object) -> Settings:
