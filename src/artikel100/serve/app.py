@@ -8,6 +8,7 @@ error handler for pages and JSON (``errors``).
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +92,16 @@ def _days_left(end: str | None, today: Any) -> str:
 def create_app(settings: Settings) -> FastAPI:
     """The ASGI application for ``settings``' registry."""
     registry = open_registry(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        _app.state.jobs.close()
+        registry.close()
+
     app = FastAPI(
         title="artikel100 API", version=__version__, description=API_DESCRIPTION,
-        docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.registry = registry
@@ -136,10 +144,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
-
-    @app.on_event("shutdown")
-    def _close() -> None:
-        app.state.jobs.close()
-        registry.close()
 
     return app
