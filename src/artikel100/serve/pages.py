@@ -32,6 +32,11 @@ router = APIRouter(include_in_schema=False)
 _ = i18n.gettext
 
 
+def _year(value: str | None) -> int | None:
+    """A form's year field: empty means all years (browsers send "" for an unchosen option)."""
+    return int(value) if value and value.isdigit() else None
+
+
 def _snap(request: Request) -> Snapshot:
     return request.app.state.cache.get(request.app.state.settings.day())
 
@@ -57,12 +62,12 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/brieven", response_class=HTMLResponse)
 def letters_page(request: Request, page: int = Query(1, ge=1, le=100000), missie: str | None = None,
-                 jaar: int | None = Query(None, ge=1800, le=2200), aan: str | None = None) -> HTMLResponse:
+                 jaar: str | None = Query(None, max_length=4), aan: str | None = None) -> HTMLResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
-        items, total = letter_list(conn, snap, page=page, mission=missie or None, year=jaar, addressee=aan or None)
+        items, total = letter_list(conn, snap, page=page, mission=missie or None, year=_year(jaar), addressee=aan or None)
     return _render(request, "letters.html", snap=snap, items=items, total=total, page=page, per_page=25,
-                   missie=missie or "", jaar=jaar, aan=aan or "")
+                   missie=missie or "", jaar=_year(jaar), aan=aan or "")
 
 
 def _facts_for_display(data: dict[str, Any], snap: Snapshot) -> list[dict[str, Any]]:
@@ -236,13 +241,13 @@ def filter_commitments(snap: Snapshot, status: str | None, mission: str | None, 
 
 @router.get("/toezeggingen", response_class=HTMLResponse)
 def commitments_page(request: Request, status: str | None = None, missie: str | None = None,
-                     minister: str | None = None, jaar: int | None = Query(None, ge=1800, le=2200),
-                     gemarkeerd: int | None = None) -> HTMLResponse:
+                     minister: str | None = None, jaar: str | None = Query(None, max_length=4),
+                     gemarkeerd: str | None = Query(None, max_length=12)) -> HTMLResponse:
     snap = _snap(request)
-    items = filter_commitments(snap, status or None, missie or None, minister or None, jaar)
+    items = filter_commitments(snap, status or None, missie or None, minister or None, _year(jaar))
     ministers = sorted({r for L in snap.letters.values() for r in L.signatories if r and r.lower().startswith("minister")})
     return _render(request, "commitments.html", snap=snap, items=items, status=status or "", missie=missie or "",
-                   minister=minister or "", jaar=jaar, ministers=ministers, marked=gemarkeerd)
+                   minister=minister or "", jaar=_year(jaar), ministers=ministers, marked=gemarkeerd)
 
 
 def _require_write(request: Request, csrf: str | None) -> None:
@@ -277,15 +282,15 @@ def commitment_reject(request: Request, commitment_id: int, brief: str = Form(..
 
 @router.get("/zoeken", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=200), missie: str | None = None,
-                jaar: int | None = Query(None, ge=1800, le=2200), aan: str | None = None,
+                jaar: str | None = Query(None, max_length=4), aan: str | None = None,
                 soort: str | None = None) -> HTMLResponse:
     snap = _snap(request)
     hits = []
     if q.strip():
         with request.app.state.registry.engine.connect() as conn:
-            hits = search_results(conn, snap, q, mission=missie or None, year=jaar, addressee=aan or None,
+            hits = search_results(conn, snap, q, mission=missie or None, year=_year(jaar), addressee=aan or None,
                                   kind=soort or None)
-    return _render(request, "search.html", snap=snap, q=q, hits=hits, missie=missie or "", jaar=jaar,
+    return _render(request, "search.html", snap=snap, q=q, hits=hits, missie=missie or "", jaar=_year(jaar),
                    aan=aan or "", soort=soort or "", kinds=SEARCH_KINDS)
 
 
@@ -362,3 +367,9 @@ def upload_status(request: Request, job_id: str) -> Response:
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     return _render(request, "api_docs.html")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    # No icon of our own (and no logo): answer so browsers stop asking.
+    return Response(status_code=204)
