@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, File, Query, Request, UploadFile
+from fastapi import APIRouter, Body, File, Path, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -137,7 +137,7 @@ async def api_upload(request: Request, file: UploadFile = File(...)) -> JSONResp
 
 
 @router.get("/jobs/{job_id}", summary="An upload job: queued, running, done (with the letter) or failed")
-def api_job(request: Request, job_id: str) -> dict[str, Any]:
+def api_job(request: Request, job_id: str = Path(..., max_length=40)) -> dict[str, Any]:
     job = request.app.state.jobs.get(job_id)
     if job is None:
         raise ApiError(404, f"{job_id}: no such upload job")
@@ -145,7 +145,7 @@ def api_job(request: Request, job_id: str) -> dict[str, Any]:
 
 
 @router.get("/letters/{letter_id}", summary="One letter: metadata, text, facts with spans and quoted words")
-def api_letter(request: Request, letter_id: int) -> dict[str, Any]:
+def api_letter(request: Request, letter_id: int = Path(..., ge=1, le=2**31 - 1)) -> dict[str, Any]:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
         data = letter_facts(conn, letter_id)
@@ -166,7 +166,7 @@ def api_missions(request: Request) -> dict[str, Any]:
 
 
 @router.get("/missions/{mission_id}", summary="One mission: each deployment's history, conflicts, letters")
-def api_mission(request: Request, mission_id: str) -> dict[str, Any]:
+def api_mission(request: Request, mission_id: str = Path(..., max_length=80)) -> dict[str, Any]:
     snap = _snap(request)
     m = next((m for m in snap.missions if m.id == mission_id), None)
     if m is None:
@@ -187,7 +187,7 @@ def api_deployments(request: Request, at: str | None = Query(None, pattern=DATE)
 
 
 @router.get("/deadlines", response_model=Items, summary="Framework ends and commitment due dates around today")
-def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,4}[dwmy]$")) -> dict[str, Any]:
+def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,3}[dwmy]$")) -> dict[str, Any]:
     from ..store.queries import deadlines
 
     try:
@@ -198,8 +198,11 @@ def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,4}
     if within == "6m":
         items = snap.deadlines
     else:
-        with request.app.state.registry.engine.connect() as conn:
-            items = deadlines(conn, snap.today, within)
+        try:
+            with request.app.state.registry.engine.connect() as conn:
+                items = deadlines(conn, snap.today, within)
+        except (ValueError, OverflowError) as exc:  # a window reaching past year 1 or 9999
+            raise ApiError(422, f"within: {within} reaches outside the calendar") from exc
     return {"items": [deadline_json(d, snap.today) for d in items], "total": len(items)}
 
 
@@ -220,7 +223,7 @@ class DoneBody(BaseModel):
 
 
 @router.post("/commitments/{commitment_id}/done", summary="Mark a commitment fulfilled by a letter (token)")
-def api_commitment_done(request: Request, commitment_id: int, body: DoneBody = Body(...)) -> dict[str, Any]:
+def api_commitment_done(request: Request, commitment_id: int = Path(..., ge=1, le=2**31 - 1), body: DoneBody = Body(...)) -> dict[str, Any]:
     settings = request.app.state.settings
     if not settings.token:
         raise ApiError(403, "this server is read-only: start it with ARTIKEL100_TOKEN set to allow changes")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Form, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..store.queries import letter_facts, mark_done
@@ -113,7 +114,7 @@ def letter_page_model(conn: Any, snap: Snapshot, letter_id: int, *, view: str = 
 
 
 @router.get("/brieven/{letter_id}", response_class=HTMLResponse)
-def letter_page(request: Request, letter_id: int, weergave: str = "feiten", markeer: str | None = None) -> HTMLResponse:
+def letter_page(request: Request, letter_id: int = PathParam(..., ge=1, le=2**31 - 1), weergave: str = "feiten", markeer: str | None = None) -> HTMLResponse:
     snap = _snap(request)
     hit = None
     if markeer and re.fullmatch(r"\d{1,9}-\d{1,9}", markeer):
@@ -149,7 +150,8 @@ _MEDIA = {"pdf": "application/pdf", "text": "text/plain; charset=utf-8", "html":
 
 
 @router.get("/brieven/{letter_id}/origineel/{sha}")
-def original(request: Request, letter_id: int, sha: str) -> Response:
+def original(request: Request, letter_id: int = PathParam(..., ge=1, le=2**31 - 1),
+             sha: str = PathParam(..., max_length=64)) -> Response:
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise ApiError(404, f"{sha}: no such source file")
     with request.app.state.registry.engine.connect() as conn:
@@ -167,7 +169,7 @@ def original(request: Request, letter_id: int, sha: str) -> Response:
 
 
 @router.get("/brieven/{letter_id}/rapport.html")
-def report_download(request: Request, letter_id: int) -> Response:
+def report_download(request: Request, letter_id: int = PathParam(..., ge=1, le=2**31 - 1)) -> Response:
     from .report import render_report
 
     snap = _snap(request)
@@ -212,7 +214,7 @@ def mission_model(conn: Any, snap: Snapshot, mission_id: str) -> dict[str, Any]:
 
 
 @router.get("/missies/{mission_id}", response_class=HTMLResponse)
-def mission_page(request: Request, mission_id: str) -> HTMLResponse:
+def mission_page(request: Request, mission_id: str = PathParam(..., max_length=80)) -> HTMLResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
         model = mission_model(conn, snap, mission_id)
@@ -261,7 +263,7 @@ def _require_write(request: Request, csrf: str | None) -> None:
 
 
 @router.post("/toezeggingen/{commitment_id}/vervuld")
-def commitment_done(request: Request, commitment_id: int, door: str = Form(..., max_length=80),
+def commitment_done(request: Request, commitment_id: int = PathParam(..., ge=1, le=2**31 - 1), door: str = Form(..., max_length=80),
                     csrf: str | None = Form(None)) -> Response:
     _require_write(request, csrf)
     with request.app.state.registry.write() as conn:
@@ -271,7 +273,7 @@ def commitment_done(request: Request, commitment_id: int, door: str = Form(..., 
 
 
 @router.post("/toezeggingen/{commitment_id}/afwijzen")
-def commitment_reject(request: Request, commitment_id: int, brief: str = Form(..., max_length=80),
+def commitment_reject(request: Request, commitment_id: int = PathParam(..., ge=1, le=2**31 - 1), brief: str = Form(..., max_length=80),
                       csrf: str | None = Form(None)) -> Response:
     _require_write(request, csrf)
     with request.app.state.registry.write() as conn:
@@ -355,7 +357,7 @@ async def upload(request: Request, file: UploadFile, csrf: str | None = Form(Non
 
 
 @router.get("/uploaden/{job_id}", response_class=HTMLResponse)
-def upload_status(request: Request, job_id: str) -> Response:
+def upload_status(request: Request, job_id: str = PathParam(..., max_length=40)) -> Response:
     job = request.app.state.jobs.get(job_id)
     if job is None:
         raise ApiError(404, f"{job_id}: no such upload")

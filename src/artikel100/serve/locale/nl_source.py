@@ -56,6 +56,8 @@ NL: dict[str, str | tuple[str, str]] = {
     "Framework ends": "Kader loopt tot",
     "Framework ends:": "Kader loopt af:",
     "From": "Van",
+    "From %(start)s; the letters state no end.": "Vanaf %(start)s; de brieven noemen geen einde.",
+    "page %(n)s of the source": "pagina %(n)s van de bron",
     "From %(start)s until %(end)s": "Van %(start)s tot en met %(end)s",
     "From the registry's article 100 letters, as of %(day)s. Every figure links to the letter and the sentence that states it.": "Uit de artikel 100-brieven in het register, op %(day)s. Elk gegeven verwijst naar de brief en de zin waarin het staat.",
     "Fulfilled by letter": "Nagekomen met brief",
