@@ -35,14 +35,16 @@ def _parse_today(value: str | None) -> date | None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--today", metavar="DATE", help="Pretend today is DATE (YYYY-MM-DD).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Server processes (one per core serves more users at once).")
 @one_line_errors
-def serve_cmd(db: str, host: str, port: int, today: str | None) -> None:
+def serve_cmd(db: str, host: str, port: int, today: str | None, workers: int) -> None:
     """Serve the web UI and JSON API (read-only unless ARTIKEL100_TOKEN is set)."""
     from ..serve import Settings, serve
 
     settings = Settings.from_env(db, today=_parse_today(today))
     click.echo(f"artikel100: http://{host}:{port}/  ({'writes need the token' if settings.token else 'read-only'})", err=True)
-    serve(settings, host, port)
+    serve(settings, host, port, workers=workers)
 
 
 def _example_paths() -> list[Path]:

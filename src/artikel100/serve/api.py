@@ -76,20 +76,21 @@ def letter_json(L: LetterMeta) -> dict[str, Any]:
             "url": f"/brieven/{L.id}", "api_url": f"/api/letters/{L.id}"}
 
 
-def deployment_json(d: Deployment, today: date) -> dict[str, Any]:
+def deployment_json(d: Deployment, today: date, steps: int = 0) -> dict[str, Any]:
+    shown = d.steps[-steps:] if steps else d.steps
     return {"key": d.key, "mission": d.mission, "unit": d.unit, "start": d.start, "end": d.end,
-            "active": d.active_on(today), "personnel_now": d.personnel_at(today),
-            "steps": [{**asdict(st), "url": f"/brieven/{st.letter_id}"} for st in d.steps],
+            "active": d.active_on(today), "personnel_now": d.personnel_at(today), "steps_total": len(d.steps),
+            "steps": [{**asdict(st), "url": f"/brieven/{st.letter_id}"} for st in shown],
             "conflicts": [asdict(c) for c in d.conflicts], "url": f"/missies/{d.mission}"}
 
 
-def mission_json(m: MissionView, today: date, full: bool = False) -> dict[str, Any]:
+def mission_json(m: MissionView, today: date, full: bool = False, steps: int = 0) -> dict[str, Any]:
     out: dict[str, Any] = {"id": m.id, "name": m.name, "personnel_now": m.personnel_now,
                            "framework_end": m.framework_end, "active": [d.key for d in m.active],
                            "deployments": len(m.deployments), "url": f"/missies/{m.id}",
                            "api_url": f"/api/missions/{m.id}"}
     if full:
-        out["deployments"] = [deployment_json(d, today) for d in m.deployments]
+        out["deployments"] = [deployment_json(d, today, steps) for d in m.deployments]
     return out
 
 
@@ -106,15 +107,15 @@ def commitment_json(c: CommitmentView) -> dict[str, Any]:
 @router.get("/letters", response_model=Page, summary="Letters, newest first (paged, filterable)")
 def api_letters(request: Request, page: int = Query(1, ge=1, le=100000), per_page: int = Query(25, ge=1, le=200),
                 mission: str | None = Query(None, max_length=80), year: int | None = Query(None, ge=1800, le=2200),
-                addressee: str | None = Query(None, max_length=80)) -> dict[str, Any]:
+                addressee: str | None = Query(None, max_length=80)) -> JSONResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
         items, total = letter_list(conn, snap, page=page, per_page=per_page, mission=mission, year=year,
                                    addressee=addressee)
     more = page * per_page < total
     nxt = str(request.url.include_query_params(page=page + 1)) if more else None
-    return {"items": [letter_json(L) for L in items], "page": page, "per_page": per_page, "total": total,
-            "next": nxt}
+    return JSONResponse({"items": [letter_json(L) for L in items], "page": page, "per_page": per_page, "total": total,
+            "next": nxt})
 
 
 @router.post("/letters", status_code=202, summary="Upload a letter (token); returns the job that reads it")
@@ -137,15 +138,15 @@ async def api_upload(request: Request, file: UploadFile = File(...)) -> JSONResp
 
 
 @router.get("/jobs/{job_id}", summary="An upload job: queued, running, done (with the letter) or failed")
-def api_job(request: Request, job_id: str = Path(..., max_length=40)) -> dict[str, Any]:
+def api_job(request: Request, job_id: str = Path(..., max_length=40)) -> JSONResponse:
     job = request.app.state.jobs.get(job_id)
     if job is None:
         raise ApiError(404, f"{job_id}: no such upload job")
-    return job.as_json()
+    return JSONResponse(job.as_json())
 
 
 @router.get("/letters/{letter_id}", summary="One letter: metadata, text, facts with spans and quoted words")
-def api_letter(request: Request, letter_id: int = Path(..., ge=1, le=2**31 - 1)) -> dict[str, Any]:
+def api_letter(request: Request, letter_id: int = Path(..., ge=1, le=2**31 - 1)) -> JSONResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
         data = letter_facts(conn, letter_id)
@@ -153,41 +154,45 @@ def api_letter(request: Request, letter_id: int = Path(..., ge=1, le=2**31 - 1))
     for ref in data["facts"].get("reference", []):
         cited = snap.by_kamerstuk.get(ref.get("kamerstuk") or "")
         ref["cited_url"] = f"/brieven/{cited}" if cited else None
-    return {**data, "text": lay["text"], "footnotes": lay["footnotes"], "url": f"/brieven/{letter_id}",
+    return JSONResponse({**data, "text": lay["text"], "footnotes": lay["footnotes"], "url": f"/brieven/{letter_id}",
             "report_url": f"/brieven/{letter_id}/rapport.html",
-            "sources": [{**x, "url": f"/brieven/{letter_id}/origineel/{x['sha256']}"} for x in data["sources"]]}
+            "sources": [{**x, "url": f"/brieven/{letter_id}/origineel/{x['sha256']}"} for x in data["sources"]]})
 
 
 @router.get("/missions", response_model=Items, summary="Missions with their active Dutch deployments")
-def api_missions(request: Request) -> dict[str, Any]:
+def api_missions(request: Request) -> JSONResponse:
     snap = _snap(request)
     items = [mission_json(m, snap.today) for m in snap.missions]
-    return {"items": items, "total": len(items)}
+    return JSONResponse({"items": items, "total": len(items)})
 
 
 @router.get("/missions/{mission_id}", summary="One mission: each deployment's history, conflicts, letters")
-def api_mission(request: Request, mission_id: str = Path(..., max_length=80)) -> dict[str, Any]:
+def api_mission(request: Request, mission_id: str = Path(..., max_length=80),
+                steps: int = Query(0, ge=0, le=100000, description="only the newest N steps of each history (0: all)")
+                ) -> JSONResponse:
     snap = _snap(request)
     m = next((m for m in snap.missions if m.id == mission_id), None)
     if m is None:
         raise ApiError(404, f"{mission_id}: no such mission in the registry")
-    out = mission_json(m, snap.today, full=True)
+    out = mission_json(m, snap.today, full=True, steps=steps)
     out["letters"] = [letter_json(snap.letters[i]) for i in sorted(set(snap.letters_of_mission.get(m.id, [])))]
-    return out
+    return JSONResponse(out)
 
 
 @router.get("/deployments", response_model=Items, summary="Deployments, or those deployed on a day (at=DATE)")
 def api_deployments(request: Request, at: str | None = Query(None, pattern=DATE),
-                    mission: str | None = Query(None, max_length=80)) -> dict[str, Any]:
+                    mission: str | None = Query(None, max_length=80),
+                    steps: int = Query(10, ge=0, le=100000, description="the newest N steps of each history (0: all)")
+                    ) -> JSONResponse:
     snap = _snap(request)
     day = _day(at, "at") if at else None
     deps = [d for d in snap.deployments if (mission is None or d.mission == mission)
             and (day is None or d.active_on(day))]
-    return {"items": [deployment_json(d, day or snap.today) for d in deps], "total": len(deps)}
+    return JSONResponse({"items": [deployment_json(d, day or snap.today, steps) for d in deps], "total": len(deps)})
 
 
 @router.get("/deadlines", response_model=Items, summary="Framework ends and commitment due dates around today")
-def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,3}[dwmy]$")) -> dict[str, Any]:
+def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,3}[dwmy]$")) -> JSONResponse:
     from ..store.queries import deadlines
 
     try:
@@ -203,19 +208,22 @@ def api_deadlines(request: Request, within: str = Query("6m", pattern=r"^\d{1,3}
                 items = deadlines(conn, snap.today, within)
         except (ValueError, OverflowError) as exc:  # a window reaching past year 1 or 9999
             raise ApiError(422, f"within: {within} reaches outside the calendar") from exc
-    return {"items": [deadline_json(d, snap.today) for d in items], "total": len(items)}
+    return JSONResponse({"items": [deadline_json(d, snap.today) for d in items], "total": len(items)})
 
 
-@router.get("/commitments", response_model=Items, summary="Commitments by status, mission, minister, year")
-def api_commitments(request: Request,
+@router.get("/commitments", response_model=Page, summary="Commitments by status, mission, minister, year (paged)")
+def api_commitments(request: Request, page: int = Query(1, ge=1, le=100000), per_page: int = Query(100, ge=1, le=1000),
                     status: Literal["open", "due", "overdue", "done", "proposed"] | None = Query(None),
                     mission: str | None = Query(None, max_length=80), minister: str | None = Query(None, max_length=80),
-                    year: int | None = Query(None, ge=1800, le=2200)) -> dict[str, Any]:
+                    year: int | None = Query(None, ge=1800, le=2200)) -> JSONResponse:
     from .pages import filter_commitments
 
     snap = _snap(request)
     items = filter_commitments(snap, status, mission, minister, year)
-    return {"items": [commitment_json(c) for c in items], "total": len(items)}
+    shown = items[(page - 1) * per_page: page * per_page]
+    nxt = str(request.url.include_query_params(page=page + 1)) if page * per_page < len(items) else None
+    return JSONResponse({"items": [commitment_json(c) for c in shown], "page": page, "per_page": per_page, "total": len(items),
+            "next": nxt})
 
 
 class DoneBody(BaseModel):
@@ -223,7 +231,7 @@ class DoneBody(BaseModel):
 
 
 @router.post("/commitments/{commitment_id}/done", summary="Mark a commitment fulfilled by a letter (token)")
-def api_commitment_done(request: Request, commitment_id: int = Path(..., ge=1, le=2**31 - 1), body: DoneBody = Body(...)) -> dict[str, Any]:
+def api_commitment_done(request: Request, commitment_id: int = Path(..., ge=1, le=2**31 - 1), body: DoneBody = Body(...)) -> JSONResponse:
     settings = request.app.state.settings
     if not settings.token:
         raise ApiError(403, "this server is read-only: start it with ARTIKEL100_TOKEN set to allow changes")
@@ -232,7 +240,7 @@ def api_commitment_done(request: Request, commitment_id: int = Path(..., ge=1, l
     with request.app.state.registry.write() as conn:
         view = mark_done(conn, commitment_id, body.by)
     request.app.state.cache.invalidate()
-    return commitment_json(view)
+    return JSONResponse(commitment_json(view))
 
 
 @router.get("/search", response_model=Items, summary="Dutch full-text search with snippets")
@@ -240,8 +248,8 @@ def api_search(request: Request, q: str = Query(..., min_length=1, max_length=20
                mission: str | None = Query(None, max_length=80), year: int | None = Query(None, ge=1800, le=2200),
                addressee: str | None = Query(None, max_length=80),
                kind: Literal["contribution", "cost", "reference", "commitment", "risk", "event"] | None = Query(None),
-               limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+               limit: int = Query(20, ge=1, le=100)) -> JSONResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
         hits = search_results(conn, snap, q, mission=mission, year=year, addressee=addressee, kind=kind, limit=limit)
-    return {"items": [result_json(h) for h in hits], "total": len(hits)}
+    return JSONResponse({"items": [result_json(h) for h in hits], "total": len(hits)})

@@ -68,6 +68,28 @@ class LanguageMiddleware:
         await self.app(scope, receive, send_cookie)
 
 
+class CsrfCookieMiddleware:
+    """Sets the CSRF cookie when a page handed out a new CSRF token (pure ASGI: no per-request task)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_cookie(message):  # type: ignore[no-untyped-def]
+            if message["type"] == "http.response.start":
+                new = scope.get("state", {}).get("new_csrf")
+                if new:
+                    message["headers"] = list(message.get("headers", [])) + [
+                        (b"set-cookie", f"{CSRF_COOKIE}={new}; HttpOnly; Path=/; SameSite=strict".encode())]
+            await send(message)
+
+        await self.app(scope, receive, send_cookie)
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
@@ -126,14 +148,6 @@ def create_app(settings: Settings) -> FastAPI:
 
     templates.context_processors.append(context)
 
-    @app.middleware("http")
-    async def csrf_cookie(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        new = getattr(request.state, "new_csrf", None)
-        if new and not request.cookies.get(CSRF_COOKIE):
-            response.set_cookie(CSRF_COOKIE, new, httponly=True, samesite="strict", path="/")
-        return response
-
     from . import api, feeds, pages
 
     app.include_router(api.router)
@@ -141,6 +155,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     install_error_handlers(app)
+    app.add_middleware(CsrfCookieMiddleware)
     app.add_middleware(LanguageMiddleware)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)

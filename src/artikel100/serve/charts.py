@@ -89,6 +89,16 @@ class PersonnelChart:
     series: list[tuple[date, int]] = field(default_factory=list)
     peak: int = 0
 
+    @property
+    def table(self) -> list[tuple[date, int]]:
+        """The series for the table beside the chart: every change, or one row a year when there are many."""
+        if len(self.series) <= 60:
+            return self.series
+        seen: dict[int, tuple[date, int]] = {}
+        for day, n in self.series:
+            seen.setdefault(day.year, (day, n))
+        return list(seen.values())
+
 
 def personnel_chart(deployments: list[Deployment], today: date, height: int = 220) -> PersonnelChart:
     """Dutch personnel deployed, summed over deployments, at every date a letter changed it."""
@@ -104,7 +114,11 @@ def personnel_chart(deployments: list[Deployment], today: date, height: int = 22
                 days.add(v)
     if not deps:
         return PersonnelChart(WIDTH, 0, "", [], [])
-    ordered = sorted(x for x in days if x <= max(days))
+    ordered = sorted(days)
+    if len(ordered) > 400:  # thousands of letters: sample the first of each month instead of every change
+        lo_d, hi_d = ordered[0], ordered[-1]
+        ordered = [date(y, m, 1) for y in range(lo_d.year, hi_d.year + 1) for m in range(1, 13)
+                   if lo_d <= date(y, m, 1) <= hi_d] + [hi_d]
     series = [(day, sum(d.personnel_at(day) or 0 for d in deps if d.active_on(day))) for day in ordered]
     lo, hi = date(ordered[0].year, 1, 1), date(ordered[-1].year, 12, 31)
     x = _scale(lo, hi, WIDTH)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -119,21 +120,58 @@ class SnapshotCache:
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
 
+    # How long a snapshot is trusted without asking the database whether it changed.
+    RECHECK_SECONDS = 1.0
+    _checked = 0.0
+
     def get(self, today: date) -> Snapshot:
+        """The current snapshot; after a change, the previous one while a thread builds the next.
+
+        Building takes seconds on a large registry, so requests keep being
+        answered from the last snapshot meanwhile (a change shows within
+        seconds); only the very first request of a process waits.
+        """
+        snap = self._snap
+        now = time.monotonic()
+        if snap is not None and snap.today == today and now - self._checked < self.RECHECK_SECONDS:
+            return snap
         with self.registry.engine.connect() as conn:
             version = registry_version(conn)
+        self._checked = now
+        if snap is not None and snap.version == version and snap.today == today:
+            return snap
+        if snap is not None and snap.today == today and not self._stale_ok_off:
+            self._rebuild_async(today)
+            return snap
+        with self._lock:
             snap = self._snap
-            if snap is not None and snap.version == version and snap.today == today:
-                return snap
-            with self._lock:
-                snap = self._snap
-                if snap is not None and snap.version == version and snap.today == today:
-                    return snap
-                self._snap = build_snapshot(conn, today)
-                return self._snap
+            if snap is None or snap.version != version or snap.today != today:
+                with self.registry.engine.connect() as conn:
+                    self._snap = build_snapshot(conn, today)
+            return self._snap  # type: ignore[return-value]
+
+    _stale_ok_off = False
+    _building = False
+
+    def _rebuild_async(self, today: date) -> None:
+        if self._building:
+            return
+        self._building = True
+
+        def run() -> None:
+            try:
+                with self._lock, self.registry.engine.connect() as conn:
+                    self._snap = build_snapshot(conn, today)
+            finally:
+                self._building = False
+
+        threading.Thread(target=run, name="artikel100-snapshot", daemon=True).start()
 
     def invalidate(self) -> None:
-        self._snap = None
+        """After our own write: the next request waits for a fresh snapshot (the writer wants to see it)."""
+        with self._lock:
+            self._snap = None
+            self._checked = 0.0
 
 
 def letter_layout(conn: Connection, letter_id: int) -> dict[str, Any]:
@@ -154,7 +192,9 @@ def letter_layout(conn: Connection, letter_id: int) -> dict[str, Any]:
 def letter_list(conn: Connection, snap: Snapshot, *, page: int = 1, per_page: int = 25, mission: str | None = None,
                 year: int | None = None, addressee: str | None = None) -> tuple[list[LetterMeta], int]:
     """Letters newest first, filtered by mission, year and addressee; one page and the total."""
-    items = list(snap.letters.values())
+    items = snap.__dict__.get("_sorted")
+    if items is None:
+        items = snap.__dict__["_sorted"] = sorted(snap.letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)
     if mission:
         ids = set(snap.letters_of_mission.get(mission, []))
         items = [L for L in items if L.id in ids]
@@ -162,6 +202,5 @@ def letter_list(conn: Connection, snap: Snapshot, *, page: int = 1, per_page: in
         items = [L for L in items if (L.date or "").startswith(str(year))]
     if addressee:
         items = [L for L in items if (L.addressee or "").lower() == addressee.lower()]
-    items.sort(key=lambda L: (L.date or "", L.id), reverse=True)
     lo = (page - 1) * per_page
     return items[lo:lo + per_page], len(items)

@@ -20,7 +20,10 @@ router = APIRouter(tags=["feeds"])
             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
 def deadlines_ics(request: Request) -> Response:
     snap = request.app.state.cache.get(request.app.state.settings.day())
-    return Response(to_ics(snap.deadlines), media_type="text/calendar; charset=utf-8",
+    ics = getattr(snap, "_ics", None)
+    if ics is None:
+        ics = snap._ics = to_ics(snap.deadlines)  # type: ignore[attr-defined]
+    return Response(ics, media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'inline; filename="deadlines.ics"'})
 
 

@@ -9,11 +9,13 @@ The file is judged by its first bytes, never by its name.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import secrets
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..store.db import Registry
@@ -94,14 +96,31 @@ class Jobs:
                 for old in sorted(self._jobs.values(), key=lambda j: j.started)[:100]:
                     if old.state in ("done", "failed"):
                         self._jobs.pop(old.id, None)
+        self._save(job)
         self._pool.submit(self._run, job, path)
         return job
 
     def get(self, job_id: str) -> Job | None:
-        return self._jobs.get(job_id)
+        """A job of this process, else one another worker process runs (its state is in a file)."""
+        job = self._jobs.get(job_id)
+        if job is not None or not re.fullmatch(r"[A-Za-z0-9_-]{8,40}", job_id):
+            return job
+        try:
+            data = json.loads((self.folder / "jobs" / f"{job_id}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return Job(**data)
+
+    def _save(self, job: Job) -> None:
+        folder = self.folder / "jobs"
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{job.id}.part"
+        tmp.write_text(json.dumps(asdict(job)), encoding="utf-8")
+        tmp.replace(folder / f"{job.id}.json")
 
     def _run(self, job: Job, path: Path) -> None:
         job.state = "running"
+        self._save(job)
         try:
             p = prepare(path, self.registry.dialect)
             if p.error is not None:
@@ -119,6 +138,7 @@ class Jobs:
             job.state = "failed"
         finally:
             job.finished = time.time()
+            self._save(job)
 
     def wait(self, job_id: str, timeout: float = 60.0) -> Job | None:
         """Block until the job ends (for tests and the CLI)."""

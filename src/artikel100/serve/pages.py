@@ -46,9 +46,31 @@ def _render(request: Request, name: str, **ctx: Any) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, ctx)
 
 
+def cached_page(request: Request, snap: Snapshot, build: Any) -> Response:
+    """A page that depends only on the snapshot, the language and the URL, rendered once per snapshot.
+
+    Signed-in pages carry a per-browser CSRF token, so they are never cached.
+    """
+    if signed_in(request, request.app.state.settings):
+        return build()
+    cache = snap.__dict__.setdefault("_pages", {})
+    key = (i18n.current(), str(request.url))
+    hit = cache.get(key)
+    if hit is None:
+        response = build()
+        if response.status_code != 200 or len(cache) > 500:
+            return response
+        hit = cache[key] = (response.body, response.media_type)
+    return Response(hit[0], media_type=hit[1])
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request) -> HTMLResponse:
+def overview(request: Request) -> Response:
     snap = _snap(request)
+    return cached_page(request, snap, lambda: _overview(request, snap))
+
+
+def _overview(request: Request, snap: Snapshot) -> HTMLResponse:
     today = snap.today
     active = [(m, d) for m in snap.missions for d in m.active]
     active.sort(key=lambda md: (md[0].name.lower(), md[1].unit or ""))
@@ -181,9 +203,9 @@ def report_download(request: Request, letter_id: int = PathParam(..., ge=1, le=2
 
 
 @router.get("/missies", response_class=HTMLResponse)
-def missions_page(request: Request) -> HTMLResponse:
+def missions_page(request: Request) -> Response:
     snap = _snap(request)
-    return _render(request, "missions.html", snap=snap)
+    return cached_page(request, snap, lambda: _render(request, "missions.html", snap=snap))
 
 
 def mission_model(conn: Any, snap: Snapshot, mission_id: str) -> dict[str, Any]:
@@ -209,16 +231,26 @@ def mission_model(conn: Any, snap: Snapshot, mission_id: str) -> dict[str, Any]:
     mine = set(letter_ids)
     commits = [c for c in snap.commitments if c.letter_id in mine]
     deps = [d for d in snap.deployments if d.mission == mission_id]
-    return {"mission": view, "deployments": deps, "letter_ids": letter_ids, "costs": costs, "risks": risks,
-            "commitments": commits}
+    cap = MISSION_LIST_CAP
+    return {"mission": view, "deployments": deps, "letter_ids": letter_ids[-cap:][::-1], "letters_total": len(letter_ids),
+            "costs": costs[-cap:], "costs_total": len(costs), "risks": risks[-cap:], "risks_total": len(risks),
+            "commitments": commits[-cap:], "commitments_total": len(commits), "steps_cap": cap}
+
+
+# A mission page lists the newest of each (a mission of hundreds of letters would make a page of megabytes).
+MISSION_LIST_CAP = 30
 
 
 @router.get("/missies/{mission_id}", response_class=HTMLResponse)
-def mission_page(request: Request, mission_id: str = PathParam(..., max_length=80)) -> HTMLResponse:
+def mission_page(request: Request, mission_id: str = PathParam(..., max_length=80)) -> Response:
     snap = _snap(request)
-    with request.app.state.registry.engine.connect() as conn:
-        model = mission_model(conn, snap, mission_id)
-    return _render(request, "mission.html", snap=snap, **model)
+
+    def build() -> HTMLResponse:
+        with request.app.state.registry.engine.connect() as conn:
+            model = mission_model(conn, snap, mission_id)
+        return _render(request, "mission.html", snap=snap, **model)
+
+    return cached_page(request, snap, build)
 
 
 def filter_commitments(snap: Snapshot, status: str | None, mission: str | None, minister: str | None,
@@ -244,12 +276,22 @@ def filter_commitments(snap: Snapshot, status: str | None, mission: str | None, 
 @router.get("/toezeggingen", response_class=HTMLResponse)
 def commitments_page(request: Request, status: str | None = None, missie: str | None = None,
                      minister: str | None = None, jaar: str | None = Query(None, max_length=4),
-                     gemarkeerd: str | None = Query(None, max_length=12)) -> HTMLResponse:
+                     gemarkeerd: str | None = Query(None, max_length=12),
+                     page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
     snap = _snap(request)
     items = filter_commitments(snap, status or None, missie or None, minister or None, _year(jaar))
-    ministers = sorted({r for L in snap.letters.values() for r in L.signatories if r and r.lower().startswith("minister")})
-    return _render(request, "commitments.html", snap=snap, items=items, status=status or "", missie=missie or "",
-                   minister=minister or "", jaar=_year(jaar), ministers=ministers, marked=gemarkeerd)
+    ministers = getattr(snap, "_ministers", None)
+    if ministers is None:
+        ministers = sorted({r for L in snap.letters.values() for r in L.signatories if r and r.lower().startswith("minister")})
+        snap._ministers = ministers  # type: ignore[attr-defined]
+    per_page = 100
+    shown = items[(page - 1) * per_page: page * per_page]
+    from urllib.parse import urlencode
+
+    query = urlencode({k: v for k, v in (("status", status), ("missie", missie), ("minister", minister), ("jaar", jaar)) if v})
+    return _render(request, "commitments.html", snap=snap, items=shown, total=len(items), page=page, per_page=per_page,
+                   query=query, status=status or "", missie=missie or "", minister=minister or "", jaar=_year(jaar),
+                   ministers=ministers, marked=gemarkeerd)
 
 
 def _require_write(request: Request, csrf: str | None) -> None:

@@ -160,7 +160,7 @@ def csrf_token(request: Request) -> str:
     if value and len(value) == 43:
         return value
     if not hasattr(request.state, "new_csrf"):
-        request.state.new_csrf = secrets.token_urlsafe(32)
+        request.state.new_csrf = secrets.token_urlsafe(32)  # CsrfCookieMiddleware sets the cookie
     return request.state.new_csrf
 
 
