@@ -144,7 +144,7 @@ def live_server(sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+                 "--disable-sync", "--no-first-run", "--disable-quic", "--lang=nl-NL"]
 
 
 @pytest.fixture(scope="session")

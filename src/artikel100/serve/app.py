@@ -117,6 +117,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
+        # Merge the registry before taking requests, so no user waits for the first snapshot.
+        _app.state.cache.get(settings.day())
         yield
         _app.state.jobs.close()
         registry.close()

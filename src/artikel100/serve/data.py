@@ -59,6 +59,8 @@ class Snapshot:
     missions_of_letter: dict[int, list[str]] = field(default_factory=dict)
     fact_counts: dict[int, dict[str, int]] = field(default_factory=dict)
     letter_years: list[int] = field(default_factory=list)
+    charts: tuple[Any, Any] | None = None
+    page_lock: Any = field(default_factory=threading.Lock)
 
     def newest_letters(self, n: int = 10) -> list[LetterMeta]:
         return sorted(self.letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)[:n]
@@ -107,6 +109,9 @@ def build_snapshot(conn: Connection, today: date) -> Snapshot:
                 mine.append(r.mission)
                 snap.letters_of_mission.setdefault(r.mission, []).append(r.letter_id)
     snap.fact_counts = counts
+    from .charts import gantt, personnel_chart  # the overview's charts: once per snapshot, not per request
+
+    snap.charts = (gantt(snap.deployments, snap.mission_names, today), personnel_chart(snap.deployments, today))
     snap.letter_years = sorted({int(L.date[:4]) for L in letters.values() if L.date and L.date[:4].isdigit()},
                                reverse=True)
     return snap

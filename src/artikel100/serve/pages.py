@@ -57,10 +57,13 @@ def cached_page(request: Request, snap: Snapshot, build: Any) -> Response:
     key = (i18n.current(), str(request.url))
     hit = cache.get(key)
     if hit is None:
-        response = build()
-        if response.status_code != 200 or len(cache) > 500:
-            return response
-        hit = cache[key] = (response.body, response.media_type)
+        with snap.page_lock:  # one build per page; the others wait for it instead of building it too
+            hit = cache.get(key)
+            if hit is None:
+                response = build()
+                if response.status_code != 200 or len(cache) > 500:
+                    return response
+                hit = cache[key] = (response.body, response.media_type)
     return Response(hit[0], media_type=hit[1])
 
 
@@ -75,10 +78,9 @@ def _overview(request: Request, snap: Snapshot) -> HTMLResponse:
     active = [(m, d) for m in snap.missions for d in m.active]
     active.sort(key=lambda md: (md[0].name.lower(), md[1].unit or ""))
     upcoming = [d for d in snap.deadlines if d.status in ("due", "overdue")][:12]
-    charts = getattr(snap, "_charts", None)
+    charts = snap.charts
     if charts is None:
         charts = (gantt(snap.deployments, snap.mission_names, today), personnel_chart(snap.deployments, today))
-        snap._charts = charts  # type: ignore[attr-defined]
     return _render(request, "overview.html", snap=snap, active=active, deadlines=upcoming,
                    newest=snap.newest_letters(8), gantt=charts[0], personnel=charts[1])
 
