@@ -42,9 +42,10 @@ class Settings:
     @classmethod
     def from_env(cls, db: str | None = None, **kw: object) -> Settings:
         url = resolve_url(db)
-        token = os.environ.get(ENV_TOKEN) or None
         files = os.environ.get(ENV_FILES)
-        return cls(db=url, token=token, files=Path(files) if files else None, **kw)  # type: ignore[arg-type]
+        kw.setdefault("token", os.environ.get(ENV_TOKEN) or None)
+        kw.setdefault("files", Path(files) if files else None)
+        return cls(db=url, **kw)  # type: ignore[arg-type]
 
     def files_dir(self) -> Path:
         """Where uploads are kept: $ARTIKEL100_FILES, else beside a SQLite registry, else ./artikel100-files."""
