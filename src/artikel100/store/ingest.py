@@ -273,17 +273,25 @@ def _letter_values(p: Prepared, version: str) -> dict[str, Any]:
     }
 
 
+def _has_layout_table(conn: Connection) -> bool:
+    """True once migration 7 made ``letter_layout`` (a registry opened without migrating may lack it)."""
+    return conn.execute(
+        select(s.schema_migrations.c.version).where(s.schema_migrations.c.version == 7)
+    ).first() is not None
+
+
 def _write_contents(conn: Connection, letter_id: int, p: Prepared) -> None:
     """Replace the letter's text, facts and index entry with ``p``'s."""
     conn.execute(delete(s.facts).where(s.facts.c.letter_id == letter_id))
     conn.execute(delete(s.letter_texts).where(s.letter_texts.c.letter_id == letter_id))
-    conn.execute(delete(s.letter_layout).where(s.letter_layout.c.letter_id == letter_id))
     conn.execute(
         insert(s.letter_texts).values(
             letter_id=letter_id, text=p.text, offsets=json.dumps(p.offsets), page_starts=json.dumps(p.page_starts)
         )
     )
-    if p.layout:
+    if _has_layout_table(conn):
+        conn.execute(delete(s.letter_layout).where(s.letter_layout.c.letter_id == letter_id))
+    if p.layout and _has_layout_table(conn):
         conn.execute(insert(s.letter_layout).values(
             letter_id=letter_id, source_text=p.layout["source_text"],
             blocks=json.dumps(p.layout["blocks"]), footnotes=json.dumps(p.layout["footnotes"]),
