@@ -96,6 +96,21 @@ async def user(base: str, until: float, ids: list[int], missions: list[str], see
             await asyncio.sleep(rng.uniform(0.5, 1.5))
 
 
+def cpu_seconds(root: int) -> float:
+    """User + system CPU time of process ``root`` and its children (uvicorn's workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
@@ -129,16 +144,20 @@ def main(argv: list[str] | None = None) -> int:
         warm = time.perf_counter() - t0
         missions = [m["id"] for m in meta["items"]]
         total = httpx.get(f"{base}/api/letters?per_page=1", timeout=300).json()["total"]
-        ids = list(range(1, total + 1))
+        ids = []  # the real ids (a PostgreSQL sequence has gaps where an insert was retried)
+        for page in range(1, (total + 199) // 200 + 1):
+            ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
         for path in ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics"):
             httpx.get(base + path, timeout=120)  # warm each kind once
         samples: list[tuple[str, float, int]] = []
+        cpu0 = cpu_seconds(server.pid)
         until = time.perf_counter() + args.seconds
 
         async def run() -> None:
             await asyncio.gather(*(user(base, until, ids, missions, i, samples) for i in range(args.clients)))
 
         asyncio.run(run())
+        cpu = cpu_seconds(server.pid) - cpu0
     finally:
         server.terminate()
         try:
@@ -148,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 
     lat = [ms for _k, ms, _s in samples]
     errors = sum(1 for _k, _ms, s in samples if s != 200)
+    failed = sorted({(k, s) for k, _ms, s in samples if s != 200})
     by_kind: dict[str, list[float]] = {}
     for kind, ms, _s in samples:
         by_kind.setdefault(kind, []).append(ms)
@@ -157,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         "requests": len(samples), "errors": errors, "requests_per_s": round(len(samples) / args.seconds, 1),
         "median_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 0.95), 1),
         "p99_ms": round(pct(lat, 0.99), 1), "max_ms": round(max(lat), 1), "startup_s": round(warm, 1),
-        "workers": args.workers,
+        "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(samples)), 1), "workers": args.workers, "failed": [f"{k} -> {s or 'no answer'}" for k, s in failed],
         "p95_by_kind_ms": {k: round(pct(v, 0.95), 1) for k, v in sorted(by_kind.items())},
     }
     print(json.dumps(figures, indent=1))
@@ -188,7 +208,7 @@ The registry is the one `bench/bench_ingest.py --n 10000 --db REGISTRY` builds (
 |---|---|---|---|---|---|---|---|---|
 {chr(10).join(rows[k] for k in ("SQLite", "PostgreSQL") if k in rows)}
 
-Target: 0 errors and p95 ≤ 100 ms on both backends. Merged answers (missions, deployments, deadlines, commitments) are computed once per registry state (`serve/data.py` `Snapshot`, built before the server takes requests, {f['startup_s']} s on this registry) and pages that depend only on it are rendered once per state.
+Target: 0 errors and p95 ≤ 100 ms on both backends — {'met' if f['errors'] == 0 and f['p95_ms'] <= 100 else 'not met'} in the last run ({f['backend']}{', failed: ' + '; '.join(f['failed']) if f['failed'] else ''}). The load average is the machine's, most of it other processes: a p95 far above the median points to requests queueing for a core. The server's own CPU time per request (all its processes, from /proc) was {f['server_cpu_ms_per_request']} ms, which does not depend on the load. Merged answers (missions, deployments, deadlines, commitments) are computed once per registry state (`serve/data.py` `Snapshot`, built before the server takes requests, {f['startup_s']} s on this registry) and pages that depend only on it are rendered once per state.
 """
     replace_section("Web UI and API", section)
 
