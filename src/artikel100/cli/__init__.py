@@ -12,6 +12,7 @@ from .letters import demo, extract_cmd, read_cmd
 from .checks import CHECK_COMMANDS
 from .registry import REGISTRY_COMMANDS
 from .sync import sync_cmd
+from .serve import SERVE_COMMANDS
 
 __all__ = ["main"]
 
@@ -29,4 +30,6 @@ for _command in REGISTRY_COMMANDS:
     main.add_command(_command)
 main.add_command(sync_cmd)
 for _command in CHECK_COMMANDS:
+    main.add_command(_command)
+for _command in SERVE_COMMANDS:
     main.add_command(_command)

@@ -40,10 +40,19 @@ def extract_cmd(path: Path, as_json: bool) -> None:
 
 
 @click.command("demo")
+@click.option("--serve", "serve", is_flag=True, help="Store the examples in a fresh registry and open them in the web UI.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="With --serve: port to listen on.")
 @one_line_errors
-def demo() -> None:
+def demo(serve: bool, host: str, port: int) -> None:
     """Run the whole flow on the example letters shipped with artikel100."""
     from .render import print_extraction
+
+    if serve:
+        from .serve import run_demo_server
+
+        run_demo_server(host, port)
+        return
 
     folder = resources.files("artikel100") / "examples"
     paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith((".md", ".py")))

@@ -43,6 +43,7 @@ __all__ = [
     "Prepared",
     "prepare",
     "prepare_document",
+    "document_layout",
     "store_prepared",
     "ingest_extraction",
     "LetterRejected",
@@ -146,6 +147,8 @@ class Prepared:
     warnings: list[str] = field(default_factory=list)
     search_body: str = ""
     error: str | None = None
+    # The layout the web UI shows: source text (for the repair view), blocks, footnotes.
+    layout: dict[str, Any] = field(default_factory=dict)
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:
@@ -184,7 +187,17 @@ def prepare_document(
         status=status,
         warnings=list(warnings or []),
         search_body=index_body(doc.text, dialect),
+        layout=document_layout(doc),
     )
+
+
+def document_layout(doc: CleanDocument) -> dict[str, Any]:
+    """What ``letter_layout`` keeps of a document beyond its text (see migration 7)."""
+    return {
+        "source_text": doc.raw.source_text,
+        "blocks": [[b.kind, b.start, b.end, b.number] for b in doc.blocks],
+        "footnotes": [[f.number, f.start, f.end, f.marker_at] for f in doc.footnotes],
+    }
 
 
 def prepare(path: Path, dialect: str, processor: Callable[[Path], Result] = process) -> Prepared:
@@ -260,6 +273,13 @@ def _letter_values(p: Prepared, version: str) -> dict[str, Any]:
     }
 
 
+def _has_layout_table(conn: Connection) -> bool:
+    """True once migration 7 made ``letter_layout`` (a registry opened without migrating may lack it)."""
+    return conn.execute(
+        select(s.schema_migrations.c.version).where(s.schema_migrations.c.version == 7)
+    ).first() is not None
+
+
 def _write_contents(conn: Connection, letter_id: int, p: Prepared) -> None:
     """Replace the letter's text, facts and index entry with ``p``'s."""
     conn.execute(delete(s.facts).where(s.facts.c.letter_id == letter_id))
@@ -269,6 +289,13 @@ def _write_contents(conn: Connection, letter_id: int, p: Prepared) -> None:
             letter_id=letter_id, text=p.text, offsets=json.dumps(p.offsets), page_starts=json.dumps(p.page_starts)
         )
     )
+    if _has_layout_table(conn):
+        conn.execute(delete(s.letter_layout).where(s.letter_layout.c.letter_id == letter_id))
+    if p.layout and _has_layout_table(conn):
+        conn.execute(insert(s.letter_layout).values(
+            letter_id=letter_id, source_text=p.layout["source_text"],
+            blocks=json.dumps(p.layout["blocks"]), footnotes=json.dumps(p.layout["footnotes"]),
+        ))
     rows = _fact_rows(letter_id, p.facts)
     if rows:
         conn.execute(insert(s.facts), rows)

@@ -94,6 +94,22 @@ def _m15_sync_state(conn: Connection) -> None:
 def _m16_letter_links(conn: Connection) -> None:
     """One letter under several Kamerstukken: copies to the other chamber, newer versions."""
     schema.metadata.create_all(conn, tables=[schema.letter_links, schema.letter_kamerstukken])
+def _m7_letter_layout(conn: Connection) -> None:
+    """letter_layout (source text, blocks, footnotes for the web UI) and proposal_rejections."""
+    schema.metadata.create_all(conn, tables=[schema.letter_layout, schema.proposal_rejections])
+
+
+def _m8_views(conn: Connection) -> None:
+    """SQL views with typed columns (contributions, commitments, references, deployments)."""
+    from .views import create_views
+
+    create_views(conn)
+
+
+def _m9_letter_indexes(conn: Connection) -> None:
+    """Indexes for the web UI's lists: letters by date and by ingest time."""
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_letters_date ON letters (date)"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_letters_ingested_at ON letters (ingested_at)"))
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -103,6 +119,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "search tuning", _m4_tune_search),
     (5, "extracted values as text", _m5_text_columns),
     (6, "inline search vectors", _m6_inline_search),
+    (7, "letter layout for the web UI", _m7_letter_layout),
+    (8, "SQL views with typed columns", _m8_views),
+    (9, "letter list indexes", _m9_letter_indexes),
     (10, "oversight links", _m10_oversight_links),
     (15, "sync state", _m15_sync_state),
     (16, "letter links and kamerstukken", _m16_letter_links),

@@ -44,6 +44,8 @@ __all__ = [
     "sync_documents",
     "sync_cursors",
     "oversight_links",
+    "letter_layout",
+    "proposal_rejections",
     "FACT_KINDS",
     "EXTRACTED_COLUMNS",
 ]
@@ -256,4 +258,31 @@ oversight_links = Table(
     Column("status", String(10), nullable=False),  # "confirmed" | "rejected"
     Column("marked_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("letter_sha256", "kind", "record_text", "by_letter_sha256"),
+)
+
+
+# What the web UI shows of a letter beyond its text (migration 7): the source
+# text, so the repair view can set source beside clean through the offset map,
+# and the blocks and footnotes repair found (paragraph pages, footnote links).
+letter_layout = Table(
+    "letter_layout",
+    metadata,
+    Column("letter_id", Integer, ForeignKey("letters.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_text", Text, nullable=False),
+    Column("blocks", Text, nullable=False),  # JSON list of [kind, start, end, number]
+    Column("footnotes", Text, nullable=False),  # JSON list of [number, start, end, marker_at]
+)
+
+# A user's decision that a later letter proposed as fulfilling a commitment
+# does not (migration 7). Keyed by text hashes and the commitment's text, like
+# ``commitment_marks``, so it survives re-extraction.
+proposal_rejections = Table(
+    "proposal_rejections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("letter_sha256", String(64), nullable=False),
+    Column("commitment_text", Text, nullable=False),
+    Column("proposed_sha256", String(64), nullable=False),
+    Column("rejected_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("letter_sha256", "commitment_text", "proposed_sha256"),
 )

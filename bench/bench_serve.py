@@ -1,0 +1,217 @@
+"""Benchmark the web UI and API: 50 concurrent users for 60 s against a 10,000-letter registry.
+
+    python bench/bench_ingest.py --n 10000 --db /tmp/bench.db      # once: builds the registry
+    python bench/bench_serve.py --db /tmp/bench.db [--clients 50] [--seconds 60] [--no-write]
+
+The server is ``artikel100 serve`` in its own process (uvicorn, one worker),
+on a loopback port; the load comes from this process: each of ``--clients``
+users repeatedly picks a request from a mix of pages and API calls (letter
+pages, lists, overview, mission pages, search, commitments, deployments,
+feeds), waits for the answer, then pauses for a think time of 0.5-1.5 s, as a
+person reading a page would. Latency is measured per request from send to
+last byte. Reports requests, errors, median and 95th percentile overall and
+per kind, and writes the "Web UI and API" section of BENCHMARKS.md with one
+row per backend run (rows of the other backend are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from benchmarks_md import BENCHMARKS, replace_section  # noqa: E402
+
+QUERIES = ["militairen", "syrie", "helikopter", "fregat", "veiligheidssituatie", "kosten", "mali", "litouwen",
+           "training", "verlenging"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request_mix(letter_ids: list[int], missions: list[str], rng: random.Random) -> tuple[str, str]:
+    """(kind, path) of the next request: mostly letter pages, lists and search, as users browse."""
+    lid = rng.choice(letter_ids)
+    mid = rng.choice(missions)
+    q = rng.choice(QUERIES)
+    choices = [
+        (20, "page:letter", f"/brieven/{lid}"),
+        (8, "page:overview", "/"),
+        (8, "page:letters", f"/brieven?page={rng.randint(1, 40)}"),
+        (6, "page:mission", f"/missies/{mid}"),
+        (4, "page:missions", "/missies"),
+        (6, "page:search", f"/zoeken?q={q}"),
+        (5, "page:commitments", "/toezeggingen?status=open"),
+        (8, "api:letter", f"/api/letters/{lid}"),
+        (6, "api:letters", f"/api/letters?page={rng.randint(1, 40)}"),
+        (5, "api:search", f"/api/search?q={q}"),
+        (4, "api:missions", "/api/missions"),
+        (3, "api:mission", f"/api/missions/{mid}?steps=10"),
+        (4, "api:deployments", f"/api/deployments?at={rng.randint(2005, 2024)}-06-01&steps=1"),
+        (4, "api:deadlines", "/api/deadlines"),
+        (4, "api:commitments", "/api/commitments?status=open&per_page=25"),
+        (2, "feed:atom", "/letters.atom"),
+        (1, "feed:ics", "/deadlines.ics"),
+    ]
+    total = sum(w for w, _k, _p in choices)
+    x = rng.uniform(0, total)
+    for w, kind, path in choices:
+        x -= w
+        if x <= 0:
+            return kind, path
+    return choices[-1][1], choices[-1][2]
+
+
+async def user(base: str, until: float, ids: list[int], missions: list[str], seed: int,
+               out: list[tuple[str, float, int]]) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=30.0) as client:
+        await asyncio.sleep(rng.uniform(0, 1.0))  # users arrive over the first second
+        while time.perf_counter() < until:
+            kind, path = request_mix(ids, missions, rng)
+            t = time.perf_counter()
+            try:
+                r = await client.get(path)
+                status = r.status_code
+            except httpx.HTTPError:
+                status = 0
+            out.append((kind, (time.perf_counter() - t) * 1000, status))
+            await asyncio.sleep(rng.uniform(0.5, 1.5))
+
+
+def cpu_seconds(root: int) -> float:
+    """User + system CPU time of process ``root`` and its children (uvicorn's workers), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True, help="a registry bench_ingest.py filled (path or postgresql:// URL)")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=60.0)
+    ap.add_argument("--today", default="2015-01-01", help="the server's today (the generated letters run 2001-2024)")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (default 2: one per core)")
+    ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    args = ap.parse_args(argv)
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "ARTIKEL100_TOKEN": ""}
+    server = subprocess.Popen([sys.executable, "-m", "artikel100", "serve", "--db", args.db, "--port", str(port),
+                               "--today", args.today, "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        t0 = time.perf_counter()
+        while True:
+            try:
+                meta = httpx.get(f"{base}/api/missions", timeout=300).json()
+                break
+            except httpx.HTTPError:
+                if server.poll() is not None or time.perf_counter() - t0 > 300:
+                    raise SystemExit("the server did not start: " + (server.stderr.read() or b"").decode()[-500:])
+                time.sleep(0.3)
+        warm = time.perf_counter() - t0
+        missions = [m["id"] for m in meta["items"]]
+        total = httpx.get(f"{base}/api/letters?per_page=1", timeout=300).json()["total"]
+        ids = []  # the real ids (a PostgreSQL sequence has gaps where an insert was retried)
+        for page in range(1, (total + 199) // 200 + 1):
+            ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
+        for path in ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics"):
+            httpx.get(base + path, timeout=120)  # warm each kind once
+        samples: list[tuple[str, float, int]] = []
+        cpu0 = cpu_seconds(server.pid)
+        until = time.perf_counter() + args.seconds
+
+        async def run() -> None:
+            await asyncio.gather(*(user(base, until, ids, missions, i, samples) for i in range(args.clients)))
+
+        asyncio.run(run())
+        cpu = cpu_seconds(server.pid) - cpu0
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    lat = [ms for _k, ms, _s in samples]
+    errors = sum(1 for _k, _ms, s in samples if s != 200)
+    failed = sorted({(k, s) for k, _ms, s in samples if s != 200})
+    by_kind: dict[str, list[float]] = {}
+    for kind, ms, _s in samples:
+        by_kind.setdefault(kind, []).append(ms)
+    backend = "PostgreSQL" if args.db.startswith(("postgres", "postgresql")) else "SQLite"
+    figures = {
+        "backend": backend, "letters": total, "clients": args.clients, "seconds": args.seconds,
+        "requests": len(samples), "errors": errors, "requests_per_s": round(len(samples) / args.seconds, 1),
+        "median_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 0.95), 1),
+        "p99_ms": round(pct(lat, 0.99), 1), "max_ms": round(max(lat), 1), "startup_s": round(warm, 1),
+        "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(samples)), 1), "workers": args.workers, "failed": [f"{k} -> {s or 'no answer'}" for k, s in failed],
+        "p95_by_kind_ms": {k: round(pct(v, 0.95), 1) for k, v in sorted(by_kind.items())},
+    }
+    print(json.dumps(figures, indent=1))
+    if not args.no_write:
+        write_section(figures)
+    return 0 if errors == 0 else 1
+
+
+def write_section(f: dict) -> None:
+    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else ""
+    rows = {}
+    m = re.search(r"^## Web UI and API\n(.*?)(?=^## |\Z)", old, re.S | re.M)
+    if m:
+        for line in m.group(1).splitlines():
+            if line.startswith("| SQLite") or line.startswith("| PostgreSQL"):
+                rows[line.split("|")[1].strip()] = line
+    kinds = ", ".join(f"{k} {v}" for k, v in f["p95_by_kind_ms"].items())
+    rows[f["backend"]] = (f"| {f['backend']} | {f['letters']:,} | {f['clients']} × {f['seconds']:.0f} s | "
+                          f"{f['requests']:,} ({f['requests_per_s']}/s) | {f['errors']} | {f['median_ms']} ms | "
+                          f"**{f['p95_ms']} ms** | {f['p99_ms']} ms | {kinds} |")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    section = f"""## Web UI and API
+
+`python bench/bench_serve.py --db REGISTRY` on {platform.machine()}, 2 cores shared with other work (load average {load} at the end of the last run), Python {platform.python_version()}, {date.today().isoformat()}.
+The registry is the one `bench/bench_ingest.py --n 10000 --db REGISTRY` builds (10,000 letters). The server is `artikel100 serve --workers {f['workers']}` (uvicorn); 50 simulated users in the benchmark's own process each send a request from a mix of pages and API calls (letter pages, lists, overview, missions, search, commitments, deployments, deadlines, feeds), wait for the whole answer, then think for 0.5-1.5 s before the next, for 60 s. Latency is from sending a request to its last byte; p95 by kind in the last column.
+
+| backend | letters | users × time | requests | errors | median | p95 | p99 | p95 by kind (ms) |
+|---|---|---|---|---|---|---|---|---|
+{chr(10).join(rows[k] for k in ("SQLite", "PostgreSQL") if k in rows)}
+
+Target: 0 errors and p95 ≤ 100 ms on both backends — {'met' if f['errors'] == 0 and f['p95_ms'] <= 100 else 'not met'} in the last run ({f['backend']}{', failed: ' + '; '.join(f['failed']) if f['failed'] else ''}). The load average is the machine's, most of it other processes: a p95 far above the median points to requests queueing for a core. The server's own CPU time per request (all its processes, from /proc) was {f['server_cpu_ms_per_request']} ms, which does not depend on the load. Merged answers (missions, deployments, deadlines, commitments) are computed once per registry state (`serve/data.py` `Snapshot`, built before the server takes requests, {f['startup_s']} s on this registry) and pages that depend only on it are rendered once per state.
+"""
+    replace_section("Web UI and API", section)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
