@@ -19,7 +19,7 @@ from .base import MAX_BYTES, Reader
 from .limits import check_text, limits, mb
 from .text import TextReader
 
-__all__ = ["read_document", "read_text", "READERS", "Reader", "MAX_BYTES"]
+__all__ = ["read_document", "read_text", "check_file", "os_problem", "READERS", "Reader", "MAX_BYTES"]
 
 # Formats read whole into memory as text, bounded by ``max_text_bytes``.
 _TEXT_FORMATS = frozenset({"text", "html"})
@@ -56,7 +56,7 @@ def read_document(path: str | Path) -> RawDocument:
         NoTextFound: readable, but without text.
     """
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -74,18 +74,18 @@ def read_document(path: str | Path) -> RawDocument:
     except InputError:
         raise
     except OSError as exc:
-        raise UnreadableInput(path, _os_problem(exc, existed=True)) from None
+        raise UnreadableInput(path, os_problem(exc, existed=True)) from None
     raw = _sanitized(raw)
     check_text(raw.source_text, path)
     return raw
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     """Refuse what is not a regular, non-empty file of a letter's size, naming why."""
     try:
         info = path.stat()
     except OSError as exc:
-        raise UnreadableInput(path, _os_problem(exc, existed=False)) from None
+        raise UnreadableInput(path, os_problem(exc, existed=False)) from None
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableInput(path, "is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -97,7 +97,7 @@ def _check_file(path: Path) -> None:
         raise UnreadableInput(path, f"the file is {mb(info.st_size)}; letters are at most {mb(bound)}")
 
 
-def _os_problem(exc: OSError, existed: bool) -> str:
+def os_problem(exc: OSError, existed: bool) -> str:
     """What an OSError means for the user, in a few words."""
     if exc.errno == errno.ENOENT:
         if not existed and os.path.islink(exc.filename or ""):

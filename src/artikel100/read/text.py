@@ -35,6 +35,8 @@ def decode_text(data: bytes, path: Path | None = None) -> str:
     Raises:
         UnreadableInput: the bytes are not text in any encoding we trust.
     """
+    if not data.strip(b"\x00"):
+        raise UnreadableInput(path, "the file holds only NUL bytes (an unfinished download or copy?)")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -53,8 +55,6 @@ def decode_text(data: bytes, path: Path | None = None) -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:_SAMPLE]:
-        if not data.strip(b"\x00"):
-            raise UnreadableInput(path, "the file holds only NUL bytes (an unfinished download or copy?)")
         raise UnreadableInput(path, "binary data, not text")
     western = _western(data)
     if western is not None:

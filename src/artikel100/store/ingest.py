@@ -34,6 +34,7 @@ from ..errors import InputError, StoreError
 from ..facts import Extraction
 from ..model import CleanDocument
 from ..pipeline import Result, process
+from ..read import check_file, os_problem
 from . import schema as s
 from .db import Registry, first_line, is_transient
 from .search import index_body, index_letter, words
@@ -102,20 +103,23 @@ def collect_paths(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     skipped: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, named: bool = False) -> None:
         if path in seen:
             return
         seen.add(path)
-        (letters if is_letter_file(path) else skipped).append(path)
+        # A file named on its own is read whatever its name: formats are told by content.
+        (letters if named or is_letter_file(path) else skipped).append(path)
 
     for item in inputs:
         raw = str(item)
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            # Not only regular files: a broken link or a pipe named like a
+            # letter is reported as a failed file rather than passed over.
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 add(child)
-        elif path.exists():
-            add(path)
+        elif path.exists() or path.is_symlink():
+            add(path, named=True)
         elif not glob.has_magic(raw):
             # A missing plain path is kept so the reader reports it as one failed file.
             if path not in seen:
@@ -125,7 +129,7 @@ def collect_paths(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             for match in sorted(glob.glob(raw, recursive=True)):
                 m = Path(match)
                 if m.is_dir():
-                    for child in sorted(p for p in m.rglob("*") if p.is_file()):
+                    for child in sorted(p for p in m.rglob("*") if not p.is_dir()):
                         add(child)
                 else:
                     add(m)
@@ -194,7 +198,7 @@ def prepare(path: Path, dialect: str, processor: Callable[[Path], Result] = proc
     try:
         sha, size = _sha256_file(path)
     except OSError as exc:
-        return Prepared(str(path), "", 0, error=f"{path}: {exc.strerror or exc}")
+        return Prepared(str(path), "", 0, error=f"{path}: {os_problem(exc, existed=True)}")
     try:
         result = processor(path)
         if result.document is None or result.extraction is None or result.status == "failure":
@@ -537,10 +541,13 @@ def ingest(
     todo: list[Path] = []
     for path in paths:
         try:
+            check_file(path)  # before hashing: reading a pipe would wait forever
             hashes[path] = _sha256_file(path)[0]
             todo.append(path)
+        except InputError as exc:
+            done(FileOutcome(str(path), "failed", error=str(exc)))
         except OSError as exc:
-            done(FileOutcome(str(path), "failed", error=f"{path}: {exc.strerror or exc}"))
+            done(FileOutcome(str(path), "failed", error=f"{path}: {os_problem(exc, existed=path.is_symlink() or path.exists())}"))
     known = {} if force else _known_current(registry, list(hashes.values()), version)
     fresh = []
     for path in todo:
