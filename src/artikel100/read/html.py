@@ -141,6 +141,7 @@ class HtmlReader:
 
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _declares_entities(data: bytes) -> bool:
@@ -169,6 +170,9 @@ def _parse_html(data: bytes, path: Path) -> etree._Element:
     if text is None:
         text = decode_text(data, path)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    # Characters XML cannot hold: the parser keeps them, but lxml then refuses
+    # to set any text that contains them (a form feed before a <br>).
+    text = _NOT_XML.sub("", text)
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:

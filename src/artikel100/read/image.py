@@ -89,7 +89,7 @@ def _open(path: Path) -> Image.Image:
     if width * height > limits().max_image_pixels:
         image.close()
         raise UnreadableInput(path, f"the image is {width} x {height} pixels, too large for a letter page")
-    if getattr(image, "n_frames", 1) == 1:
+    if _frames(image, path) == 1:
         # Decode now so a truncated file is the file's problem, not a page's.
         try:
             image.load()
@@ -102,11 +102,14 @@ def _open(path: Path) -> Image.Image:
 def _frames(image: Image.Image, path: Path) -> int:
     """The number of pages, refused beyond what one file may hold or OCR."""
     try:
+        # Counting a TIFF's frames walks all of them: damage shows here first.
         frames = getattr(image, "n_frames", 1)
     except Exception as exc:  # noqa: BLE001 (as in _open)
+        image.close()
         raise UnreadableInput(path, f"the image cannot be read ({_reason(exc)})") from None
     bound = limits()
     if frames > min(bound.max_pages, bound.max_ocr_pages):
+        image.close()
         raise UnreadableInput(
             path, f"the image has {frames:,} pages; artikel100 OCRs at most {min(bound.max_pages, bound.max_ocr_pages):,}"
         )

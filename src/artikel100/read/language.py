@@ -94,10 +94,12 @@ def check_dutch(text: str, path: str | Path | None = None) -> None:
         # Chinese, Arabic, Cyrillic...: too few "words" between spaces to count.
         raise NotALetter(path, "the text is not Dutch (it is not in the Latin alphabet)")
     best, shares = guess_language(text)
-    if best is None or best == "Dutch":
+    if best is None or (best == "Dutch" and shares["Dutch"] > 0):
         return
     if shares["Dutch"] >= _MIN_DUTCH_SHARE:
         return
+    if max(shares.values()) == 0:
+        raise NotALetter(path, "the text is not Dutch (it holds none of the words every Dutch text has)")
     raise NotALetter(path, f"the text is not Dutch (looks like {best})")
 
 

@@ -23,6 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE = 4096
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f")
 
 
 def decode_text(data: bytes, path: Path | None = None) -> str:
@@ -56,6 +57,9 @@ def decode_text(data: bytes, path: Path | None = None) -> str:
         pass
     if b"\x00" in data[:_SAMPLE]:
         raise UnreadableInput(path, "binary data, not text")
+    sample = data[:_SAMPLE * 4]
+    if sum(sample.count(c) for c in _CONTROL_BYTES) > len(sample) // 100:
+        raise UnreadableInput(path, "binary data, not text")  # no 8-bit text has control bytes
     western = _western(data)
     if western is not None:
         return data.decode(western)
@@ -99,7 +103,9 @@ def _wide_encoding(data: bytes) -> str | None:
 
 # The 8-bit encodings Dutch letters were saved in: Windows, old Macs, DOS.
 _WESTERN = ("cp1252", "mac_roman", "cp850")
-_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+_WORD = re.compile(r"\w+")
+# cp1252 leaves these five bytes undefined; bytes with none of them decode.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
 def _western(data: bytes) -> str | None:
@@ -118,14 +124,18 @@ def _western(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        words = _NON_ASCII_WORD.findall(text[:200_000])[:300]
-        score = sum(1 for w in words if max(zipf_frequency(w, lang) for lang in ("nl", "en", "fr", "de")) >= 1.5)
+        words = [w for w in _WORD.findall(text[:100_000]) if not w.isascii()][:100]
+        score = sum(1 for w in words if any(zipf_frequency(w, lang) >= 1.5 for lang in ("nl", "en", "fr", "de")))
         if score > best_score:
             best, best_score = encoding, score
     if best == "cp1252" and b"\xa4" in data and not any(0x80 <= b <= 0x9F for b in data):
         # ISO 8859-15 is cp1252 but for the euro sign at 0xA4 (cp1252: "¤",
         # which no letter uses) and nothing at 0x80-0x9F.
         return "iso8859_15"
+    if best is None and not _CP1252_UNDEFINED.intersection(data):
+        # No word with an accent to judge by (only curly quotes, say): what
+        # Dutch Windows writes is the best guess.
+        return "cp1252"
     return best
 
 
