@@ -7,6 +7,7 @@ tesseract's models expect letters 20-40 pixels high, as at 300 dpi.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,6 +80,15 @@ class ImageReader:
 
 
 def _open(path: Path) -> Image.Image:
+    # Pillow only warns about a frame beyond MAX_IMAGE_PIXELS (another frame of
+    # a GIF or TIFF than the first, met while counting frames) and decodes it:
+    # seconds and a gigabyte. As an error it is refused like any bomb.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _open_guarded(path)
+
+
+def _open_guarded(path: Path) -> Image.Image:
     try:
         image = Image.open(path)
     # Pillow's decoders answer crafted files with many kinds of exception
@@ -136,9 +146,11 @@ def _frame_loader(image: Image.Image, index: int) -> Callable[[], Image.Image]:
 
     def load() -> Image.Image:
         try:
-            image.seek(index)
-            frame = image.copy()
-            frame.load()
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)  # as in _open
+                image.seek(index)
+                frame = image.copy()
+                frame.load()
         except Exception as exc:  # noqa: BLE001 (as in _open)
             raise RuntimeError(f"frame {index + 1} is damaged: {_reason(exc)}") from exc
         # Phones store portrait photos sideways with an EXIF rotation tag.
