@@ -139,6 +139,9 @@ def fuzz_child(argv: list[str]) -> None:
             finally:
                 pdf.close()
 
+    from artikel100.read.language import known_word_share
+
+    known_word_share("het kabinet informeert uw Kamer " * 10)  # load wordfreq before the clock runs
     atheris.Setup(argv, one_input)
     atheris.Fuzz()
 
@@ -167,21 +170,29 @@ def run(runs: int | None, seconds: int | None, workdir: Path, processes: int = 1
     for proc, log in children:
         statuses.append(proc.wait())
         log.close()
-    elapsed = time.monotonic() - started
+    return summarize(workdir, count, time.monotonic() - started, max(statuses), processes)
+
+
+def summarize(workdir: Path, seeds: int, elapsed: float, status: int, processes: int) -> dict:
+    """The figures of a run from its children's logs and the artifacts they left."""
+    corpus, artifacts = workdir / "corpus", workdir / "crashes"
     inputs, tails = 0, []
     for k in range(processes):
         text = (workdir / f"child-{k}.log").read_text(errors="replace")
         done = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text)
         inputs += int(done[-1]) if done else 0
         tails.append("\n".join(text.strip().splitlines()[-30:]))
-    crashes = sorted(p.name for p in artifacts.iterdir())
+    # libFuzzer also keeps inputs slower than 10 s as slow-unit-*: worth a look, not crashes
+    # (on a loaded machine the first input of each process, which loads wordfreq, is one).
+    crashes = sorted(p.name for p in artifacts.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-", "leak-")))
     return {
-        "seeds": count,
+        "seeds": seeds,
         "inputs": inputs,
         "crashes": crashes,
+        "slow": sorted(p.name for p in artifacts.iterdir() if p.name.startswith("slow-unit-")),
         "seconds": elapsed,
         "processes": processes,
-        "status": max(statuses),
+        "status": status,
         "corpus": sum(1 for _ in corpus.iterdir()),
         "tail": "\n\n".join(tails),
     }
@@ -221,7 +232,18 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md as it is")
     parser.add_argument("--keep", type=Path, help="keep the seeds, corpus and crashes in this folder")
     parser.add_argument("--processes", type=int, default=1, help="fuzzing processes sharing the corpus (default 1)")
+    parser.add_argument("--summarize", type=Path, metavar="DIR",
+                        help="write the figures of a run kept with --keep whose parent was stopped (give --processes and --seconds)")
     opts = parser.parse_args()
+    if opts.summarize:
+        result = summarize(opts.summarize, sum(1 for _ in (opts.summarize / "seeds").iterdir()), float(opts.seconds or 0), 0, opts.processes)
+        result["status"] = 1 if result["crashes"] else 0
+        print(f"fuzz_readers: {result['inputs']:,} inputs, {len(result['crashes'])} crashes, slow units {len(result['slow'])}")
+        if not opts.no_write and not result["crashes"]:
+            from benchmarks_md import replace_section
+
+            replace_section(TITLE, section(result, opts.runs))
+        return 1 if result["crashes"] else 0
     if not opts.runs and not opts.seconds:
         parser.error("give --runs or --seconds")
     workdir = opts.keep or Path(tempfile.mkdtemp(prefix="artikel100-fuzz-run-"))
