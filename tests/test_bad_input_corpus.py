@@ -153,3 +153,31 @@ def test_a_file_that_vanishes_while_a_batch_reads_it_is_one_failed_file(tmp_path
         report = ingest(reg, [folder], jobs=1, on_file=vanish)
     assert [f.outcome for f in report.files] == ["added", "failed", "added"]
     assert report.files[1].error == f"{folder / 'brief-1.txt'}: the file vanished while it was being read"
+
+
+ACCENTED = LETTER.replace("Met deze brief", "Met deze brief over de beëindiging van één coördinatiecel (café-overleg, € 2 mln.)")
+ENCODINGS = [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b""), ("utf-16-le", b"\xff\xfe"),
+             ("utf-16-be", b""), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b""), ("utf-32-le", b"\xff\xfe\x00\x00"),
+             ("utf-32-be", b"\x00\x00\xfe\xff"), ("cp1252", b""), ("iso8859_15", b""), ("mac_roman", b""), ("cp850", b"")]
+
+
+@pytest.mark.parametrize(("encoding", "bom"), ENCODINGS, ids=lambda v: v if isinstance(v, str) else ("bom" if v else "no-bom"))
+def test_a_letter_in_every_encoding_it_may_come_in_reads_exactly(encoding, bom, tmp_path) -> None:  # noqa: ANN001
+    from artikel100.read import read_document
+
+    text = ACCENTED if encoding != "cp850" else ACCENTED.replace("€", "EUR")  # DOS had no euro sign
+    path = tmp_path / "brief.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_document(path).source_text.strip() == text.strip()
+
+
+def test_a_letter_in_html_with_scripts_is_read_without_them(tmp_path) -> None:  # noqa: ANN001
+    from artikel100.read import read_document
+
+    body = "".join(f"<p>{p}</p>" for p in LETTER.split("\n\n"))
+    path = tmp_path / "brief.html"
+    path.write_text(f"<!DOCTYPE html><html><head><script>var x = 'Kamerstuk 1';</script></head><body>"
+                    f"<script>document.write('geheim')</script>{body}<p onclick=\"alert(1)\">Slot.</p></body></html>", encoding="utf-8")
+    text = read_document(path).source_text
+    assert "Geachte voorzitter" in text and "Slot." in text
+    assert "geheim" not in text and "document.write" not in text and "alert" not in text and "var x" not in text
