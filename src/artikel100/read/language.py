@@ -105,12 +105,14 @@ def check_dutch(text: str, path: str | Path | None = None) -> None:
 
 # A letter to parliament addresses it: a salutation ("Geachte voorzitter"), an
 # addressee ("Aan de Voorzitter van de Tweede Kamer"), "uw Kamer", "hierbij
-# ... u", or, printed as a Kamerstuk, the title "Brief van de minister ...".
+# ... u" or "informeren wij u", or a title: "Brief van de minister ..." as a
+# Kamerstuk prints it, "Brief regering" or "Kamerbrief" as mirrors of it do.
 # A news report on the same decision speaks of "de Kamer" and "de minister";
 # a law of "Wij" and "Artikel 1".
 _ADDRESSES_PARLIAMENT = re.compile(
     r"\bgeachte\b|\buw\s+kamer\b|\baan\s*:?\s+de\s+(?:[a-z]+\s+)?voorzitter\b"
-    r"|\bbrief\s+van\s+de\s+(?:minister|staatssecretaris|minister-president)|\bhierbij\s+(?:\w+\s+){0,3}uw?\b",
+    r"|\bbrief\s+van\s+de\s+(?:minister|staatssecretaris|minister-president)|\bhierbij\s+(?:\w+\s+){0,3}uw?\b"
+    r"|\b(?:ik|wij|we)\s+u\b|\bbrief\s+regering\b|\bkamerbrief\b",
     re.I,
 )
 
