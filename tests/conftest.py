@@ -24,6 +24,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from artikel100.store import Registry, open_registry
+from letters_corpus import SHARED
 
 PG_BIN_DIRS = [Path("/usr/lib/postgresql") / v / "bin" for v in ("17", "16", "15", "14")]
 
@@ -119,13 +120,13 @@ def registry(db_url: str) -> Iterator[Registry]:
         reg.close()
 
 
-SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
-if not SEED_DIR.exists():  # a CI clone has shared/ beside the repo; a work tree too
-    SEED_DIR = Path(os.environ.get("ARTIKEL100_SEED", "/work/shared/seed"))
+# ../shared beside the repository (a CI clone and a work tree have it; a lone
+# clone does not), or $ARTIKEL100_SHARED: one place, in letters_corpus.
+SEED_DIR = SHARED / "seed"
 
 
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     if not SEED_DIR.exists():
-        pytest.skip("shared/seed is not available")
+        pytest.skip(f"needs ../shared: the seed letter is not under {SHARED}")
     return SEED_DIR

@@ -15,8 +15,9 @@ from PIL import Image
 from artikel100.cli import main
 from artikel100.errors import NotALetter
 from artikel100.read.language import check_dutch, guess_language
+from letters_corpus import SEED as SEED_STEM
 
-SEED = Path(__file__).parents[2] / "shared" / "seed" / "000_58c76a8e68136705.txt"
+SEED = SEED_STEM.with_suffix(".txt")
 
 
 def _letter_pdf(path: Path) -> Path:
@@ -164,6 +165,7 @@ def test_german_letter_is_not_dutch():
         check_dutch(german, "brief.txt")
 
 
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed")
 def test_dutch_letter_full_of_english_terms_passes():
     check_dutch(SEED.read_text(encoding="utf-8"), SEED)
     assert guess_language(SEED.read_text(encoding="utf-8"))[0] == "Dutch"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,11 +15,12 @@ from artikel100.extract.dates import (
     parse_letter_date,
     resolve_month,
 )
+from letters_corpus import SEED as SEED_STEM
 
 LETTER = date(2024, 11, 22)
 MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                "september", "oktober", "november", "december"]
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_58c76a8e68136705.clean.txt"
+SEED = SEED_STEM.with_suffix(".clean.txt")
 
 
 def _dates(text: str, letter: date | None = LETTER) -> list[tuple[str, str, str | None]]:
@@ -199,7 +199,7 @@ def test_uitzendduur_is_not_a_period() -> None:
     assert _periods("De uitzendduur van een half jaar is te kort.") == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed letter not available")
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seed")
 def test_seed_letter_dates_and_periods() -> None:
     text = SEED.read_text(encoding="utf-8")
     found = parse_letter_date(text)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -18,9 +16,7 @@ from artikel100.extract.missions import (
     lookup,
     mission_mentions,
 )
-
-SHARED = Path(os.environ.get("ARTIKEL100_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
-SEED = SHARED / "seed" / "000_58c76a8e68136705"
+from letters_corpus import SEED, SHARED
 
 
 def ids(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from .errors import InputError
 from .facts import Extraction
 from .model import CleanDocument, RawDocument
 from .read import read_document, read_text
-from .read.language import check_dutch
+from .read.language import check_dutch, check_letter
 from .repair import repair
 from .extract import extract
 
@@ -41,6 +41,7 @@ class Result:
 def _read(path: str | Path) -> RawDocument:
     raw = read_document(path)
     check_dutch(raw.source_text, raw.path)
+    check_letter(raw.source_text, raw.path)
     return raw
 
 

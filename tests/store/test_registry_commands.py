@@ -40,11 +40,11 @@ def test_ingest_reports_a_bad_file_in_one_line_and_exits_non_zero(db_url, tmp_pa
         write_letter(tmp_path, name, text, ex)
     (tmp_path / "broken.txt").write_bytes(b"")
     (tmp_path / "notes.meta.json").write_text("{}")
-    result = run(db_url, "ingest", str(tmp_path), "-j", "1", ok=(1,))
+    result = run(db_url, "ingest", str(tmp_path), "-j", "1", ok=(2,))
     lines = [ln for ln in result.output.splitlines() if ln.startswith("artikel100:")]
     assert len(lines) == 1 and "broken.txt" in lines[0]
     assert "added" in result.output and "not letters" in result.output
-    assert run(db_url, "ingest", str(tmp_path / "*.txt"), ok=(1,)).exit_code == 1
+    assert run(db_url, "ingest", str(tmp_path / "*.txt"), ok=(2,)).exit_code == 2
 
 
 def test_deadlines_for_the_seed_show_its_frameworks_and_commitments_with_dates(seeded, tmp_path):

@@ -15,7 +15,7 @@ __all__ = ["read_cmd", "extract_cmd", "demo"]
 
 
 @click.command("read")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, readable=False))  # the reader says why not
 @one_line_errors
 def read_cmd(path: Path) -> None:
     """Print the repaired text of the letter at PATH."""
@@ -23,7 +23,7 @@ def read_cmd(path: Path) -> None:
 
 
 @click.command("extract")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, readable=False))  # the reader says why not
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of shared/eval/CONTRACT.md.")
 @one_line_errors
 def extract_cmd(path: Path, as_json: bool) -> None:

@@ -75,7 +75,7 @@ def ingest_cmd(paths: tuple[str, ...], jobs: int | None, force: bool, db: str) -
     table.add_row("not letters (skipped)", str(len(report.skipped)))
     console.print(table)
     if report.failed:
-        sys.exit(1)
+        sys.exit(2)  # bad input, as for one file: each was named on its own line above
 
 
 @click.command("missions")

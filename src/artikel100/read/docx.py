@@ -13,17 +13,18 @@ so that order gives the numbers.
 
 from __future__ import annotations
 
+import errno
 import re
 import zipfile
 from pathlib import Path
 
 import docx
-from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from ..errors import UnreadableInput
+from ..errors import InputError, UnreadableInput
 from ..model import RawDocument
 from .html import Signatures, flowing_document, normalize_space
+from .limits import limits, mb
 
 __all__ = ["DocxReader"]
 
@@ -41,21 +42,16 @@ class DocxReader:
     format = "docx"
 
     def sniff(self, head: bytes, path: Path) -> bool:
-        if head.startswith(_OLE_MAGIC):
-            return True  # a .doc or an encrypted .docx: read() says which and why not
-        if not head.startswith(b"PK\x03\x04"):
-            return False
-        try:
-            with zipfile.ZipFile(path) as zf:
-                return "word/document.xml" in zf.namelist()
-        except (zipfile.BadZipFile, OSError):
-            return b"word/" in head
+        # Every ZIP comes here, so that one that is not a Word document is
+        # named for what it is rather than refused as binary text.
+        return head.startswith((_OLE_MAGIC, b"PK\x03\x04", b"PK\x05\x06"))
 
     def read(self, path: Path) -> RawDocument:
         """Read body paragraphs, tables and footnotes.
 
         Raises:
-            UnreadableInput: not a readable .docx (corrupt, old .doc, or encrypted).
+            UnreadableInput: not a readable .docx (corrupt, old .doc, encrypted,
+                another kind of ZIP, or one that unpacks to too much).
             NoTextFound: the document has no text.
         """
         with path.open("rb") as fh:
@@ -63,14 +59,81 @@ class DocxReader:
                 raise UnreadableInput(
                     path, "an old Word .doc or a password-protected document; save it as .docx or PDF"
                 )
+        _check_archive(path)
         try:
             document = docx.Document(str(path))
             notes_xml = _read_part(path, "word/footnotes.xml")
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-            raise UnreadableInput(path, f"the DOCX is corrupt ({exc.__class__.__name__})") from None
-        blocks, order = _body(document.element.body)
-        notes = _footnotes(notes_xml, order) if notes_xml else []
+            blocks, order = _body(document.element.body)
+            notes = _footnotes(notes_xml, order) if notes_xml else []
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if _file_level(exc):
+                raise
+            # python-docx and zipfile answer a crafted package with whatever
+            # their code trips over (KeyError, AttributeError, ValueError...):
+            # all of them mean the package is not a sound Word document.
+            raise UnreadableInput(path, f"the DOCX is corrupt ({_why(exc)})") from None
         return flowing_document(path, self.format, blocks, notes)
+
+
+def _file_level(exc: Exception) -> bool:
+    """An error of the file system (gone, not permitted), not of the package's contents."""
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EIO)
+
+
+def _why(exc: Exception) -> str:
+    first = str(exc).strip().splitlines()[0][:80] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+# What a ZIP that is not a Word document usually is.
+_OTHER_PACKAGES = (
+    ("xl/workbook.xml", "an Excel workbook, not a letter"),
+    ("ppt/presentation.xml", "a PowerPoint presentation, not a letter"),
+)
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a ZIP that is not a Word document or unpacks to more than a letter could.
+
+    The sizes come from the ZIP's directory; zipfile never inflates a member
+    beyond its stated size (and fails on the checksum if the data disagrees),
+    so the check bounds what python-docx will later unpack.
+
+    Raises:
+        UnreadableInput: corrupt, too many parts, too large unpacked, or another kind of ZIP.
+    """
+    bound = limits()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > bound.max_archive_entries:
+                raise UnreadableInput(
+                    path, f"the DOCX holds {len(infos):,} parts; a Word document has at most {bound.max_archive_entries:,}"
+                )
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > bound.max_unpacked_bytes:
+                raise UnreadableInput(
+                    path, f"the DOCX unpacks to {mb(unpacked)}; letters unpack to at most {mb(bound.max_unpacked_bytes)} (a zip bomb?)"
+                )
+            names = {info.filename for info in infos}
+            if "word/document.xml" in names:
+                return
+            if "mimetype" in names:
+                kind = zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+                if kind.startswith("application/vnd.oasis.opendocument"):
+                    raise UnreadableInput(path, f"an OpenDocument file ({kind.rsplit('.', 1)[-1]}); save it as .docx or PDF")
+            for part, what in _OTHER_PACKAGES:
+                if part in names:
+                    raise UnreadableInput(path, what)
+            raise UnreadableInput(path, "a ZIP archive, not a Word document (it has no word/document.xml)")
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (zipfile: BadZipFile, ValueError, NotImplementedError, ...)
+        if _file_level(exc):
+            raise
+        raise UnreadableInput(path, f"the DOCX is corrupt ({_why(exc)})") from None
 
 
 def _read_part(path: Path, name: str) -> bytes | None:

@@ -128,10 +128,27 @@ class HtmlReader:
             NoTextFound: it parses but holds no letter text.
         """
         data = path.read_bytes()
+        if _declares_entities(data):
+            # Kamerstuk XML and HTML never declare entities; a document that
+            # does is after the file system (XXE) or the memory (billion laughs).
+            raise UnreadableInput(
+                path, "the markup declares its own entities (<!ENTITY>), which artikel100 never expands"
+            )
         root = _parse_xml(data)
         if root is not None and _local(root) != "html":
             return _XmlFlow(path).read(root)
         return _HtmlFlow(path).read(_parse_html(data, path))
+
+
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _declares_entities(data: bytes) -> bool:
+    if _ENTITY_DECLARATION.search(data):
+        return True
+    # UTF-16 and UTF-32 markup: the declaration with zero bytes between its letters.
+    return b"\x00" in data and _ENTITY_DECLARATION.search(data.replace(b"\x00", b"")) is not None
 
 
 def _parse_xml(data: bytes) -> etree._Element | None:
@@ -153,6 +170,9 @@ def _parse_html(data: bytes, path: Path) -> etree._Element:
     if text is None:
         text = decode_text(data, path)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str with an encoding declaration
+    # Characters XML cannot hold: the parser keeps them, but lxml then refuses
+    # to set any text that contains them (a form feed before a <br>).
+    text = _NOT_XML.sub("", text)
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:

@@ -7,13 +7,15 @@ tesseract's models expect letters 20-40 pixels high, as at 300 dpi.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from ..errors import NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
+from .limits import Limits, limits
 from .ocr import OcrPage, ocr_pages
 
 __all__ = ["ImageReader"]
@@ -23,13 +25,15 @@ _MAGIC = (
     b"II*\x00",  # TIFF, little-endian
     b"MM\x00*",  # TIFF, big-endian
     b"\xff\xd8\xff",  # JPEG
+    b"GIF87a",
+    b"GIF89a",
 )
 # An A4 page at 300 dpi is 2480 x 3508; below ~1600 pixels on the long side
 # body text is under 20 pixels high and tesseract starts to drop letters.
 _MIN_LONG_SIDE = 1600
-# Decompression-bomb guard: more than a poster at 300 dpi is not a letter.
-_MAX_PIXELS = 120_000_000
-Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, _MAX_PIXELS)
+# Decompression-bomb guard: more than a poster at 300 dpi is not a letter
+# (limits.Limits.max_image_pixels); Pillow refuses twice its own bound outright.
+Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, Limits().max_image_pixels)
 
 
 class ImageReader:
@@ -38,7 +42,12 @@ class ImageReader:
     format = "image"
 
     def sniff(self, head: bytes, path: Path) -> bool:
-        return head.startswith(_MAGIC)
+        if head.startswith(_MAGIC):
+            return True
+        # BMP: "BM", the file size, then four zero bytes (a text may begin "BM").
+        if head.startswith(b"BM") and head[6:10] == b"\x00\x00\x00\x00":
+            return True
+        return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
 
     def read(self, path: Path) -> RawDocument:
         """OCR every frame of the image.
@@ -50,7 +59,7 @@ class ImageReader:
         """
         image = _open(path)
         try:
-            frames = getattr(image, "n_frames", 1)
+            frames = _frames(image, path)
             # An image we scale up no longer has its stored resolution.
             dpi = _dpi(image) if max(image.size) >= _MIN_LONG_SIDE else None
             jobs = [OcrPage(i + 1, _frame_loader(image, i), dpi) for i in range(frames)]
@@ -71,22 +80,50 @@ class ImageReader:
 
 
 def _open(path: Path) -> Image.Image:
+    # Pillow only warns about a frame beyond MAX_IMAGE_PIXELS (another frame of
+    # a GIF or TIFF than the first, met while counting frames) and decodes it:
+    # seconds and a gigabyte. As an error it is refused like any bomb.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        return _open_guarded(path)
+
+
+def _open_guarded(path: Path) -> Image.Image:
     try:
         image = Image.open(path)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    # Pillow's decoders answer crafted files with many kinds of exception
+    # (struct.error, SyntaxError, IndexError, ...): all mean a broken image.
+    except Exception as exc:  # noqa: BLE001
         raise UnreadableInput(path, f"the image cannot be read ({_reason(exc)})") from None
     width, height = image.size
-    if width * height > _MAX_PIXELS:
+    if width * height > limits().max_image_pixels:
         image.close()
         raise UnreadableInput(path, f"the image is {width} x {height} pixels, too large for a letter page")
-    if getattr(image, "n_frames", 1) == 1:
+    if _frames(image, path) == 1:
         # Decode now so a truncated file is the file's problem, not a page's.
         try:
             image.load()
-        except (OSError, EOFError, ValueError) as exc:
+        except Exception as exc:  # noqa: BLE001 (as above)
             image.close()
             raise UnreadableInput(path, f"the image cannot be read ({_reason(exc)})") from None
     return image
+
+
+def _frames(image: Image.Image, path: Path) -> int:
+    """The number of pages, refused beyond what one file may hold or OCR."""
+    try:
+        # Counting a TIFF's frames walks all of them: damage shows here first.
+        frames = getattr(image, "n_frames", 1)
+    except Exception as exc:  # noqa: BLE001 (as in _open)
+        image.close()
+        raise UnreadableInput(path, f"the image cannot be read ({_reason(exc)})") from None
+    bound = limits()
+    if frames > min(bound.max_pages, bound.max_ocr_pages):
+        image.close()
+        raise UnreadableInput(
+            path, f"the image has {frames:,} pages; artikel100 OCRs at most {min(bound.max_pages, bound.max_ocr_pages):,}"
+        )
+    return frames
 
 
 def _reason(exc: Exception) -> str:
@@ -109,10 +146,12 @@ def _frame_loader(image: Image.Image, index: int) -> Callable[[], Image.Image]:
 
     def load() -> Image.Image:
         try:
-            image.seek(index)
-            frame = image.copy()
-            frame.load()
-        except (OSError, EOFError, ValueError) as exc:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)  # as in _open
+                image.seek(index)
+                frame = image.copy()
+                frame.load()
+        except Exception as exc:  # noqa: BLE001 (as in _open)
             raise RuntimeError(f"frame {index + 1} is damaged: {_reason(exc)}") from exc
         # Phones store portrait photos sideways with an EXIF rotation tag.
         frame = ImageOps.exif_transpose(frame) or frame

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import NotALetter
 
-__all__ = ["check_dutch", "guess_language", "known_word_share", "MIN_TOKENS"]
+__all__ = ["check_dutch", "check_letter", "guess_language", "known_word_share", "MIN_TOKENS"]
 
 # Below this many words the counts say nothing; we do not judge a short text.
 MIN_TOKENS = 30
@@ -89,12 +89,46 @@ def check_dutch(text: str, path: str | Path | None = None) -> None:
         NotALetter: with "the text is not Dutch (looks like English)" or the
             like, naming the file.
     """
+    letters = [c for c in text[:100_000] if c.isalpha()]
+    if len(letters) >= 200 and sum(c < "\u0250" for c in letters) < 0.5 * len(letters):
+        # Chinese, Arabic, Cyrillic...: too few "words" between spaces to count.
+        raise NotALetter(path, "the text is not Dutch (it is not in the Latin alphabet)")
     best, shares = guess_language(text)
-    if best is None or best == "Dutch":
+    if best is None or (best == "Dutch" and shares["Dutch"] > 0):
         return
     if shares["Dutch"] >= _MIN_DUTCH_SHARE:
         return
+    if max(shares.values()) == 0:
+        raise NotALetter(path, "the text is not Dutch (it holds none of the words every Dutch text has)")
     raise NotALetter(path, f"the text is not Dutch (looks like {best})")
+
+
+# A letter to parliament addresses it: a salutation ("Geachte voorzitter"), an
+# addressee ("Aan de Voorzitter van de Tweede Kamer"), "uw Kamer", "hierbij
+# ... u" or "informeren wij u", or a title: "Brief van de minister ..." as a
+# Kamerstuk prints it, "Brief regering" or "Kamerbrief" as mirrors of it do.
+# A news report on the same decision speaks of "de Kamer" and "de minister";
+# a law of "Wij" and "Artikel 1".
+_ADDRESSES_PARLIAMENT = re.compile(
+    r"\bgeachte\b|\buw\s+kamer\b|\baan\s*:?\s+de\s+(?:[a-z]+\s+)?voorzitter\b"
+    r"|\bbrief\s+van\s+de\s+(?:minister|staatssecretaris|minister-president)|\bhierbij\s+(?:\w+\s+){0,3}uw?\b"
+    r"|\b(?:ik|wij|we)\s+u\b|\bbrief\s+regering\b|\bkamerbrief\b",
+    re.I,
+)
+
+
+def check_letter(text: str, path: str | Path | None = None) -> None:
+    """Raise ``NotALetter`` when a Dutch text is clearly no letter to parliament.
+
+    Only a text long enough to judge (``MIN_TOKENS`` words) that nowhere
+    addresses parliament is refused: a news article, a law, a report.
+
+    Raises:
+        NotALetter: naming the file.
+    """
+    if len(_tokens(text[:20_000])) < MIN_TOKENS or _ADDRESSES_PARLIAMENT.search(text):
+        return
+    raise NotALetter(path, "Dutch text, but not a letter to parliament (it addresses neither the Kamer nor its chair)")
 
 
 # Looking words up in wordfreq costs ~40 µs each; a sample of a page is enough.

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from PIL import Image
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import InputError
+from ..errors import InputError, UnreadableInput
+from .limits import limits
 
 __all__ = [
     "OcrPage",
@@ -45,8 +47,8 @@ LANGUAGE = "nld"
 # Documents longer than this get a progress bar on stderr; short ones finish
 # before a bar would be worth its noise.
 PROGRESS_MIN_PAGES = 3
-# A dense A4 page takes 1-3 s; a minute means tesseract is stuck on something.
-PAGE_TIMEOUT_S = 120.0
+# How long one page and one file may take: ``limits.Limits.ocr_page_timeout_s``
+# and ``ocr_file_budget_s`` (a dense A4 page takes 1-3 s).
 _INSTALL_HINT = "tesseract is not installed; run: apt-get install tesseract-ocr tesseract-ocr-nld"
 
 
@@ -128,10 +130,11 @@ def ocr_image_bytes(binary: str, data: bytes, dpi: int | None = None, language: 
     if dpi:
         cmd += ["--dpi", str(dpi)]
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    timeout = limits().ocr_page_timeout_s
     try:
-        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
+        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(f"tesseract took more than {PAGE_TIMEOUT_S:.0f} s") from exc
+        raise RuntimeError(f"tesseract took more than {timeout:g} s on the page") from exc
     except OSError as exc:
         raise RuntimeError(f"tesseract could not run: {exc}") from exc
     if proc.returncode != 0:
@@ -191,8 +194,11 @@ def ocr_pages(
 
     Raises:
         InputError: tesseract is not installed.
+        UnreadableInput: the OCR of all pages took longer than the file's budget.
     """
     binary = require_tesseract(path, language)
+    budget = limits().ocr_file_budget_s
+    deadline = time.monotonic() + budget
     workers = workers or _workers()
     progress = _progress(total)
     results: list[OcrResult] = []
@@ -209,6 +215,12 @@ def ocr_pages(
                 # A4 page is 8.7 MB of grey pixels.
                 while len(pending) >= 2 * workers:
                     results.append(_collect(*pending.pop(0), progress, task))
+                if time.monotonic() > deadline:
+                    for _, future in pending:
+                        future.cancel()
+                    raise UnreadableInput(
+                        path, f"OCR took more than {budget:g} s for the file ({len(results)} of {total} pages done)"
+                    )
                 try:
                     data = image_to_pgm(page.load())
                 except Exception as exc:  # a page that cannot be rendered is a page-level failure

@@ -13,7 +13,9 @@ this thread, while the OCR itself runs in parallel in ``ocr.py``.
 from __future__ import annotations
 
 import math
+import mmap
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,13 +27,12 @@ from ..errors import InputError, NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
 from .base import restore_hyphen_breaks
 from .language import known_word_share
+from .limits import limits, mb
 from .ocr import OcrPage, OcrResult, ocr_pages
 
 __all__ = ["PdfReader", "text_layer_is_usable", "OCR_DPI"]
 
 OCR_DPI = 300
-# A poster-sized page at 300 dpi would be gigabytes of pixels; cap the render.
-_MAX_RENDER_PIXELS = 60_000_000
 # A page covered by images but with fewer characters than this in its text
 # layer is a scan with at most a stamped header in the layer: OCR it.
 _MIN_CHARS_ON_IMAGE_PAGE = 200
@@ -60,8 +61,12 @@ class PdfReader:
             InputError: a page needs OCR and tesseract is missing.
         """
         _check_complete(path)
+        _check_streams(path)
         pdf = _open(path)
         try:
+            bound = limits().max_pages
+            if len(pdf) > bound:
+                raise UnreadableInput(path, f"the PDF has {len(pdf):,} pages; artikel100 reads at most {bound:,}")
             return self._read_open(pdf, path)
         finally:
             pdf.close()
@@ -69,21 +74,40 @@ class PdfReader:
     def _read_open(self, pdf: pdfium.PdfDocument, path: Path) -> RawDocument:
         texts: list[str] = []
         to_ocr: list[int] = []  # 0-based indexes of pages that need OCR
+        warnings: list[str] = []
+        broken = 0
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                broken += 1
+                warnings.append(f"{path}: page {index + 1}: the page is damaged and was left out")
+                texts.append("")
+                continue
             try:
                 text = _page_text(page)
                 coverage = _image_coverage(page)
                 # A page with nothing drawn on it is blank, not a scan: no OCR.
                 has_objects = next(iter(page.get_objects(max_depth=1)), None) is not None
+            except pdfium.PdfiumError:
+                broken += 1
+                warnings.append(f"{path}: page {index + 1}: the page is damaged and was left out")
+                texts.append("")
+                continue
             finally:
                 page.close()
             texts.append(text)
             if not text_layer_is_usable(text, coverage) and (text.strip() or has_objects):
                 to_ocr.append(index)
+        if broken == len(texts):
+            raise UnreadableInput(path, "the PDF is corrupt: no page can be read")
+        ocr_bound = limits().max_ocr_pages
+        if len(to_ocr) > ocr_bound:
+            raise UnreadableInput(
+                path, f"{len(to_ocr):,} pages of the PDF need OCR; artikel100 OCRs at most {ocr_bound:,} pages of a file"
+            )
 
         methods = ["pdf-text"] * len(texts)
-        warnings: list[str] = []
         if to_ocr:
             jobs = [OcrPage(i + 1, _renderer(pdf, i), OCR_DPI) for i in to_ocr]
             try:
@@ -103,8 +127,12 @@ class PdfReader:
                 elif result.text.strip() or not texts[i].strip():
                     texts[i] = result.text
                     methods[i] = "ocr"
-                # else: OCR found nothing where the layer had a little text
-                # (a photo with a caption); the layer is the better guess.
+                elif not text_layer_is_usable(texts[i]):
+                    # The layer is junk and the page shows no text: there is none.
+                    texts[i] = ""
+                    methods[i] = "ocr"
+                # else: OCR found nothing where the layer had a little real
+                # text (a photo with a caption); the layer is the better guess.
 
         if not any(t.strip() for t in texts):
             raise NoTextFound(path, "no text found on any page of the PDF")
@@ -124,6 +152,61 @@ def _check_complete(path: Path) -> None:
         tail = fh.read()
     if b"%%EOF" not in tail:
         raise UnreadableInput(path, "the PDF is truncated (no end-of-file marker)")
+
+
+# A stream compressed with Flate, whose dictionary names the filter shortly before.
+_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_STREAM = re.compile(rb"stream\r?\n")
+_STREAM_SEARCH = 4096
+
+
+def _check_streams(path: Path) -> None:
+    """Refuse a PDF whose compressed streams unpack to more than a letter ever holds.
+
+    pdfium inflates a page's content streams whole when it opens the page: a
+    1 MB file can hold a gigabyte of zeros. We inflate each Flate stream
+    ourselves first, in pieces and only as far as the limit, so the bomb
+    costs a bounded fraction of a second instead of all the memory.
+
+    Raises:
+        UnreadableInput: one stream or all together exceed the limit.
+    """
+    bound = limits().max_unpacked_bytes
+    total_bound = 8 * bound
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        seen: set[int] = set()
+        total = 0
+        for flate in _FLATE.finditer(data):
+            stream = _STREAM.search(data, flate.end(), flate.end() + _STREAM_SEARCH)
+            if stream is None or stream.end() in seen:
+                continue
+            seen.add(stream.end())
+            size = _inflated_size(data, stream.end(), bound + 1)
+            total += size
+            if size > bound:
+                raise UnreadableInput(
+                    path, f"a stream in the PDF unpacks to more than {mb(bound)} (a decompression bomb?)"
+                )
+            if total > total_bound:
+                raise UnreadableInput(
+                    path, f"the PDF's streams unpack to more than {mb(total_bound)} (a decompression bomb?)"
+                )
+
+
+def _inflated_size(data: mmap.mmap, start: int, cap: int) -> int:
+    """How many bytes the zlib stream at ``start`` inflates to, counting no further than ``cap``."""
+    inflater = zlib.decompressobj()
+    size, pos = 0, start
+    try:
+        while size < cap and pos < len(data) and not inflater.eof:
+            chunk = data[pos : pos + 65536]
+            pos += len(chunk)
+            size += len(inflater.decompress(chunk, cap - size))
+            while inflater.unconsumed_tail and size < cap:
+                size += len(inflater.decompress(inflater.unconsumed_tail, cap - size))
+    except zlib.error:
+        pass  # damaged data: pdfium stops there too
+    return size
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -241,8 +324,9 @@ def _renderer(pdf: pdfium.PdfDocument, index: int) -> Callable[[], Image.Image]:
             width, height = page.get_size()
             scale = OCR_DPI / 72
             pixels = width * scale * height * scale
-            if pixels > _MAX_RENDER_PIXELS:
-                scale *= math.sqrt(_MAX_RENDER_PIXELS / pixels)
+            bound = limits().max_render_pixels
+            if pixels > bound:
+                scale *= math.sqrt(bound / pixels)
             bitmap = page.render(scale=scale, grayscale=True)
             try:
                 return bitmap.to_pil().copy()  # copy: the bitmap's buffer dies with it

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import StoreError
 
-__all__ = ["Registry", "open_registry", "resolve_url", "DEFAULT_DB", "ENV_DB"]
+__all__ = ["Registry", "open_registry", "resolve_url", "is_transient", "first_line", "DEFAULT_DB", "ENV_DB"]
 
 DEFAULT_DB = "artikel100.db"
 ENV_DB = "ARTIKEL100_DB"
@@ -138,5 +138,36 @@ def _masked(url: str) -> str:
         return url
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+def first_line(exc: BaseException) -> str:
+    """The database's own message, first line only (SQLAlchemy appends SQL and a link)."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+_first_line = first_line
+
+# PostgreSQL error classes worth a retry: connection exceptions (08), the
+# server shutting down or starting (57P01-57P03), serialization and deadlock.
+_PG_TRANSIENT = ("08", "57P01", "57P02", "57P03", "40001", "40P01")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether a database error may pass if the same transaction is tried again.
+
+    True for a lost or refused connection (a PostgreSQL server restarting) and
+    for SQLite's "database is locked" once its busy timeout ran out; False for
+    a full disk, a refused value or a broken schema, which waiting won't fix.
+    """
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate.startswith(_PG_TRANSIENT)
+    message = str(orig).lower()
+    if type(orig).__module__.startswith("psycopg"):
+        # No SQLSTATE: the client lost the server ("server closed the connection", "connection refused").
+        return type(orig).__name__ in ("OperationalError", "InterfaceError")
+    return "database is locked" in message or "database is busy" in message

@@ -17,23 +17,26 @@ import glob
 import hashlib
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, StoreError
 from ..facts import Extraction
 from ..model import CleanDocument
 from ..pipeline import Result, process
+from ..read import check_file, os_problem
 from . import schema as s
-from .db import Registry
+from .db import Registry, first_line, is_transient
 from .search import index_body, index_letter, words
 
 __all__ = [
@@ -101,20 +104,23 @@ def collect_paths(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
     skipped: list[Path] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, named: bool = False) -> None:
         if path in seen:
             return
         seen.add(path)
-        (letters if is_letter_file(path) else skipped).append(path)
+        # A file named on its own is read whatever its name: formats are told by content.
+        (letters if named or is_letter_file(path) else skipped).append(path)
 
     for item in inputs:
         raw = str(item)
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            # Not only regular files: a broken link or a pipe named like a
+            # letter is reported as a failed file rather than passed over.
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 add(child)
-        elif path.exists():
-            add(path)
+        elif path.exists() or path.is_symlink():
+            add(path, named=True)
         elif not glob.has_magic(raw):
             # A missing plain path is kept so the reader reports it as one failed file.
             if path not in seen:
@@ -124,7 +130,7 @@ def collect_paths(inputs: Iterable[str | os.PathLike[str]]) -> tuple[list[Path],
             for match in sorted(glob.glob(raw, recursive=True)):
                 m = Path(match)
                 if m.is_dir():
-                    for child in sorted(p for p in m.rglob("*") if p.is_file()):
+                    for child in sorted(p for p in m.rglob("*") if not p.is_dir()):
                         add(child)
                 else:
                     add(m)
@@ -205,7 +211,7 @@ def prepare(path: Path, dialect: str, processor: Callable[[Path], Result] = proc
     try:
         sha, size = _sha256_file(path)
     except OSError as exc:
-        return Prepared(str(path), "", 0, error=f"{path}: {exc.strerror or exc}")
+        return Prepared(str(path), "", 0, error=f"{path}: {os_problem(exc, existed=True)}")
     try:
         result = processor(path)
         if result.document is None or result.extraction is None or result.status == "failure":
@@ -302,7 +308,16 @@ def _write_contents(conn: Connection, letter_id: int, p: Prepared) -> None:
     index_letter(conn, letter_id, p.search_body)
 
 
+# An arbitrary constant: the key of the PostgreSQL advisory lock that makes
+# storing letters one writer at a time, as SQLite's BEGIN IMMEDIATE does.
+_PG_STORE_LOCK = 100_100_2011
+
+
 def _store(conn: Connection, p: Prepared, version: str, force: bool = False) -> tuple[Outcome, int]:
+    if conn.dialect.name == "postgresql":
+        # Two renderings of one letter ingested at once by two processes share
+        # no unique key (only a fingerprint): without this both would be added.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_STORE_LOCK})
     values = _letter_values(p, version)
     known = conn.execute(
         select(s.source_files.c.letter_id, s.letters.c.extractor_version, s.letters.c.text_sha256)
@@ -388,23 +403,34 @@ def store_prepared(
         StoreError: the database refused.
     """
     version = version or extractor_version()
-    for attempt in range(2):
+    deadline = time.monotonic() + RETRY_FOR_S
+    wait, conflicts = 0.25, 0
+    while True:
         try:
             with registry.write() as conn:
                 outcome, letter_id = _store(conn, p, version, force)
                 if then is not None:
                     then(conn, outcome, letter_id)
                 return outcome, letter_id
-        except IntegrityError:
+        except IntegrityError as exc:
             # Another writer stored the same content between our read and write
-            # (a shared PostgreSQL registry); the second pass sees its row.
-            if attempt:
-                raise
+            # (a shared registry); the next pass sees its row.
+            conflicts += 1
+            if conflicts > 2:
+                raise StoreError(f"{p.path}: cannot store the letter: {first_line(exc)}") from exc
         except DataError as exc:
-            raise LetterRejected(f"{p.path}: the database refused a value: {str(exc.orig).splitlines()[0]}") from exc
+            raise LetterRejected(f"{p.path}: the database refused a value: {first_line(exc)}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"{p.path}: cannot store the letter: {str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
-    raise StoreError(f"{p.path}: cannot store the letter")  # pragma: no cover
+            # A server restarting, a connection dropped, a lock held too long:
+            # wait and try again; the transaction was rolled back whole.
+            if not is_transient(exc) or time.monotonic() + wait > deadline:
+                raise StoreError(f"{p.path}: cannot store the letter: {first_line(exc)}") from exc
+            time.sleep(wait)
+            wait = min(wait * 2, 5.0)
+
+
+# How long one letter's store may wait for the database to come back.
+RETRY_FOR_S = 60.0
 
 
 def ingest_extraction(
@@ -443,9 +469,12 @@ def _known_current(registry: Registry, hashes: list[str], version: str) -> dict[
         .join(s.letters, s.letters.c.id == s.source_files.c.letter_id)
         .where(s.source_files.c.sha256.in_(bindparam("h", expanding=True)), s.letters.c.extractor_version == version)
     )
-    with registry.engine.connect() as conn:
-        for i in range(0, len(hashes), 500):
-            out.update({r.sha256: r.letter_id for r in conn.execute(stmt, {"h": hashes[i : i + 500]})})
+    try:
+        with registry.engine.connect() as conn:
+            for i in range(0, len(hashes), 500):
+                out.update({r.sha256: r.letter_id for r in conn.execute(stmt, {"h": hashes[i : i + 500]})})
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read the registry: {first_line(exc)}") from exc
     return out
 
 
@@ -457,18 +486,41 @@ def _prepared_stream(
             yield prepare(path, dialect, processor)
         return
     # A bounded window of work in flight keeps memory flat on big batches.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[Prepared]] = deque()
-        todo = iter(paths)
-        for path in todo:
-            pending.append(pool.submit(prepare, path, dialect, processor))
-            if len(pending) >= jobs * 8:
-                break
-        while pending:
-            yield pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(prepare, nxt, dialect, processor))
+    todo = iter(paths)
+    while True:
+        pending: deque[tuple[Path, Future[Prepared]]] = deque()
+        broken = False
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for path in todo:
+                pending.append((path, pool.submit(prepare, path, dialect, processor)))
+                if len(pending) >= jobs * 8:
+                    break
+            while pending:
+                path, future = pending[0]
+                try:
+                    prepared = future.result()
+                except BrokenProcessPool:
+                    broken = True  # a worker died (a crash in a reader's C code, the OOM killer)
+                    break
+                pending.popleft()
+                yield prepared
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(prepare, nxt, dialect, processor)))
+        if not broken:
+            return
+        # Every file in flight is lost with the pool: read each again alone,
+        # so only the one that kills its process fails, then go on.
+        for path, _ in pending:
+            yield _prepare_alone(path, dialect, processor)
+
+
+def _prepare_alone(path: Path, dialect: str, processor: Callable[[Path], Result]) -> Prepared:
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(prepare, path, dialect, processor).result()
+        except BrokenProcessPool:
+            return Prepared(str(path), "", 0, error=f"{path}: reading this file crashed its worker process")
 
 
 def ingest(
@@ -516,10 +568,13 @@ def ingest(
     todo: list[Path] = []
     for path in paths:
         try:
+            check_file(path)  # before hashing: reading a pipe would wait forever
             hashes[path] = _sha256_file(path)[0]
             todo.append(path)
+        except InputError as exc:
+            done(FileOutcome(str(path), "failed", error=str(exc)))
         except OSError as exc:
-            done(FileOutcome(str(path), "failed", error=f"{path}: {exc.strerror or exc}"))
+            done(FileOutcome(str(path), "failed", error=f"{path}: {os_problem(exc, existed=path.is_symlink() or path.exists())}"))
     known = {} if force else _known_current(registry, list(hashes.values()), version)
     fresh = []
     for path in todo:
