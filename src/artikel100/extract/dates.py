@@ -91,7 +91,9 @@ _RAW_RE = re.compile(
 # "eind" followed by a day is not part of the date.
 _LETTER_DATE_RE = re.compile(
     # OCR reads the comma after the place as ";", "." or ":" too.
-    rf"(?:^|(?<=\s))[ \t]*(?:Den[\s-]+Haag|[’'‘`]s[-\s]Gravenhage|Datum:?)[,;.:\s]+"
+    # a press copy's "Datum nieuwsfeit: 09-09-2005"; a site's "Kamerbrief | 21 januari 2010"
+    rf"(?:^|(?<=\s))[ \t]*(?:Den[\s-]+Haag|[’'‘`]s[-\s]Gravenhage|Datum(?:\s+nieuwsfeit)?:?"
+    rf"|(?:[A-Z][\w]*:?\s*\|\s*|Kamerstuk:\s*)*Kamerbrief\s*\|)[,;.:\s]+"
     rf"(?P<d>{_DAY}\s+{_MONTH}\s+{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)",
     re.M,
 )

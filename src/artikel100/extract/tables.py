@@ -1,7 +1,10 @@
 """Tables of personnel: a header naming a count, rows "Unit name 650", maybe "Totaal 1350".
 
 Letters often sum up a contribution in such a table. Its total row is the head
-count; without one, every row is a unit's own count.
+count; without one, every row is a unit's own count. A table whose rows name
+missions ("UNTSO, militaire waarnemers in Israël 12", "KFOR, stafofficieren 34")
+sums up several contributions: each row's count is its mission's, and a total
+across missions is no contribution's.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ def table_personnel(
     body: list[Sentence],
     main: str | None,
     section_mission: Callable[[int], str | None] | None,
+    mentions: list[tuple[str, int, int]] | None = None,
 ) -> list[Contribution]:
-    """Head counts from a personnel table: its total row, or every row when it has none."""
+    """Head counts from a personnel table: its total row, or every row when it has none,
+    or each row's own count for the mission it names."""
     out: list[Contribution] = []
     i = 0
     while i < len(body):
@@ -37,7 +42,14 @@ def table_personnel(
         while j < len(body) and (m := _TABLE_ROW.match(body[j].text)):
             rows.append((body[j], m))
             j += 1
-        if len(rows) >= 2:
+        named = {id(s): _row_mission(s, m, mentions or []) for s, m in rows}
+        if len(rows) >= 2 and len({v for v in named.values() if v}) >= 2:
+            for sentence, m in rows:
+                if named[id(sentence)]:
+                    span = (sentence.start + m.start("n"), sentence.start + m.end("n"))
+                    out.append(Contribution(mission=named[id(sentence)], description=sentence.text, spans=[span],
+                                            personnel=int(m.group("n").replace(".", ""))))
+        elif len(rows) >= 2:
             totals = [(s, m) for s, m in rows if _TABLE_TOTAL.match(m.group("label").strip())]
             chosen = totals or rows
             # A table sums up the letter's contribution: its section's mission, else the letter's.
@@ -60,3 +72,9 @@ def table_personnel(
                         out.append(Contribution(mission=mission, description=sentence.text, spans=[span], location=place.name))
         i = max(j, i + 1)
     return out
+
+
+def _row_mission(sentence: Sentence, m: re.Match[str], mentions: list[tuple[str, int, int]]) -> str | None:
+    """The mission a row's label names, if one does."""
+    start, end = sentence.start + m.start("label"), sentence.start + m.end("label")
+    return next((mid for mid, s, _ in mentions if start <= s < end), None)
