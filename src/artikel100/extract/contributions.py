@@ -166,10 +166,22 @@ _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|isc
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:aan|bij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}$"
+    r"\b(?:aan|bij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
+    # ("in het kader van de door de NAVO geleide 'International ...'": a led-by phrase and a quote between)
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
 )
+# A name spelled out before its abbreviation: "'International Security and Assistance Force' (ISAF)"
+# (OCR reads a closing quote as "!" too).
+_SPELLED_OUT = re.compile(r"(?:['‘\"“][^'’\"”]{2,90}['’\"”]|['‘\"“]?(?:[A-Z][\w-]*[!'’\"”]?\s+(?:(?:and|of|for|in|the)\s+)*){1,8})\s*\($")
+
+
+def _receives(text: str, start: int) -> bool:
+    """Whether the mission mentioned at `start` is named as the receiver of the contribution."""
+    before = _SPELLED_OUT.sub("", text[max(0, start - 150) : start])
+    return bool(_TARGET.search(before[-50:]))
+
+
 # A mission named in passing, as the owner of something: "de transitie van OIR".
 _PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
@@ -241,7 +253,7 @@ def find_contributions(
         # Nederland ..." starts a new one.
         continues = bool(state.last_dutch and _SAME_PEOPLE.match(sentence.text) and not _NL_SENDS.search(sentence.text))
         missions = _attribute(sentence.text, here, units, state, section, continues) or ([main] if main else [])
-        receivers = {m for m, st, _ in here if _TARGET.search(sentence.text[max(0, st - 50) : st])}
+        receivers = {m for m, st, _ in here if _receives(sentence.text, st)}
         for u in units:
             # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
             # not to one named beside it ("zonder afbreuk aan de gereedstelling voor de NRF").
@@ -268,7 +280,7 @@ def find_contributions(
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         for group in ([[m] for m in missions] if both else [missions]):
-            out.extend(_facts(sentence, group, here, units, letter_date, state, located=bool(dutch or follows)))
+            out.extend(_facts(sentence, group, here, units, letter_date, state, located=_places_units(sentence.text, units)))
     if main and main not in _CARRIERS:
         # A standing NATO group carries a ship into an operation; the letter is about the operation.
         for c in out:
@@ -312,13 +324,30 @@ def _unit_ties(sentences: list[Sentence], mentions: list[tuple[str, int, int]], 
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
         here = [(m, s - sentence.start) for m, s, _ in mentions if sentence.start <= s < sentence.end]
-        receivers = {m for m, st in here if _TARGET.search(sentence.text[max(0, st - 50) : st])}
+        receivers = {m for m, st in here if _receives(sentence.text, st)}
         if len(receivers) != 1:
             continue
         for u in find_units(sentence.text):
             if u.strong and u.kind != "unit":
                 ties.setdefault(u.kind, next(iter(receivers)))
     return ties
+
+
+def _places_units(text: str, units: list) -> bool:  # noqa: ANN001
+    """Whether the places of a sentence are where Dutch units are: it names a unit, counts Dutch
+    people or deploys ("ingezet", "gestationeerd"); not "De Nederlandse ambassade in Khartoem is
+    gesloten" or "de humanitaire hulp aan Gaza"."""
+    if units or _DEPLOY_VERB.search(text) or _STATIONS.search(text) or _counts_dutch_people(text):
+        return True
+    return any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+# Where units are: "geplaatst in", "werken op het hoofdkwartier", "aanwezig in", "De bijdrage bestaat uit".
+_STATIONS = re.compile(
+    r"\b(?:geplaatst|werken|werkt|aanwezig|actief|patrouilleert|patrouilleren|vaart|varen|vliegt|vliegen"
+    r"|gevestigd|stationering|legering|bestaat uit|bestaan uit|ondergebracht|verblijft|verblijven|blijft|blijven"
+    r"|aandoen|\w*bijdrage\w*)\b"
+)
 
 
 def _counts_dutch_people(text: str) -> bool:
@@ -346,7 +375,7 @@ def _attribute(
     continues: bool = False,
 ) -> list[str]:
     """The missions a sentence's facts belong to (see the module docstring)."""
-    targets = [m for m, s, _ in here if _TARGET.search(text[max(0, s - 50) : s])]
+    targets = [m for m, s, _ in here if _receives(text, s)]
     if targets:
         return list(dict.fromkeys(targets))
     if continues and state.last_mission:
@@ -770,11 +799,16 @@ def _counted_before(text: str, pos: int) -> bool:
 
 
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
-    """The quantity counts people: its noun, or the word after an adjective ("twaalf militaire waarnemers")."""
+    """The quantity counts people: its noun, the word after an adjective ("twaalf militaire waarnemers")
+    or a conjunct ("70 analisten en inlichtingenpersoneel")."""
     if is_personnel(q.noun):
         return True
     nxt = re.match(r"\s+([\w'’]+)", text[q.end :])
-    return bool(q.noun and nxt and is_personnel(nxt.group(1)))
+    if q.noun and nxt and is_personnel(nxt.group(1)):
+        return True
+    # "70 analisten en inlichtingenpersoneel": the conjunct names them people
+    conjunct = re.match(r"\s+(?:en|of)\s+([\w'’-]+)", text[q.end :])
+    return bool(q.noun and conjunct and is_personnel(conjunct.group(1)))
 
 
 def _places(text: str) -> list:  # noqa: ANN202

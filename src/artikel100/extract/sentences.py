@@ -11,7 +11,8 @@ __all__ = ["Sentence", "split_sentences", "block_lines"]
 
 # A sentence ends at . ? ! followed by space and a capital, an opening bracket or a digit,
 # but not after abbreviations Dutch letters use ("d.d.", "nr.", "o.a.", "jl.", "c.s.").
-_END = re.compile(r"(?<=[.?!])[)”’\"]?\s+(?=[A-Z0-9ÀÉÖÜ(‘“'\"])")
+# After "!" not before "(": OCR reads a closing quote as "!" ("Assistance Force! (ISAF)").
+_END = re.compile(r"(?<=[.?])[)”’\"]?\s+(?=[A-Z0-9ÀÉÖÜ(‘“'\"])|(?<=!)[)”’\"]?\s+(?=[A-Z0-9ÀÉÖÜ‘“'\"])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:d\.d|nr|nrs|o\.a|jl|a\.s|c\.s|m\.b\.t|t\.a\.v|i\.v\.m|z\.s\.m|e\.d|bijv|incl|excl|ca|vgl|art|blz|mr|dr|ir|drs|prof|mln|mld|resp|St|dhr|mw|Zr|Hr|Ms|Zr\.\s?Ms|Hr\.\s?Ms)\.|\b[A-Z]\.)$"
 )

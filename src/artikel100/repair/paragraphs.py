@@ -145,9 +145,16 @@ def _split_headings(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     return out
 
 
+def _unclosed(block: Paragraph) -> bool:
+    text = " ".join(line.text for line in block.lines)
+    return text.count("(") > text.count(")")
+
+
 def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
     """True when ``nxt`` is the rest of ``prev``'s sentence, split by a page or a lost line."""
     last = prev.last
+    if last.endswith(",") and _unclosed(prev) and nxt.first[:1].islower():
+        return True  # "(tot en met 2020," / "met jaarlijks ijkmoment)": inside a parenthesis
     if is_terminated(last) or last.endswith(","):
         return False
     if _OPEN_END.search(last) and prev.kind != "heading":
@@ -167,7 +174,8 @@ _OPEN_END = re.compile(r"\b(?:de|het|een|uw|van|in|op|te|met|voor|aan|door|naar|
 def _merge_continuations(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
-        if out and not is_header(block) and not is_header(out[-1]) and _continues(out[-1], block, width):
+        items = out and _ITEM.match(block.first) and _ITEM.match(out[-1].first)
+        if out and not items and not is_header(block) and not is_header(out[-1]) and _continues(out[-1], block, width):
             out[-1].lines.extend(block.lines)
             out[-1].kind = "paragraph"
         else:
