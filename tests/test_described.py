@@ -23,6 +23,13 @@ def _ids(text: str, on: date | None = None) -> list[str]:
         ("De vooruitgeschoven NAVO-aanwezigheid in Litouwen wordt voortgezet.", date(2019, 1, 10), "EFP"),
         # the same words name another mission in another year
         ("Nederland levert militairen aan de NAVO-trainingsmissie in Afghanistan.", date(2010, 1, 1), "NTM-A"),
+        # one description, a different mission in each year (the catalogue's start and end)
+        ("Nederland stuurt Patriots voor de NAVO-operatie in Turkije.", date(2003, 2, 1), "DISPLAY-DETERRENCE"),
+        ("Nederland stuurt Patriots voor de NAVO-operatie in Turkije.", date(2013, 1, 4), "ACTIVE-FENCE"),
+        ("Twee agenten gaan naar de VN-missie in Haïti.", date(2010, 3, 1), "MINUSTAH"),
+        ("Twee agenten gaan naar de VN-missie in Haïti.", date(2022, 3, 1), "BINUH"),
+        ("De AU-missie in Somalië vraagt om steun.", date(2012, 3, 1), "AMISOM"),
+        ("De VN-missie in Colombia ziet toe op het akkoord.", date(2020, 3, 1), "UNVMC"),
     ],
 )
 def test_a_description_resolves_to_the_catalogue_mission_of_its_organisation_kind_place_and_year(

@@ -210,6 +210,11 @@ def test_a_leading_article_is_optional() -> None:
         "De antipiraterijmissie krijgt een nieuw commando.",
         "De missie werkt nauw samen met het VN-vluchtelingenagentschap (UNHCR).",
         "De missie levert gegevens aan Europol en aan de Europese Commissie (EC).",
+        # names of Frontex operations are aircraft, drones and goddesses on their own
+        "De P-8 Poseidon en de Hermes 900 vliegen mee; Minerva en Hera zijn godinnen.",
+        # Iraq 2003 or Ukraine 2025: no form on its own
+        "De coalitie van bereidwilligen vergaderde opnieuw.",
+        "Het was a new dawn voor de regio.",
     ],
 )
 def test_units_committees_and_bare_words_are_no_missions(sentence: str) -> None:
@@ -265,6 +270,55 @@ def test_every_catalogue_entry_has_id_organisation_and_a_name() -> None:
         assert re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", entry["id"])
         assert entry["organisation"] in {"UN", "NATO", "EU", "coalition", "bilateral", "OSCE", "other"}
         assert entry["names"] and all(isinstance(n, str) and n for n in entry["names"])
+
+
+_FIELDS = {"id", "organisation", "names", "aliases", "region", "countries", "area", "start", "end"}
+_REGIONS = {"Europe", "Middle East", "Central Asia", "Asia", "Africa", "Mediterranean", "Americas", "Pacific"}
+# CLDR's territory codes that are no country: groupings, the EU, the UN and private-use codes
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+def test_every_catalogue_entry_has_the_shape_the_header_defines() -> None:
+    from babel import Locale
+
+    countries = {c for c in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", c)} - _NOT_COUNTRIES
+    raw = yaml.safe_load(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    for entry in raw:
+        where = entry.get("id")
+        assert set(entry) <= _FIELDS, (where, set(entry) - _FIELDS)
+        assert entry["organisation"] in {"UN", "NATO", "EU", "coalition", "bilateral", "OSCE", "other"}, where
+        assert all(isinstance(a, str) and a.strip() == a and a for a in entry.get("aliases") or []), where
+        assert entry.get("region") in _REGIONS, where
+        codes = entry.get("countries") or []
+        assert all(c in countries for c in codes) and len(set(codes)) == len(codes), (where, codes)
+        assert entry.get("area") is None or isinstance(entry["area"], str), where
+        start, end = entry.get("start"), entry.get("end")
+        assert all(y is None or (isinstance(y, int) and 1945 <= y <= 2030) for y in (start, end)), where
+        assert start is None or end is None or start <= end, where
+
+
+@pytest.mark.parametrize(
+    ("form", "mission_id", "organisation", "countries", "years"),
+    [
+        ("AFISMA", "AFISMA", "other", {"ML"}, (2013, 2013)),
+        ("ECOMIL", "ECOMIL", "other", {"LR"}, (2003, 2003)),
+        ("United Nations Mission in Colombia", "UNMC", "UN", {"CO"}, (2016, 2017)),
+        ("International Maritime Security Construct", "IMSC", "coalition", set(), (2019, None)),
+        ("Display Deterrence", "DISPLAY-DETERRENCE", "NATO", {"TR"}, (2003, 2003)),
+        ("SADC Mission in Mozambique", "SAMIM", "other", {"MZ"}, (2021, 2024)),
+        ("EUPOL Kinshasa", "EUPOL-KINSHASA", "EU", {"CD"}, (2005, 2007)),
+        ("UNTAES", "UNTAES", "UN", {"HR"}, (1996, 1998)),
+        ("OVSE-missie in Kosovo", "OSCE-KOSOVO", "OSCE", {"XK"}, (1999, None)),
+        ("Joint Operation Poseidon", "POSEIDON", "EU", {"GR"}, (2006, None)),
+        ("ATMIS", "ATMIS", "other", {"SO"}, (2022, 2024)),
+    ],
+)
+def test_the_catalogue_knows_missions_of_every_class(
+    form: str, mission_id: str, organisation: str, countries: set[str], years: tuple[int, int | None]
+) -> None:
+    assert lookup(form) == mission_id
+    entry = catalogue()[mission_id]
+    assert (entry.organisation, set(entry.countries), (entry.start, entry.end)) == (organisation, countries, years)
 
 
 def test_no_form_names_two_missions() -> None:
