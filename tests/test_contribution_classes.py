@@ -111,3 +111,53 @@ def test_a_dutch_subject_keeps_its_count_in_a_sentence_that_names_a_place_that_c
     facts = _facts("De Nederlandse militaire aanwezigheid in Uruzgan en Kandahar telt op dit moment circa 1.400 "
                    "militairen binnen ISAF.", "1 september 2006")
     assert ("ISAF", "personnel", 1400) in facts
+
+
+def test_a_list_item_serves_where_a_later_sentence_ties_its_unit_through_a_spelled_out_name() -> None:
+    body = ("Het kabinet heeft besloten tot de volgende bijdragen:\n\n"
+            "- verlenging van het Provincial Reconstruction Team (PRT) in de provincie Kunduz tot 1 juli 2009; en\n\n"
+            "- twee mijnenjagers voor de operatie Active Endeavour in het voorjaar van 2009.\n\n"
+            "Het Nederlandse team, dat in het kader van de door de NAVO geleide 'International Security "
+            "Assistance Force' (ISAF) in Kunduz werkt, wordt versterkt.")
+    facts = _facts(body, "3 november 2008")
+    assert ("ISAF", "end", "2009-07-01") in facts
+    assert not any(m == "ACTIVE-ENDEAVOUR" and v == "2009-07-01" for m, _, v in facts)
+
+
+def test_a_place_is_a_fact_only_where_units_are() -> None:
+    body = ("Nederland levert vanaf 1 mei 2016 een transportvliegtuig aan MINUSMA. De Nederlandse ambassade in "
+            "Bamako is sindsdien gesloten. De hulp aan Timboektoe loopt via de VN.")
+    facts = _facts(body)
+    assert not any(k == "location" for _, k, _ in facts)
+    assert ("MINUSMA", "start", "2016-05-01") in facts
+
+
+def test_a_conjunct_names_the_counted_people() -> None:
+    facts = _facts("Nederland levert aan MINUSMA 45 analisten en ondersteuningspersoneel voor de inlichtingencel in Gao.")
+    assert ("MINUSMA", "personnel", 45) in facts
+
+
+def test_people_to_be_evacuated_are_not_the_personnel_sent() -> None:
+    body = ("Het kabinet heeft besloten een transportvliegtuig in te zetten voor de evacuatie uit Libië. "
+            "Ongeveer 90 Nederlandse burgers hebben aangegeven te willen worden geëvacueerd. "
+            "Bij de ambassade hebben zich ruim 300 Nederlanders geregistreerd.")
+    assert not any(k == "personnel" for _, k, _ in _facts(body, "24 februari 2011"))
+
+
+def test_a_paragraph_that_names_only_a_place_belongs_to_the_mission_working_there() -> None:
+    body = ("Hierbij ontvangt u de voortgangsrapportage over de Nederlandse bijdragen aan NMI en KFOR in 2023.\n\n"
+            "De Nederlandse bijdrage aan NMI bestaat uit twintig stafofficieren en adviseurs in Bagdad.\n\n"
+            "In Kosovo werken drie Nederlandse stafofficieren op het hoofdkwartier in Pristina, tot en met "
+            "31 december 2024.")
+    facts = _facts(body, "15 mei 2024")
+    assert ("KFOR", "personnel", 3) in facts and ("KFOR", "end", "2024-12-31") in facts
+    assert not any(m == "NMI" and v in (3, "2024-12-31") for m, _, v in facts)
+
+
+def test_a_letter_that_names_its_operation_is_not_about_its_subject_line() -> None:
+    text = ("Nederlandse luchtverdediging naar Turkije\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 26 februari 2003\n\nHierbij informeren wij u over het besluit van de regering twee "
+            "luchtverdedigingseenheden naar Turkije te zenden. De maatregelen worden uitgevoerd onder de naam "
+            "Display Deterrence.\n\nDe eenheden met circa 300 militairen blijven tot eind mei 2003 in Turkije.\n")
+    ex = process_text(text).extraction
+    assert {c.mission for c in ex.contributions} == {"DISPLAY-DETERRENCE"}

@@ -107,6 +107,17 @@ def test_lines_join_into_one_paragraph_keeping_real_hyphens() -> None:
     assert "de bewakings- en beveiligingstaken" in doc.text
 
 
+def test_a_parenthesis_split_by_a_blank_line_stays_one_paragraph_and_list_items_stay_apart() -> None:
+    doc = _repair(
+        "Het kabinet heeft besloten tot een meerjarige Nederlandse deelname (tot en met 2027,\n\n"
+        "met jaarlijks ijkmoment) aan de missie in Litouwen. Het gaat om:\n\n"
+        "- een compagnie infanterie en\n\n"
+        "- een staf van twintig militairen\n"
+    )
+    assert "(tot en met 2027, met jaarlijks ijkmoment)" in doc.text
+    assert "- een compagnie infanterie en\n\n- een staf" in doc.text
+
+
 def test_typeset_letter_loses_hyphens_of_broken_words() -> None:
     lines = [
         "De regering heeft in de afgelopen maanden met de betrokken landen intensief overleg gevoerd over de ont-",

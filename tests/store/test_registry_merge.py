@@ -128,3 +128,19 @@ def test_a_unit_less_extension_joins_the_unit_whose_framework_it_supersedes(regi
     fp = deps["NMI/force protection"]
     assert [(st.kind, st.end) for st in fp.steps] == [("cited", "2024-12-31"), ("extended", "2025-06")]
     assert not fp.conflicts
+
+
+def test_a_letter_that_gives_a_deployment_two_ends_moves_it_to_the_later(registry):
+    text, ex = compose("2014-11-14", "29521-270", "Bijdrage Atalanta 2015", {"ATALANTA": "Atalanta"}, [
+        Fact("contribution", "De huidige Nederlandse bijdrage aan Atalanta loopt eind 2014 af.",
+             fields=dict(mission="ATALANTA", end="2014-12")),
+        Fact("contribution", "Het kabinet heeft besloten de bijdrage aan Atalanta voort te zetten tot eind 2015.",
+             fields=dict(mission="ATALANTA", end="2015-12")),
+        Fact("contribution", "Nederland zal in 2015 met een fregat deelnemen aan Atalanta.",
+             fields=dict(mission="ATALANTA", start="2015")),
+    ])
+    ingest_extraction(registry, document(text), ex)
+    with registry.engine.connect() as conn:
+        dep = next(d for d in timeline(conn) if d.mission == "ATALANTA")
+    assert (dep.start, dep.end) == ("2015", "2015-12")
+    assert dep.steps[0].kind == "cited" and dep.steps[0].end == "2014-12"

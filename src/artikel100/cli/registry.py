@@ -107,7 +107,9 @@ def timeline_cmd(mission: str | None, at: str | None, db: str) -> None:
 
     day = _day(at) if at else None
     with open_registry(db) as reg, reg.engine.connect() as conn:
-        deps = timeline(conn, mission, day)
+        # A deployment the letters give only a place or a unit, without a period or a head
+        # count, is no step in time.
+        deps = [d for d in timeline(conn, mission, day) if d.substantive]
     if not deps:
         console.print("no deployments" + (f" on {day}" if day else ""))
     for d in deps:

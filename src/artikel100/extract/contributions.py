@@ -27,6 +27,7 @@ from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
+from .whereabouts import mission_of_places
 from .sentences import Sentence
 from .clauses import MISSION, clause_at, owner_of, read_clauses
 from .commitments import is_commitment
@@ -54,6 +55,10 @@ _CASUALTIES = re.compile(
     r"\b(?:om het leven|omgekomen|gesneuveld|gewond|gedood|ontvoerd|ontvoering|gegijzeld|vastgehouden|gevangen|vermist)\b"
     r"|\bhoud(?:en|t)\b[^.]{0,80}\bvast\b"
 )
+# People the letter evacuates or protects, not the people it sends: "Ruim 150 Nederlandse burgers
+# ... willen worden geëvacueerd", "Bij de ambassade hebben zich ruim 600 Nederlanders geregistreerd".
+_CIVILIANS = re.compile(r"(?:staats)?burgers|landgenoten|inwoners|vluchtelingen|evacu[eé]s|passagiers|ambassadepersoneel", re.IGNORECASE)
+_EVACUATED = re.compile(r"\b(?:geregistreerd|geëvacueerd|geevacueerd|evacueren|evacuatie|in veiligheid)\b")
 # "Nederland levert in 2017 geen eenheden": a contribution that is not made
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|stelt|zendt|stuurt|draagt|plaatst)\b[^.;]{0,50}\bgeen\b|\bgeen\s+(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen)\b"
@@ -198,6 +203,8 @@ class _State:
     last_block: int = -1
     last_dutch: bool = False
     receivers: list[str] = field(default_factory=list)  # the missions the paragraph gives to, in order
+    letter_missions: frozenset[str] = frozenset()  # every mission the letter names
+    main: str | None = None  # the letter's main mission, or the operation its subject describes
     last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
     framework_ends: dict[str, str] = field(default_factory=dict)
 
@@ -235,7 +242,8 @@ def find_contributions(
             takes the facts of sentences that name no mission.
     """
     main = topic or _main_mission(mentions, body_end)
-    state = _State(letter_ties=_unit_ties(sentences, mentions, body_end))
+    state = _State(letter_ties=_unit_ties(sentences, mentions, body_end),
+                   letter_missions=frozenset(m for m, s, _ in mentions if s < body_end), main=main)
     out: list[Contribution] = []
     if lines:
         out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission, mentions))
@@ -342,11 +350,13 @@ def _places_units(text: str, units: list) -> bool:  # noqa: ANN001
     return any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text))
 
 
-# Where units are: "geplaatst in", "werken op het hoofdkwartier", "aanwezig in", "De bijdrage bestaat uit".
+# Where units are or go: "geplaatst in", "werken op het hoofdkwartier", "De bijdrage bestaat uit",
+# "besloten bij te dragen aan de operatie in de Rode Zee".
 _STATIONS = re.compile(
     r"\b(?:geplaatst|werken|werkt|aanwezig|actief|patrouilleert|patrouilleren|vaart|varen|vliegt|vliegen"
     r"|gevestigd|stationering|legering|bestaat uit|bestaan uit|ondergebracht|verblijft|verblijven|blijft|blijven"
-    r"|aandoen|\w*bijdrage\w*)\b"
+    r"|aandoen|\w*bijdrage\w*|bij te dragen|te sturen|stuurt|sturen|gestuurd|te zenden|zendt|gezonden"
+    r"|in te zetten|levert|leveren|geleverd|deel te nemen|neemt deel|nemen deel)\b"
 )
 
 
@@ -397,6 +407,11 @@ def _attribute(
     for context in (section, state.last_mission, known_unit):
         if context:
             return [context]
+    if len(state.letter_missions) > 1:
+        # A paragraph that names only a place: "In Kosovo is het marechausseeteam ... teruggekeerd"
+        by_place = mission_of_places(text, state.letter_missions, state.main)
+        if by_place:
+            return [by_place]
     return []
 
 
@@ -444,6 +459,8 @@ def _facts(
             continue
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
+        if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _EVACUATED.search(text[q.end : q.end + 80]):
+            continue  # evacuees
         if _OTHER_NATION.search(text[q.start : q.end + 30]):
             continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
         mission = _nearest(here, q.start, missions)
@@ -707,6 +724,8 @@ def _unit_at(text: str, units: list, pos: int, near: bool = False) -> str | None
         return after[0].kind  # "145 militairen voor mobiele force protection"
     before = [u for u in units if u.start <= pos]
     specific = [u for u in before if u.strong]
+    if not specific and after and not re.search(r"[,;.]", text[pos : after[0].start]):
+        return after[0].kind  # "een detachement van 60 militairen met vier Apache gevechtshelikopters"
     if specific or before:
         return (specific or before)[-1].kind
     return units[0].kind if units else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,8 +45,16 @@ _MAX_SPANS = 4
 
 def fold(text: str) -> str:
     """Lower case without diacritics, apostrophes straight: the form the patterns read."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return text.translate(_COMBINING).casefold()
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'"})
+# The combining marks (NFKD leaves the diacritics of Latin letters as these), dropped in C.
+_COMBINING = dict.fromkeys(
+    c for lo, hi in ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
+    for c in range(lo, hi) if unicodedata.combining(chr(c))
+)
 
 
 @dataclass(frozen=True)
@@ -215,12 +224,35 @@ def _generic_missions(s: Sentence, mentions: list[tuple[str, int, int]], own: se
     return text
 
 
-def _weight(spec: PointSpec, folded: str) -> float:
-    if spec.strong.search(folded):
-        return 1.0
-    if spec.weak is not None and spec.weak.search(folded):
-        return 0.5
-    return 0.0
+class _Scan:
+    """Which sentences a pattern matches, found by one pass over all of them joined: a
+    pattern searched sentence by sentence for each of the points was most of the time
+    extraction took."""
+
+    _SEPARATOR = ".\x00."  # no pattern reads across a full stop and a NUL
+
+    def __init__(self, folded: list[str]) -> None:
+        self.folded = folded
+        self.joined = self._SEPARATOR.join(folded)
+        self.starts: list[int] = []
+        at = 0
+        for f in folded:
+            self.starts.append(at)
+            at += len(f) + len(self._SEPARATOR)
+
+    def hits(self, pattern: re.Pattern[str] | None) -> set[int]:
+        if pattern is None:
+            return set()
+        found: set[int] = set()
+        at = 0
+        while (m := pattern.search(self.joined, at)) is not None:
+            i = bisect_right(self.starts, m.start()) - 1
+            if pattern.search(self.folded[i]):  # the sentence alone matches: exact, as before
+                found.add(i)
+            if i + 1 == len(self.starts):
+                break
+            at = self.starts[i + 1]
+        return found
 
 
 def _fact_spans(spec: PointSpec, contributions: list[Contribution], costs: list[Cost],
@@ -269,25 +301,29 @@ def find_coverage(
         referring = bool(_REFERRING.search(folded))
         info.append((s, folded, referring, referring and bool(_RESTATED.search(s.text)), bool(_FORMULA.search(folded))))
 
+    scan = _Scan([folded for _, folded, *_ in info])
+    heads_of = [heading_of(s) for s in body]  # the same for every point: once per sentence
+    others_only = [other_mission_only(s) for s in body]
     out = []
     for spec in points():
         fact_spans = _fact_spans(spec, contributions, costs, commitments)
+        strong, weak, names = scan.hits(spec.strong), scan.hits(spec.weak), scan.hits(spec.names)
         by_heading: list[Sentence] = []
         by_content: list[tuple[float, Sentence]] = []
         referring: list[Sentence] = []
         section_names: list[str] = []
-        for s, folded, is_ref, restated, formula in info:
-            head = heading_of(s)
+        for i, (s, folded, is_ref, restated, formula) in enumerate(info):
+            head = heads_of[i]
             under = head is not None and spec.id in head.points
-            names_it = bool(spec.names.search(folded))
+            names_it = i in names
             # A referring sentence counts for what it names, or, naming nothing, for its section's points.
             if is_ref and (names_it or (under and not _names_any(folded))):
                 referring.append(s)
                 if not restated:
                     continue
-            if formula or (spec.own_mission and other_mission_only(s)):
+            if formula or (spec.own_mission and others_only[i]):
                 continue
-            weight = _weight(spec, folded)
+            weight = 1.0 if i in strong else 0.5 if i in weak else 0.0
             # Under a heading that names several points, a sentence counts for those it speaks of.
             if under and (len(head.points) == 1 or weight):  # type: ignore[union-attr]
                 by_heading.append(s)

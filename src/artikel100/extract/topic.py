@@ -47,7 +47,11 @@ _OPERATION_HEAD = re.compile(
     re.IGNORECASE,
 )
 # The opening paragraph gives the contribution to a mission it names: "bijdrage aan X".
-_RECEIVES = re.compile(r"\b(?:aan|bij|in het kader van|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
+# Or it names the operation: "De maatregelen worden uitgevoerd onder de naam Display Deterrence".
+_RECEIVES = re.compile(
+    r"\b(?:aan|bij|in het kader van|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:onder de (?:code)?naam|genaamd|bekend als|heet|heten)\s+(?:(?:de\s+)?(?:operatie|missie)\s+)?['‘\"“]?$"
+)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,13 @@ class UnitMention:
 def find_units(text: str) -> list[UnitMention]:
     """Unit and capability words in ``text``, in text order; where two kinds could match at
     one place, the one listed first wins."""
-    return [UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text)]
+    return list(_units_of(text))
+
+
+@lru_cache(maxsize=2048)
+def _units_of(text: str) -> tuple[UnitMention, ...]:
+    # Several stages ask for the units of the same sentence.
+    return tuple(UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text))
 
 
 # Full-time equivalents count people: "ongeveer 29 VTE".

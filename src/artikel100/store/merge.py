@@ -169,6 +169,11 @@ class _State:
     description: str = ""
 
 
+def _later(a: str, b: str) -> bool:
+    day_a, day_b = last_day(a), last_day(b)
+    return bool(day_a and day_b and day_a > day_b)
+
+
 def _fold_letter(rows: list[ContributionRow], conflicts: list[Conflict]) -> _State:
     """One letter's contributions to one deployment as one state."""
     ordered = sorted(rows, key=lambda r: not r.fact.get("framework"))
@@ -195,6 +200,11 @@ def _fold_letter(rows: list[ContributionRow], conflicts: list[Conflict]) -> _Sta
                 conflicts.append(
                     Conflict("end", f"letter {row.letter_id} gives two framework ends: {current} and {value}", [row.letter_id])
                 )
+            elif name == "end" and _later(value, current):
+                # "De huidige bijdrage loopt eind 2014 af" beside "... tot eind 2015": a letter
+                # that gives one deployment two ends moves it to the later one.
+                st.supersedes_end = st.supersedes_end or current
+                st.end = value
         if f.get("personnel") is not None and st.personnel is None:
             st.personnel = int(f["personnel"])
         if _ENDING.search(fold(f.get("description") or "")):
