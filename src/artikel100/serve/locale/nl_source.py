@@ -330,6 +330,7 @@ NL.update({
     "an earlier letter": "een eerdere brief",
     "an evaluation": "een evaluatie",
     "an independent party": "een onafhankelijke partij",
+    "and": "en",
     "and %(n)s more": "en nog %(n)s",
     "and direct surroundings": "en directe omgeving",
     "and others": "c.s.",
