@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import SHARED_SEED, screenshot
+from conftest import SCREENSHOTS, SHARED_SEED, screenshot
 from test_browser import _axe
 
 pytestmark = pytest.mark.browser
@@ -23,8 +23,6 @@ def _ids(base: str, page) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def _section_shot(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]
-    from conftest import SCREENSHOTS
-
     SCREENSHOTS.mkdir(exist_ok=True)
     page.locator(selector).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
@@ -63,8 +61,6 @@ def test_clicking_a_covered_point_marks_its_sentence(checks_live_server: str, pa
     text = " ".join(marked.all_inner_texts())
     assert quotes[0]["quote"][:40] in " ".join(text.split())
     assert page.evaluate("window.scrollY") > 300  # the text lies below the summary: the page scrolled up to it
-    from conftest import SCREENSHOTS
-
     page.screenshot(path=str(SCREENSHOTS / "21-brief-punt-gemarkeerd.png"))  # the viewport: where the click landed
     # Another point moves the mark.
     page.locator("#punt-risks_personnel a[data-mark]").click()
