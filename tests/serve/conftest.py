@@ -178,3 +178,64 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# The oversight checks (issue 9) need letters that refer to each other: the check package's own
+# letters (an NMI first letter standing in for 27925-943, which the seed extends; a progress report
+# answering the seed's monitoring visit; an Atalanta extension and the letter it extends; an eFP
+# monitoring letter and its progress report), beside the examples and the seed.
+CHECK_LETTERS = Path(__file__).resolve().parents[1] / "check" / "letters"
+
+
+@pytest.fixture(scope="session")
+def processed_checks(processed) -> list[tuple[Path, object]]:  # type: ignore[no-untyped-def]
+    return processed + [(p, process(p)) for p in sorted(CHECK_LETTERS.glob("*.layout.txt"))]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def checks_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, processed_checks) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("web-checks") / "registry.db")
+        fill(url, processed_checks)
+        yield url
+        return
+    server = request.getfixturevalue("pg_server")
+    url, name = _pg_database(server)
+    fill(url, processed_checks)
+    try:
+        yield url
+    finally:
+        _drop(server, name)
+
+
+@pytest.fixture(scope="module")
+def checks_client(checks_url: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    application = create_app(make_settings(checks_url, tmp_path_factory.mktemp("files-checks")))
+    with TestClient(application) as c:
+        yield c
+    application.state.jobs.close()
+    application.state.registry.close()
+
+
+@pytest.fixture(scope="module")
+def checks_live_server(tmp_path_factory: pytest.TempPathFactory, processed_checks) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The app over the examples, the seed and the check letters, on uvicorn in a thread."""
+    import uvicorn
+
+    url = str(tmp_path_factory.mktemp("live-checks") / "registry.db")
+    fill(url, processed_checks)
+    application = create_app(make_settings(url, tmp_path_factory.mktemp("live-checks-files")))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    application.state.jobs.close()
+    application.state.registry.close()

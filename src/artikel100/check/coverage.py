@@ -125,10 +125,11 @@ def _is_extension(row: LetterRow) -> bool:
 class _Resolver:
     """Finds the letters a reference names, in the registry (when there is one)."""
 
-    def __init__(self, conn: Connection | None) -> None:
+    def __init__(self, conn: Connection | None, index: list[tuple[int, str | None, str | None, list[str]]] | None = None) -> None:
         self.conn = conn
         self._rows: dict[int, LetterRow] = {}
-        self._index: list[tuple[int, str | None, str | None, list[str]]] | None = None
+        # (id, kamerstuk, date, missions) of every letter; a caller holding it (the web app's snapshot) passes it in
+        self._index = index
 
     def _all(self) -> list[tuple[int, str | None, str | None, list[str]]]:
         if self._index is None:
@@ -188,9 +189,14 @@ def _referred(resolver: _Resolver, ref: str, point: str, me: LetterRow, depth: i
     return out
 
 
-def coverage_of_row(row: LetterRow, conn: Connection | None = None) -> LetterCoverage:
-    """Coverage of one letter whose facts are at hand (from the registry or a fresh extraction)."""
-    resolver = _Resolver(conn)
+def coverage_of_row(row: LetterRow, conn: Connection | None = None,
+                    index: list[tuple[int, str | None, str | None, list[str]]] | None = None) -> LetterCoverage:
+    """Coverage of one letter whose facts are at hand (from the registry or a fresh extraction).
+
+    ``index`` lists (id, kamerstuk, date, missions) of the registry's letters, when the caller
+    has it; else it is read from ``conn`` the first time a reference needs it.
+    """
+    resolver = _Resolver(conn, index)
     stored = {c["point"]: c for c in row.facts.get("coverage_point", [])}
     out = []
     for spec in points():
@@ -204,10 +210,11 @@ def coverage_of_row(row: LetterRow, conn: Connection | None = None) -> LetterCov
                           is_artikel100_letter(row.text))
 
 
-def letter_coverage(conn: Connection, letter_id: int) -> LetterCoverage:
-    """Coverage of a letter in the registry (``queries.resolve_letter`` finds its id)."""
+def letter_coverage(conn: Connection, letter_id: int,
+                    index: list[tuple[int, str | None, str | None, list[str]]] | None = None) -> LetterCoverage:
+    """Coverage of a letter in the registry (``queries.resolve_letter`` finds its id; ``index``: see ``coverage_of_row``)."""
     row = letter_rows(conn, [letter_id], kinds=["coverage_point", "contribution"])[letter_id]
-    return coverage_of_row(row, conn)
+    return coverage_of_row(row, conn, index)
 
 
 @dataclass
@@ -233,9 +240,9 @@ class CoverageSummary:
                 "by_year": {y: block(g) for y, g in self.by_year.items()}}
 
 
-def coverage_summary(conn: Connection, mission: str | None = None) -> CoverageSummary:
-    """Every letter with coverage records, counted per point, per mission and per year."""
-    every = [r for r in letter_rows(conn, kinds=["coverage_point", "contribution"]).values() if r.facts.get("coverage_point")]
+def coverage_summary(conn: Connection, mission: str | None = None, ids: list[int] | None = None) -> CoverageSummary:
+    """Every letter with coverage records (or those of ``ids``), counted per point, per mission and per year."""
+    every = [r for r in letter_rows(conn, ids, kinds=["coverage_point", "contribution"]).values() if r.facts.get("coverage_point")]
     rows = [r for r in every if is_artikel100_letter(r.text)]
     others = len(every) - len(rows)
     if mission:

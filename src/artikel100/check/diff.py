@@ -143,13 +143,17 @@ def _mission_value(all_deps: list[Deployment], dep: Deployment, letter_id: int, 
                  and not (changed_only and st.kind == "confirmed")), None)
 
 
-def diff_letters(conn: Connection, letter_id: int, against: int | None = None) -> LetterDiff:
+def diff_letters(conn: Connection, letter_id: int, against: int | None = None,
+                 deployments: list[Deployment] | None = None) -> LetterDiff:
     """The difference between a letter and the previous letter of its deployments (or ``against``).
+
+    ``deployments`` are the registry's merged deployments when the caller holds them
+    (the web app's snapshot); else they are merged here.
 
     Raises:
         StoreError: no such letter.
     """
-    all_deps = load_deployments(conn)
+    all_deps = load_deployments(conn) if deployments is None else deployments
     deps = [d for d in all_deps if any(st.letter_id == letter_id for st in d.steps)]
     befores = Counter(prev.letter_id for d in deps if (prev := _previous(d, letter_id, against)[0]) is not None
                       and prev.letter_id != letter_id)

@@ -188,9 +188,13 @@ def _best_answer(obs: Citation, later: LetterRow, starts: list[list[int]]) -> Ci
     return later.cite(best) if best and best_score >= 0.25 else None
 
 
-def monitoring(conn: Connection, today: date, mission: str | None = None) -> Monitoring:
-    """Every visit and evaluation in the registry, with follow-up status and proposed links."""
-    rows = letter_rows(conn, kinds=_KINDS)
+def monitoring(conn: Connection, today: date, mission: str | None = None, ids: list[int] | None = None) -> Monitoring:
+    """Every visit and evaluation in the registry, with follow-up status and proposed links.
+
+    ``ids`` reads only those letters (the letters of a mission, say): visits and
+    evaluations in them, and later letters among them proposed as reports.
+    """
+    rows = letter_rows(conn, ids, kinds=_KINDS)
     marks, shas = _marks(conn), _shas(conn)
     visits: list[VisitView] = []
     evaluations: list[EvaluationView] = []

@@ -34,7 +34,8 @@ STATIC_DIR = HERE / "static"
 TEMPLATE_DIR = HERE / "templates"
 
 API_DESCRIPTION = """JSON over the artikel100 registry: letters with their facts and spans, missions,
-deployments, deadlines, commitments and search. Every object has the `url` of its web page.
+deployments, deadlines, commitments and search, and the oversight checks (toetsingskader coverage,
+what changed between letters, the Red Card check). Every object has the `url` of its web page.
 Errors always have the shape `{"error": {"status", "code", "message"}}`.
 Writes (uploading a letter) need the token: `Authorization: Bearer $ARTIKEL100_TOKEN`."""
 
@@ -101,6 +102,7 @@ def _templates() -> Jinja2Templates:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(date=i18n.fmt_date, number=i18n.fmt_number, money=i18n.fmt_money)
     env.globals["days_left"] = _days_left
+    env.globals["ui_lang"] = i18n.current  # for macros, which do not see the page context
     return Jinja2Templates(env=env)
 
 
@@ -150,9 +152,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     templates.context_processors.append(context)
 
-    from . import api, feeds, pages
+    from . import api, api_checks, feeds, pages
 
     app.include_router(api.router)
+    app.include_router(api_checks.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

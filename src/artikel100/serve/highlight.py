@@ -47,6 +47,7 @@ class Segment:
     anchors: list[str] = field(default_factory=list)  # span ids that start here
     footnote: int | None = None  # a footnote marker follows this segment
     hit: bool = False  # inside the range a search result points to
+    marks: list[str] = field(default_factory=list)  # ids of the marks (a check's cited sentences) covering it
 
 
 @dataclass
@@ -86,6 +87,7 @@ def paragraphs(
     offsets: list[list[int]] | None = None,
     page_starts: list[int] | None = None,
     hit: tuple[int, int] | None = None,
+    marks: dict[str, list[tuple[int, int]]] | None = None,
 ) -> list[Paragraph]:
     """The letter as paragraphs of segments.
 
@@ -96,6 +98,7 @@ def paragraphs(
         footnotes: ``[number, start, end, marker_at]`` rows.
         offsets: the offset map's segments; with ``page_starts``, gives each paragraph its page.
         hit: a clean range to mark (a search result's sentence).
+        marks: mark id -> clean ranges that a link elsewhere on the page marks (a check's cited sentences).
     """
     spans: list[tuple[int, int, int, str, str]] = []  # start, end, fact id, display kind, span id
     for kind, items in facts.items():
@@ -106,6 +109,7 @@ def paragraphs(
                 if 0 <= a < b <= len(text):  # never invent an offset: bad spans stay unshown
                     spans.append((a, b, int(f["id"]), dk, f"{f['id']}-{i}"))
     markers = {int(fn[3]): int(fn[0]) for fn in footnotes or [] if fn[3] is not None}
+    marked = [(int(a), int(b), mid) for mid, sps in (marks or {}).items() for a, b in sps if 0 <= int(a) < int(b) <= len(text)]
     omap = OffsetMap([tuple(s) for s in offsets or []])  # type: ignore[misc]
     rank = {k: i for i, k in enumerate(KIND_ORDER)}
     out = []
@@ -115,6 +119,9 @@ def paragraphs(
         for a, b, *_ in inside:
             cuts.update((max(a, start), min(b, end)))
         cuts.update(m for m in markers if start < m < end)
+        marked_here = [m for m in marked if m[0] < end and m[1] > start]
+        for a, b, _mid in marked_here:
+            cuts.update((max(a, start), min(b, end)))
         if hit:
             cuts.update(x for x in hit if start < x < end)
         points = sorted(cuts)
@@ -132,6 +139,7 @@ def paragraphs(
                 seg.footnote = markers[b]
             if hit and hit[0] <= a and b <= hit[1]:
                 seg.hit = True
+            seg.marks = list(dict.fromkeys(m[2] for m in marked_here if m[0] <= a and b <= m[1]))
             segs.append(seg)
         page = _page_of(omap, page_starts or [], start) if offsets is not None else None
         out.append(Paragraph(bkind, start, end, page, segs, number))

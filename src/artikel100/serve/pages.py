@@ -110,18 +110,23 @@ def _facts_for_display(data: dict[str, Any], snap: Snapshot) -> list[dict[str, A
 
 
 def letter_page_model(conn: Any, snap: Snapshot, letter_id: int, *, view: str = "facts",
-                      hit: tuple[int, int] | None = None) -> dict[str, Any]:
-    """Everything the letter page (and the one-file report) shows of one letter."""
+                      hit: tuple[int, int] | None = None, checks: bool = False) -> dict[str, Any]:
+    """Everything the letter page (and the one-file report) shows of one letter (``checks``: and its oversight)."""
+    from .oversight import OVERSIGHT_KINDS, letter_oversight
+
     data = letter_facts(conn, letter_id)
     lay = letter_layout(conn, letter_id)
     text = lay["text"]
+    oversight = letter_oversight(conn, snap, letter_id, data["facts"]) if checks else None
+    data["facts"] = {k: v for k, v in data["facts"].items() if k not in OVERSIGHT_KINDS}
     facts_with_spans = {k: v for k, v in data["facts"].items() if k != "mission"}
     changes = None
     if view == "repair" and lay["source_text"] is not None:
         paras, changes = repair_paragraphs(text, lay["source_text"], lay["offsets"], lay["blocks"], lay["page_starts"])
     else:
         paras = paragraphs(text, facts_with_spans, blocks=lay["blocks"], footnotes=lay["footnotes"],
-                           offsets=lay["offsets"], page_starts=lay["page_starts"], hit=hit)
+                           offsets=lay["offsets"], page_starts=lay["page_starts"], hit=hit,
+                           marks=oversight.marks if oversight else None)
     pages = {p.page for p in paras if p.page}
     facts = _facts_for_display(data, snap)
     kinds = []
@@ -133,7 +138,7 @@ def letter_page_model(conn: Any, snap: Snapshot, letter_id: int, *, view: str = 
         "missions": data["facts"].get("mission", []), "kinds": kinds, "view": view,
         "changes": changes, "has_source": lay["source_text"] is not None, "many_pages": len(pages) > 1,
         "footnote_ids": {int(fn[0]) for fn in lay["footnotes"] if fn[3] is not None},
-        "text_length": len(text),
+        "text_length": len(text), "checks": oversight,
     }
 
 
@@ -145,7 +150,8 @@ def letter_page(request: Request, letter_id: int = PathParam(..., ge=1, le=2**31
         a, b = (int(x) for x in markeer.split("-"))
         hit = (a, b) if a < b else None
     with request.app.state.registry.engine.connect() as conn:
-        model = letter_page_model(conn, snap, letter_id, view="repair" if weergave == "herstel" else "facts", hit=hit)
+        model = letter_page_model(conn, snap, letter_id, view="repair" if weergave == "herstel" else "facts", hit=hit,
+                                  checks=True)
     return _render(request, "letter.html", snap=snap, **model)
 
 
@@ -245,13 +251,21 @@ MISSION_LIST_CAP = 30
 
 @router.get("/missies/{mission_id}", response_class=HTMLResponse)
 def mission_page(request: Request, mission_id: str = PathParam(..., max_length=80)) -> Response:
+    from .oversight import TASK_FIELDS, mission_oversight, task_form
+
     snap = _snap(request)
+    asked = {k: request.query_params.get(k, "") for k in TASK_FIELDS}
 
     def build() -> HTMLResponse:
         with request.app.state.registry.engine.connect() as conn:
             model = mission_model(conn, snap, mission_id)
-        return _render(request, "mission.html", snap=snap, **model)
+            model["checks"] = mission_oversight(conn, snap, mission_id)
+            model["task"] = task_form(conn, mission_id, asked)
+        units = sorted({d.unit for d in model["deployments"] if d.unit and d.substantive})
+        return _render(request, "mission.html", snap=snap, task_units=units, **model)
 
+    if any(asked.values()):  # a Red Card question: answered each time, not cached
+        return build()
     return cached_page(request, snap, build)
 
 

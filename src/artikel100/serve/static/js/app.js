@@ -1,6 +1,8 @@
 // artikel100: interactions on top of pages that work without JavaScript.
 // - Letter page: clicking a highlight shows its fact(s) in a popover (the side list's items, cloned);
 //   clicking a fact's "show in the text" scrolls to its words and marks every segment of its spans.
+// - Letter page, assessment: a link to a cited sentence ("show in the text") marks every piece of it and
+//   scrolls there; without JavaScript the same link reloads the page with the sentence marked.
 // - Upload status: polls the job and opens the letter when it is stored.
 (function () {
   "use strict";
@@ -70,6 +72,24 @@
           first.focus({ preventScroll: true });
           history.replaceState(null, "", "#" + (first.id || ""));
         }
+      });
+    });
+
+    document.querySelectorAll("a[data-mark]").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        var id = link.getAttribute("data-mark");
+        var parts = [];
+        document.querySelectorAll("[data-marks]").forEach(function (el) {
+          if ((el.getAttribute("data-marks") || "").split(" ").indexOf(id) >= 0) { parts.push(el); }
+        });
+        if (!parts.length) { return; }  // not on this page: follow the link
+        ev.preventDefault();
+        document.querySelectorAll(".a100-mk--marked").forEach(function (el) { el.classList.remove("a100-mk--marked"); });
+        parts.forEach(function (el) { el.classList.add("a100-mk--marked"); });
+        var first = parts[0];
+        if (!first.hasAttribute("tabindex") && first.tagName !== "A") { first.setAttribute("tabindex", "-1"); }
+        first.scrollIntoView({ behavior: "smooth", block: "center" });
+        first.focus({ preventScroll: true });
       });
     });
 
