@@ -148,3 +148,19 @@ def test_the_gazetteer_index_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_p
     _save_cache(({"1": ("Gao", "ML", 16.3, -0.04, 133110)}, {"gao": ("1",)}))
     assert _load_cache()[1]["gao"] == ("1",)
     assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_an_open_ended_decision_ends_where_a_later_letter_ends_it(registry, tmp_path) -> None:  # noqa: ANN001
+    head = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, {}\n\n"
+    first_letter = tmp_path / "besluit.txt"
+    first_letter.write_text(head.format("10 november 2023") + "Het kabinet heeft besloten vanaf 1 januari 2024 een "
+                            "force protection-eenheid van circa 100 militairen bij te dragen aan NMI in Bagdad.\n")
+    later_letter = tmp_path / "verlenging.txt"
+    later_letter.write_text(head.format("1 november 2024") + "Het kabinet verlengt de inzet van de force "
+                            "protection-eenheid bij NMI tot en met 30 juni 2025.\n")
+    fill(registry, first_letter, later_letter)
+    with registry.engine.connect() as conn:
+        inside = check_task(conn, "NMI", date(2024, 6, 1), unit="force protection")
+        after = check_task(conn, "NMI", date(2031, 1, 1), unit="force protection")
+    assert _answers(inside)["period"] == "inside"
+    assert _answers(after)["period"] == "outside"

@@ -86,6 +86,10 @@ def _covers(step: Step, day: date, dep: Deployment) -> bool:
     # A first decision without a start runs from its letter's date.
     start = first_day(step.start) or (first_day(step.letter_date) if step is dep.steps[0] and step.kind != "cited" else None)
     end = last_day(step.end)
+    if end is None:
+        # "vanaf 1 januari 2024" with no end runs until the latest end a later letter gives
+        later = dep.steps[dep.steps.index(step) + 1 :]
+        end = max((d for st in later if (d := last_day(st.end))), default=None)
     return (start is None or start <= day) and (end is None or day <= end)
 
 
