@@ -161,3 +161,13 @@ def test_a_letter_that_names_its_operation_is_not_about_its_subject_line() -> No
             "Display Deterrence.\n\nDe eenheden met circa 300 militairen blijven tot eind mei 2003 in Turkije.\n")
     ex = process_text(text).extraction
     assert {c.mission for c in ex.contributions} == {"DISPLAY-DETERRENCE"}
+
+
+def test_a_count_that_others_share_or_own_is_not_the_dutch_personnel() -> None:
+    body = ("Nederland levert vanaf 1 maart 2008 een chirurgisch team van twaalf militairen aan het hospitaal van ISAF. "
+            "Het hospitaal telt ongeveer 150 medewerkers, onder wie Britse en Deense artsen. Van de ongeveer 60 "
+            "medewerkers van de missie in Kabul zijn er 40 teruggekeerd. Het schip heeft 14 Nederlanders en 30 "
+            "burgers van andere landen uit de haven opgehaald.")
+    facts = _facts(body, "20 februari 2008")
+    assert ("ISAF", "personnel", 12) in facts
+    assert not any(k == "personnel" and v in (150, 60, 40, 14) for _, k, v in facts)

@@ -27,13 +27,18 @@ Nederland zet daartoe een transportschip en circa 120 militairen in, van 6 oktob
          "bijdrage aan de versterking van de Jordaanse luchtverdediging", "versterking van de Jordaanse luchtverdediging"),
         ("32 977 Evacuatie van Nederlanders uit Jemen", "Evacuatie van Nederlanders uit Jemen"),
         ("Onderwerp: Inzet van een fregat in de Golf van Guinee", "Inzet van een fregat in de Golf van Guinee"),
+        ("Brief regering : Militaire bijstand na de overstromingen in Pakistan", "Militaire bijstand na de overstromingen in Pakistan"),
     ],
 )
 def test_a_subject_line_without_its_lead_in_describes_the_operation(line: str, phrase: str) -> None:
     assert _description(line) == phrase
 
 
-@pytest.mark.parametrize("line", ["Nederlandse deelname aan vredesmissies", "Stand van zaken Afghanistan", "Afrika-beleid"])
+@pytest.mark.parametrize("line", [
+    "Nederlandse deelname aan vredesmissies", "Stand van zaken Afghanistan", "Afrika-beleid",
+    "36 180 Nederlandse deelname aan vredesoperaties en humanitaire hulp", "Beleid ten aanzien van noodhulp",
+    "Home > Onderwerpen > Noodhulp > Documenten",
+])
 def test_standing_dossiers_and_reports_describe_no_operation(line: str) -> None:
     assert _description(line) is None
 

@@ -58,6 +58,13 @@ _CASUALTIES = re.compile(
 # People the letter evacuates or protects, not the people it sends: "Ruim 150 Nederlandse burgers
 # ... willen worden geëvacueerd", "Bij de ambassade hebben zich ruim 600 Nederlanders geregistreerd".
 _CIVILIANS = re.compile(r"(?:staats)?burgers|landgenoten|inwoners|vluchtelingen|evacu[eé]s|passagiers|ambassadepersoneel", re.IGNORECASE)
+# A count that others share or own: "120 medewerkers, onder wie Britse en Canadese artsen",
+# "Van de ongeveer 70 medewerkers van de missie".
+_SHARED_COUNT = re.compile(
+    r"^,?\s+(?:onder wie|waaronder|onder meer)\s+(?!Nederlandse)[A-Z]\w+e\b"
+    r"|^\s+van\s+(?:de|het)\s+(?:missie|operatie|troepenmacht|hoofdkwartier|coalitie)\b"
+    r"|^\s+en\s+\w+\s+(?:\w+\s+)?(?:staats)?burgers\b"  # "16 Nederlanders en 28 burgers van andere EU-landen"
+)
 _EVACUATED = re.compile(r"\b(?:geregistreerd|geëvacueerd|geevacueerd|evacueren|evacuatie|in veiligheid)\b")
 # "Nederland levert in 2017 geen eenheden": a contribution that is not made
 _NEGATED = re.compile(
@@ -461,6 +468,8 @@ def _facts(
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _EVACUATED.search(text[q.end : q.end + 80]):
             continue  # evacuees
+        if _SHARED_COUNT.search(text[q.end : q.end + 60]):
+            continue
         if _OTHER_NATION.search(text[q.start : q.end + 30]):
             continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
         mission = _nearest(here, q.start, missions)

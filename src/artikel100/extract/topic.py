@@ -38,12 +38,14 @@ _SHARE = re.compile(
     r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming)\s+(?:aan|voor)\s+(?:de|het)\s+",
     re.IGNORECASE,
 )
+# A dossier on a field of policy, not one operation.
+_POLICY = re.compile(r"(?:Beleid|Beleidsbrief|Ontwikkelingen|Aangelegenheden|Vraagstukken)\b", re.IGNORECASE)
 _MAX_WORDS = 14  # a subject line; more is page text run together
 _DOSSIER_NUMBER = re.compile(r"^\d{2}\s?\d{3}(?:-[A-Z]+)?\s+")
 # What is done: the head of an operation's description.
 _OPERATION_HEAD = re.compile(
     r"\b(?:inzet|(?:nood)?hulp(?:verlening|operatie)?|evacuatie(?:operatie)?|versterking|begeleiding|escorte|bescherming"
-    r"|steun(?:verlening)?|luchtbrug|operatie|missie)\b",
+    r"|steun(?:verlening)?|(?:militaire\s+)?bijstand|assistentie|luchtbrug|operatie|missie)\b",
     re.IGNORECASE,
 )
 # The opening paragraph gives the contribution to a mission it names: "bijdrage aan X".
@@ -74,8 +76,10 @@ def _description(line: str) -> str | None:
     phrase = re.sub(r"^(?:de|het)\s+", "", phrase).strip(" .:;|-")
     if not 2 <= len(phrase.split()) <= _MAX_WORDS or not _OPERATION_HEAD.search(phrase):
         return None
-    if re.search(r"\b(?:missies|operaties)\b", phrase, re.IGNORECASE) and not re.search(r"\bmissie\b|\boperatie\b", phrase):
-        return None  # "Nederlandse deelname aan vredesmissies": a standing dossier, not one operation
+    if re.search(r"(?:missies|operaties)\b", phrase, re.IGNORECASE) and not re.search(r"\bmissie\b|\boperatie\b", phrase):
+        return None  # "Nederlandse deelname aan vredesoperaties en humanitaire hulp": a standing dossier
+    if _POLICY.match(phrase) or ">" in line:
+        return None  # "Beleid ten aanzien van humanitaire hulp"; a breadcrumb "Home > Onderwerpen > Noodhulp"
     return phrase
 
 
