@@ -1,7 +1,7 @@
 """Soak the web server: 50 users for 10 minutes, the server's memory sampled throughout.
 
     python bench/bench_ingest.py --n 10000 --db /tmp/bench.db      # once: builds the registry
-    python bench/soak_serve.py --db /tmp/bench.db [--clients 50] [--minutes 10] [--no-write]
+    python bench/soak_serve.py --db /tmp/bench.db [--clients 50] [--minutes 10] [--no-write] [--samples rss.csv]
 
 The server is ``artikel100 serve --workers 2`` in its own process group on a
 loopback port; the users are ``bench_serve.py``'s (the same mix of pages, API
@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--today", default="2015-01-01", help="the server's today (the generated letters run 2001-2024)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    ap.add_argument("--samples", type=Path, help="also write every memory sample here (CSV: seconds, total MB, MB per process)")
     args = ap.parse_args(argv)
 
     load_start = os.getloadavg()
@@ -173,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
             os.killpg(proc.pid, 9)
 
     mem = sampler.samples
+    if args.samples:
+        pids = sorted({pid for _t, _mb, per in mem for pid in per})
+        lines = ["seconds,total_mb," + ",".join(f"pid_{pid}_mb" for pid in pids)]
+        lines += [f"{t:.1f},{mb:.1f}," + ",".join(f"{per.get(pid, 0):.1f}" for pid in pids) for t, mb, per in mem]
+        args.samples.write_text("\n".join(lines) + "\n", encoding="utf-8")
     half = [(t, mb) for t, mb, _ in mem if t >= mem[-1][0] / 2]
     middle = min(mem, key=lambda s: abs(s[0] - mem[-1][0] / 2))
     start_mb, middle_mb, end_mb = mem[0][1], middle[1], mem[-1][1]
