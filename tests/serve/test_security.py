@@ -82,6 +82,9 @@ def test_forms_need_csrf_and_the_token(tmp_path, sqlite_url) -> None:  # type: i
         cookie = ok.headers["set-cookie"]
         assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict") and TOKEN not in cookie
         assert c.post(f"/toezeggingen/{cid}/vervuld", data={"door": "1"}).status_code == 403  # signed in, no CSRF
+        # Signed in, the form's token is bound to the new session: the one from before is no longer good.
+        assert c.post(f"/toezeggingen/{cid}/vervuld", data={"door": "1", "csrf": token}).status_code == 403
+        token = re.search(r'name="csrf" value="([^"]+)"', c.get("/toezeggingen").text).group(1)  # type: ignore[union-attr]
         done = c.post(f"/toezeggingen/{cid}/vervuld", data={"door": "1", "csrf": token}, follow_redirects=False)
         assert done.status_code == 303
         # The API never takes the session cookie as the token.
@@ -91,8 +94,8 @@ def test_forms_need_csrf_and_the_token(tmp_path, sqlite_url) -> None:  # type: i
 def test_open_redirect_is_refused(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
     app = create_app(make_settings(sqlite_url, tmp_path))
     with TestClient(app) as c:
-        token = _csrf(c)
         for target in ("https://evil.example/", "//evil.example/", "/\\evil.example"):
+            token = _csrf(c)  # once signed in, the form's token is the session's
             r = c.post("/aanmelden", data={"token": TOKEN, "csrf": token, "verder": target}, follow_redirects=False)
             assert r.headers["location"] == "/"
 

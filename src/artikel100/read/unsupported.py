@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import UnreadableInput
 from ..model import RawDocument
 
-__all__ = ["UnsupportedReader", "KNOWN_FORMATS"]
+__all__ = ["UnsupportedReader", "KNOWN_FORMATS", "known_format"]
 
 _SAVE_AS = "save it as .docx or PDF"
 
@@ -46,6 +46,11 @@ class UnsupportedReader:
         with path.open("rb") as fh:
             head = fh.read(8192)
         raise UnreadableInput(path, _what(head) or "not a format artikel100 reads")
+
+
+def known_format(head: bytes) -> str | None:
+    """What a file with these first bytes is, when it is a known non-letter format (else None)."""
+    return _what(head)
 
 
 def _what(head: bytes) -> str | None:

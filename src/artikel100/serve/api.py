@@ -21,7 +21,7 @@ from .data import LetterMeta, Snapshot, letter_layout, letter_list
 from .errors import ApiError
 from .jobs import UploadRejected
 from .search_view import result_json, search_results
-from .security import api_token, token_ok
+from .security import api_token, token_attempt
 
 __all__ = ["router"]
 
@@ -123,7 +123,7 @@ async def api_upload(request: Request, file: UploadFile = File(...)) -> JSONResp
     settings = request.app.state.settings
     if not settings.token:
         raise ApiError(403, "this server is read-only: start it with ARTIKEL100_TOKEN set to allow uploads")
-    if not token_ok(settings, api_token(request)):
+    if not token_attempt(request, api_token(request)):
         raise ApiError(401, "a valid token is needed: Authorization: Bearer $ARTIKEL100_TOKEN")
     data = await file.read(settings.max_upload + 1)
     name = (file.filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:120] or "upload"
@@ -235,7 +235,7 @@ def api_commitment_done(request: Request, commitment_id: int = Path(..., ge=1, l
     settings = request.app.state.settings
     if not settings.token:
         raise ApiError(403, "this server is read-only: start it with ARTIKEL100_TOKEN set to allow changes")
-    if not token_ok(settings, api_token(request)):
+    if not token_attempt(request, api_token(request)):
         raise ApiError(401, "a valid token is needed: Authorization: Bearer $ARTIKEL100_TOKEN")
     with request.app.state.registry.write() as conn:
         view = mark_done(conn, commitment_id, body.by)

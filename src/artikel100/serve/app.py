@@ -24,7 +24,7 @@ from . import i18n
 from .data import SnapshotCache
 from .errors import install_error_handlers
 from .jobs import Jobs
-from .security import CSRF_COOKIE, BodyLimit, SecurityHeaders, csrf_token, signed_in
+from .security import CSRF_COOKIE, BodyLimit, SecurityHeaders, TokenThrottle, csrf_token, signed_in
 from .settings import Settings
 
 __all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
@@ -132,6 +132,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.registry = registry
     app.state.cache = SnapshotCache(registry)
+    app.state.throttle = TokenThrottle()
     app.state.jobs = Jobs(registry, settings.files_dir(), on_stored=app.state.cache.invalidate)
     templates = _templates()
     app.state.templates = templates
@@ -144,7 +145,8 @@ def create_app(settings: Settings) -> FastAPI:
         from urllib.parse import urlencode
 
         return {
-            "lang": lang, "other_lang": other, "switch_url": request.url.path + "?" + urlencode(query),
+            # One leading slash: a request for "//host/x" must not make a link to another site.
+            "lang": lang, "other_lang": other, "switch_url": "/" + request.url.path.lstrip("/\\") + "?" + urlencode(query),
             "version": __version__, "writable": bool(settings.token),
             "signed_in": signed_in(request, settings), "csrf": csrf_token(request),
             "today": settings.day(), "path": request.url.path, "demo": settings.demo,

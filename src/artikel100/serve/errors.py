@@ -26,10 +26,12 @@ _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_f
 class ApiError(Exception):
     """An error with its HTTP status, a stable code and a one-line message."""
 
-    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+    def __init__(self, status: int, message: str, code: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
         self.status = status
         self.code = code or _CODES.get(status, "error")
         self.message = message
+        self.headers = headers or {}
         super().__init__(message)
 
 
@@ -45,26 +47,30 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
+def error_response(request: Request, status: int, code: str, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
     if wants_json(request):
-        return JSONResponse(error_body(status, code, message), status_code=status)
+        return JSONResponse(error_body(status, code, message), status_code=status, headers=headers)
     templates = request.app.state.templates
     return templates.TemplateResponse(
-        request, "error.html", {"status": status, "code": code, "message": message}, status_code=status
+        request, "error.html", {"status": status, "code": code, "message": message}, status_code=status,
+        headers=headers,
     )
 
 
 def install_error_handlers(app: Any) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return error_response(request, exc.status, exc.code, exc.message)
+        return error_response(request, exc.status, exc.code, exc.message, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else _CODES.get(exc.status_code, "error")
         if exc.status_code == 404 and message == "Not Found":
             message = f"{request.url.path}: no such page"
-        return error_response(request, exc.status_code, _CODES.get(exc.status_code, "error"), message)
+        # Keep the exception's headers (Allow on a 405, WWW-Authenticate on a 401).
+        return error_response(request, exc.status_code, _CODES.get(exc.status_code, "error"), message,
+                              dict(exc.headers) if exc.headers else None)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..read.unsupported import known_format
 from ..store.db import Registry
 from ..store.ingest import prepare, store_prepared
 
@@ -41,11 +42,14 @@ def sniff_upload(head: bytes, name: str) -> str:
     for magic, fmt in _MAGIC:
         if head.startswith(magic) or (fmt == "pdf" and magic in head[:1024]):
             return fmt
+    known = known_format(head)  # a program, an archive, a database: said as the CLI says it
+    if known:
+        raise UploadRejected(f"{name}: {known}")
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image"
     sample = head[:4096]
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UploadRejected(f"{name}: not a format artikel100 reads (binary data)")
+        raise UploadRejected(f"{name}: binary data, not text")
     return "text"
 
 

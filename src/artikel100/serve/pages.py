@@ -25,7 +25,7 @@ from .highlight import KIND_ORDER, display_kind, paragraphs, repair_paragraphs
 from .search_view import SEARCH_KINDS
 from .jobs import UploadRejected
 from .search_view import search_results
-from .security import SESSION_COOKIE, csrf_ok, session_value, signed_in, token_ok
+from .security import SESSION_COOKIE, csrf_ok, session_value, signed_in, token_attempt
 
 __all__ = ["router", "letter_page_model"]
 
@@ -372,7 +372,7 @@ def sign_in(request: Request, token: str = Form(..., max_length=500), csrf: str 
         raise ApiError(403, _("This server is read-only: start it with ARTIKEL100_TOKEN set to allow changes."))
     if not csrf_ok(request, csrf):
         raise ApiError(403, _("The form has expired or came from another site; reload the page and try again."), "csrf")
-    if not token_ok(settings, token):
+    if not token_attempt(request, token):
         return RedirectResponse(f"/aanmelden?fout=1&verder={_safe_next(verder)}", status_code=303)
     response = RedirectResponse(_safe_next(verder), status_code=303)
     response.set_cookie(SESSION_COOKIE, session_value(settings), httponly=True, samesite="strict", path="/",

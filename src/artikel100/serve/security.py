@@ -7,8 +7,14 @@
   cookie, so a page on another site cannot make a browser write through it.
   Pages take it once on the sign-in form and keep an HMAC of it in an
   HttpOnly, SameSite=Strict cookie; every form POST also carries a CSRF
-  token equal to the ``a100_csrf`` cookie (double submit). Comparisons are
-  constant time (``hmac.compare_digest``).
+  token. Before sign-in that token is the ``a100_csrf`` cookie (double
+  submit); once signed in it is an HMAC of this browser's own session (each
+  sign-in gets a fresh random session id), so a token planted or copied from
+  another browser is refused. Comparisons are constant time
+  (``hmac.compare_digest`` over fixed-length digests).
+- Wrong tokens are throttled per client (``TokenThrottle``): after
+  ``TokenThrottle.limit`` failures in ``TokenThrottle.window`` seconds every
+  attempt from that client, right or wrong, gets 429 until the window passes.
 - Request bodies are capped before they are read (uploads at
   ``Settings.max_upload``, everything else at 64 kB).
 """
@@ -17,7 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
+import threading
+import time
+from collections import deque
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,6 +40,8 @@ __all__ = [
     "BodyLimit",
     "BodyTooLarge",
     "token_ok",
+    "token_attempt",
+    "TokenThrottle",
     "session_value",
     "signed_in",
     "csrf_token",
@@ -48,7 +60,12 @@ _SMALL_BODY = 64 * 1024
 
 
 class SecurityHeaders:
-    """Adds CSP and the usual hardening headers to every HTTP response."""
+    """Adds CSP and the usual hardening headers to every HTTP response, errors included.
+
+    A defect's exception is answered here (logged, then the one error shape
+    with status 500 and no internals): Starlette's own last-resort handler
+    sits outside every middleware, so its 500s would go out without the headers.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -57,9 +74,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
                 extra = {
@@ -74,7 +94,16 @@ class SecurityHeaders:
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as exc:
+            if started:
+                raise
+            from .errors import error_response
+
+            logging.getLogger("artikel100.serve").exception("%s %s failed", scope.get("method"), scope.get("path"))
+            response = error_response(Request(scope), 500, "internal_error", f"internal error: {type(exc).__name__}")
+            await response(scope, receive, send_with_headers)
 
 
 class BodyTooLarge(Exception):
@@ -105,18 +134,30 @@ class BodyLimit:
         if length is not None and length.isdigit() and int(length) > limit:
             await _too_large(scope, receive, send, limit)
             return
-        seen = 0
+        seen, exceeded = 0, False
 
         async def limited() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise BodyTooLarge(limit)
             return message
 
-        await self.app(scope, limited, send)
+        async def unless_exceeded(message: Message) -> None:
+            # A route whose body stopped mid-way answers "cannot parse the body" (400); the answer is 413.
+            if not exceeded:
+                await send(message)
+
+        try:
+            await self.app(scope, limited, unless_exceeded)
+        except Exception:
+            if not exceeded:
+                raise
+        if exceeded:
+            await _too_large(scope, receive, send, limit)
 
 
 async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
@@ -127,24 +168,108 @@ async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> 
     await response(scope, receive, send)
 
 
+def _digest(value: str) -> bytes:
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).digest()
+
+
 def token_ok(settings: Settings, given: str | None) -> bool:
-    """True when writes are on and ``given`` is the token (constant time)."""
+    """True when writes are on and ``given`` is the token.
+
+    Both sides are hashed first, so the comparison takes the same time
+    whatever the length and content of the guess.
+    """
     if not settings.token or not given:
         return False
-    return hmac.compare_digest(given.encode("utf-8"), settings.token.encode("utf-8"))
+    return hmac.compare_digest(_digest(given), _digest(settings.token))
+
+
+class TokenThrottle:
+    """Counts failed token attempts per client; a client over the limit is refused for a while.
+
+    Memory stays bounded: clients whose failures are all older than the
+    window are forgotten, and at most ``max_clients`` are remembered.
+    """
+
+    limit = 10
+    window = 300.0
+    max_clients = 10_000
+
+    def __init__(self) -> None:
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        seen = self._failures.get(client)
+        if seen is None:
+            return deque()
+        while seen and seen[0] <= now - self.window:
+            seen.popleft()
+        if not seen:
+            del self._failures[client]
+        return seen
+
+    def retry_after(self, client: str) -> int:
+        """Seconds until ``client`` may try again (0: it may now)."""
+        now = time.monotonic()
+        with self._lock:
+            seen = self._recent(client, now)
+            if len(seen) < self.limit:
+                return 0
+            return max(1, int(seen[0] + self.window - now + 0.999))
+
+    def failed(self, client: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if client not in self._failures and len(self._failures) >= self.max_clients:
+                for old in [c for c in list(self._failures) if not self._recent(c, now)][: self.max_clients // 10]:
+                    self._failures.pop(old, None)
+                if len(self._failures) >= self.max_clients:
+                    self._failures.pop(next(iter(self._failures)))
+            self._failures.setdefault(client, deque(maxlen=self.limit)).append(now)
+
+
+def token_attempt(request: Request, given: str | None) -> bool:
+    """``token_ok`` for a request, throttled per client address.
+
+    Raises:
+        ApiError: 429 while the client has too many recent failures (even
+            when this guess is right: otherwise guessing would go on).
+    """
+    from .errors import ApiError
+
+    settings = request.app.state.settings
+    throttle: TokenThrottle = request.app.state.throttle
+    client = request.client.host if request.client else "?"
+    wait = throttle.retry_after(client)
+    if wait:
+        raise ApiError(429, f"too many wrong tokens from this address; try again in {wait} s",
+                       headers={"retry-after": str(wait)})
+    if token_ok(settings, given):
+        return True
+    if given:
+        throttle.failed(client)
+    return False
 
 
 def session_value(settings: Settings) -> str:
-    """The sign-in cookie's value: an HMAC of the token, never the token itself."""
+    """A new sign-in cookie: a random session id and an HMAC of it with the token (never the token)."""
     assert settings.token
-    return hmac.new(settings.secret, b"session:" + settings.token.encode("utf-8"), hashlib.sha256).hexdigest()
+    sid = secrets.token_urlsafe(18)
+    return f"{sid}.{_session_mac(settings, sid)}"
+
+
+def _session_mac(settings: Settings, sid: str) -> str:
+    assert settings.token
+    return hmac.new(settings.secret, f"session:{sid}:".encode() + settings.token.encode("utf-8"),
+                    hashlib.sha256).hexdigest()
 
 
 def signed_in(request: Request, settings: Settings) -> bool:
     cookie = request.cookies.get(SESSION_COOKIE)
-    if not settings.token or not cookie:
+    if not settings.token or not cookie or "." not in cookie:
         return False
-    return hmac.compare_digest(cookie.encode(), session_value(settings).encode())
+    sid, mac = cookie.split(".", 1)
+    return hmac.compare_digest(mac.encode(), _session_mac(settings, sid).encode())
 
 
 def api_token(request: Request) -> str | None:
@@ -154,8 +279,20 @@ def api_token(request: Request) -> str | None:
     return request.headers.get("x-artikel100-token")
 
 
+def _session_csrf(request: Request) -> str:
+    """The CSRF token of a signed-in browser: bound to its own session cookie."""
+    settings = request.app.state.settings
+    return hmac.new(settings.secret, b"csrf:" + request.cookies[SESSION_COOKIE].encode(), hashlib.sha256).hexdigest()
+
+
 def csrf_token(request: Request) -> str:
-    """The CSRF token of this browser (set as a cookie by the page that shows the form)."""
+    """The CSRF token for this browser's forms.
+
+    Signed in: derived from the session. Otherwise: the ``a100_csrf`` cookie
+    (set by CsrfCookieMiddleware when the page hands out a new one).
+    """
+    if signed_in(request, request.app.state.settings):
+        return _session_csrf(request)
     value = request.cookies.get(CSRF_COOKIE)
     if value and len(value) == 43:
         return value
@@ -165,7 +302,12 @@ def csrf_token(request: Request) -> str:
 
 
 def csrf_ok(request: Request, submitted: str | None) -> bool:
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not cookie or not submitted:
+    if not submitted:
         return False
-    return hmac.compare_digest(cookie.encode(), submitted.encode())
+    if signed_in(request, request.app.state.settings):
+        expected = _session_csrf(request)
+    else:
+        expected = request.cookies.get(CSRF_COOKIE) or ""
+        if not expected:
+            return False
+    return hmac.compare_digest(_digest(expected), _digest(submitted))

@@ -225,7 +225,8 @@ def resolve_letter(conn: Connection, ref: str) -> int:
         StoreError: no such letter, or the reference is ambiguous.
     """
     ref = ref.strip()
-    if ref.isdigit() and conn.execute(select(s.letters.c.id).where(s.letters.c.id == int(ref))).first():
+    # ASCII digits only ("٣" is not letter 3), and no more than a database integer holds.
+    if ref.isascii() and ref.isdigit() and len(ref) <= 18 and conn.execute(select(s.letters.c.id).where(s.letters.c.id == int(ref))).first():
         return int(ref)
     m = re.fullmatch(r"(\d[\d ]*\d)\s*(?:,\s*nr\.?\s*|,\s*|-)(\d+|[A-Z]{1,3})", ref)
     if m:
