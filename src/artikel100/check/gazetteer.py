@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from ..datafiles import load_yaml
 
-import yaml
 
 __all__ = ["PlaceInfo", "Containment", "Gazetteer", "gazetteer"]
 
@@ -99,7 +99,7 @@ class Gazetteer:
                     self._countries.setdefault(_key(name), code)
                     if lang == "nl":
                         self.country_names[code] = name
-        places = yaml.safe_load(_PLACES.read_text(encoding="utf-8"))["places"]
+        places = load_yaml(_PLACES)["places"]
         self._project: dict[str, dict] = {}
         for entry in places:
             for form in [entry["name"], *entry.get("aliases", [])]:
@@ -109,7 +109,7 @@ class Gazetteer:
                 code = next((self._countries[_key(f)] for f in entry.get("aliases", []) if _key(f) in self._countries), None)
                 if code:
                     self._countries[_key(entry["name"])] = code
-        self._within = {_key(k): v for k, v in yaml.safe_load(_WITHIN.read_text(encoding="utf-8"))["within"].items()}
+        self._within = {_key(k): v for k, v in load_yaml(_WITHIN)["within"].items()}
 
     @staticmethod
     @lru_cache(maxsize=1)

@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import InternalError
 from ..facts import Mission
+from ..datafiles import load_yaml
 
 __all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup", "key"]
 
@@ -170,7 +170,7 @@ def catalogue() -> dict[str, CatalogueEntry]:
 
 @functools.cache
 def _load(path: Path = CATALOGUE_PATH) -> tuple[dict[str, CatalogueEntry], _Index]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path)
     if not isinstance(raw, list):
         raise InternalError(f"{path}: expected a list of missions")
     entries: dict[str, CatalogueEntry] = {}

@@ -19,8 +19,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from babel import Locale
+from ..datafiles import load_yaml
 
 __all__ = ["NL", "country_names", "country_of", "nationality", "find_countries", "CountryMention"]
 
@@ -70,7 +70,7 @@ def country_names() -> dict[str, str]:
         bare = re.sub(r"^(?:Noord|Zuid|Oost|West)-", "", name)
         if bare != name and bare not in names:  # "Noord-Macedonië" -> "Macedonië"; not Soedan
             names[bare] = code
-    for entry in yaml.safe_load((_DATA / "places.yaml").read_text(encoding="utf-8"))["places"]:
+    for entry in load_yaml(_DATA / "places.yaml")["places"]:
         code = names.get(entry["name"])
         if entry["kind"] == "country" and code:
             for alias in entry.get("aliases", []):

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..facts import Commitment, Contribution, CoveragePoint, Cost, Reference
 from ..model import Footnote
 from .dates import find_dates
 from .sentences import Sentence
+from ..datafiles import load_yaml
 
 __all__ = ["PointSpec", "points", "fold", "is_referring", "find_coverage"]
 
@@ -75,7 +75,7 @@ class PointSpec:
 @lru_cache(maxsize=1)
 def points() -> tuple[PointSpec, ...]:
     """The toetsingskader points, in the order letters treat them."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = load_yaml(DATA)
     out = []
     for p in data["points"]:
         out.append(PointSpec(

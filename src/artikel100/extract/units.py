@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..dutch import MONTH_NAMES
+from ..datafiles import load_yaml
 
 __all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
 
@@ -115,7 +115,7 @@ class Place:
 @lru_cache(maxsize=1)
 def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One pattern for every place form (longest first) and form -> (name, kind)."""
-    data = yaml.safe_load((Path(__file__).with_name("data") / "places.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("data") / "places.yaml")
     forms: dict[str, tuple[str, str]] = {}
     for entry in data["places"]:
         for form in [entry["name"], *entry.get("aliases", [])]:

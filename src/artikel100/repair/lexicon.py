@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from wordfreq import get_frequency_dict
+from ..datafiles import load_yaml
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -58,7 +58,7 @@ def _domain_words() -> frozenset[str]:
     """Words of the mission catalogue's and the place list's names ("Naqoura", "Inherent")."""
     words: set[str] = set()
     for name, key in (("missions.yaml", "missions"), ("places.yaml", "places")):
-        data = yaml.safe_load((_DATA / name).read_text(encoding="utf-8")) or []
+        data = load_yaml(_DATA / name) or []
         for entry in data.get(key, []) if isinstance(data, dict) else data:
             for form in [*entry.get("names", []), entry.get("name", ""), *entry.get("aliases", [])]:
                 words.update(w.casefold() for w in re.split(r"[\s/()-]+", str(form)) if len(w) >= 4 and w.isalpha())
