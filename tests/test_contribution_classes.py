@@ -171,3 +171,64 @@ def test_a_count_that_others_share_or_own_is_not_the_dutch_personnel() -> None:
     facts = _facts(body, "20 februari 2008")
     assert ("ISAF", "personnel", 12) in facts
     assert not any(k == "personnel" and v in (150, 60, 40, 14) for _, k, v in facts)
+
+
+def test_a_mission_named_with_its_operation_word_is_later_named_bare() -> None:
+    body = ("Op 1 april 2004 neemt de EU-operatie Concordia de taken over van de NAVO-operatie Allied Harmony, waaraan "
+            "Nederland met vier stafofficieren bijdroeg.\n\n"
+            "Het kabinet heeft besloten aan Concordia deel te nemen met twee stafofficieren en een verbindingsteam van "
+            "vijf militairen.")
+    facts = _facts(body, "20 maart 2004")
+    assert {("CONCORDIA", "personnel", 2), ("CONCORDIA", "personnel", 5)} <= facts
+    assert not any(m == "ALLIED-HARMONY" and v in (2, 5) for m, _, v in facts)
+
+
+def test_a_mission_is_later_named_by_the_head_of_its_name() -> None:
+    body = ("Het kabinet draagt bij aan de geïntegreerde politietrainingsmissie in de provincie Kunduz.\n\n"
+            "Het kabinet heeft besloten tot een politietrainingsmissie van 1 september 2011 tot 1 september 2013, "
+            "met ten hoogste 400 personen.")
+    facts = _facts(body, "14 juni 2011")
+    assert {("GPTM", "personnel", 400), ("GPTM", "start", "2011-09-01"), ("GPTM", "end", "2013-09-01")} <= facts
+
+
+def test_a_contribution_that_begins_and_runs_to_the_end_of_a_mandate() -> None:
+    body = ("Nederland neemt deel aan UNMEE met drie waarnemers. De bijdrage begint op 15 mei 2001 en loopt tot het "
+            "einde van het tweede mandaat, op 15 november 2001.")
+    facts = _facts(body, "2 mei 2001")
+    assert {("UNMEE", "start", "2001-05-15"), ("UNMEE", "end", "2001-11-15")} <= facts
+
+
+def test_a_length_of_time_is_not_people_and_runs_from_the_start_just_named() -> None:
+    body = ("Het kabinet heeft besloten de bijdrage aan EUTM Somalia vanaf 1 maart 2015 uit te breiden met vier "
+            "instructeurs. De instructeurs worden voor een periode van negen maanden uitgezonden.")
+    facts = _facts(body, "10 februari 2015")
+    assert ("EUTM-SOMALIA", "personnel", 4) in facts
+    assert ("EUTM-SOMALIA", "end", "2015-11-30") in facts
+    assert not any(k == "personnel" and v == 9 for _, k, v in facts)
+
+
+def test_members_of_a_force_are_its_people() -> None:
+    facts = _facts("Nederland levert aan EUPM acht leden van de Koninklijke Marechaussee.", "1 december 2002")
+    assert ("EUPM", "personnel", 8) in facts
+    assert not any(k == "personnel" for _, k, _ in _facts("Acht leden van de commissie bezochten EUPM.", "1 december 2002"))
+
+
+def test_a_sentence_that_opens_with_its_year_gives_that_year_to_its_months() -> None:
+    body = ("In 2023 heeft Nederland van maart tot en met mei een fregat en in september en oktober een mijnenjager "
+            "aan Sea Guardian bijgedragen.")
+    facts = _facts(body, "1 februari 2024")
+    assert {("SEA-GUARDIAN", "start", "2023-03"), ("SEA-GUARDIAN", "end", "2023-05")} <= facts
+    assert {("SEA-GUARDIAN", "start", "2023-09"), ("SEA-GUARDIAN", "end", "2023-10")} <= facts
+
+
+def test_a_return_split_around_its_date_ends_the_contribution() -> None:
+    facts = _facts("De zes Nederlandse stafofficieren van KFOR keren eind juni terug.", "10 mei 2016")
+    assert ("KFOR", "end", "2016-06") in facts
+
+
+def test_what_began_is_a_start_only_when_the_contribution_begins() -> None:
+    body = ("Na het conflict, dat op 2 augustus jl. begon, stelt Nederland een fregat beschikbaar aan UNIFIL. "
+            "De bijdrage begint op 1 oktober.")
+    facts = _facts(body, "12 september 2016")
+    assert ("UNIFIL", "start", "2016-10-01") in facts
+    assert not any(v == "2016-08-02" for _, _, v in facts)

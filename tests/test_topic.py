@@ -60,3 +60,16 @@ def test_a_letter_whose_opening_gives_to_a_named_mission_has_no_topic_of_its_own
         opening="Met deze brief informeren wij u over de bijdrage aan de EU-operatie Atalanta voor de kust van Somalië.",
     )
     assert [m.id for m in process_text(text).extraction.missions] == ["ATALANTA"]
+
+
+def test_a_press_copy_heading_that_says_it_is_a_kamerbrief_gives_the_topic() -> None:
+    text = ("Persberichten\n\nDefensie stuurt hulp naar Mozambique\n\nKamerbrief inzake militaire bijstand na de "
+            "cycloon in Mozambique\n\nGeachte voorzitter,\n\nNa de cycloon van 14 maart jl. heeft de regering besloten "
+            "een medisch team van 30 militairen naar Beira te zenden. Het team vertrekt op 22 maart.\n")
+    ex = process_text(text).extraction
+    assert ex.missions[0].name == "militaire bijstand na de cycloon in Mozambique"
+    assert ("personnel", 30) in {(k, getattr(c, k)) for c in ex.contributions for k in ("personnel",)}
+
+
+def test_a_subject_about_a_unit_at_an_operation_describes_the_operation() -> None:
+    assert _description("Inzet van Zr.Ms. Rotterdam bij de noodhulp op Sint Maarten") == "noodhulp op Sint Maarten"

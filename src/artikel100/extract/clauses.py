@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..dutch import MONTH_NAMES_RE
 from .nations import NL, find_countries
 
 __all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION", "ORGANISATION"]
@@ -82,7 +83,8 @@ _MISSION_ACTOR = re.compile(
     r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
     # its size as a phrase: "een VN-onderzoeksteam van ca. 15 personen", "een troepenmacht van 12.000 militairen"
     r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht)"
-    r"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+)?\d"
+    # (not its dates: "een politietrainingsmissie van 1 juli 2011 tot ...")
+    rf"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+)?\d(?![\d.]*\s+(?i:{MONTH_NAMES_RE})\b)"
 )
 _CONSIDERED = re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"

@@ -108,11 +108,19 @@ def _is_foreign(text: str) -> bool:
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
     r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
-    r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover)\b",
+    r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
+    # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
+    # begins (not "het conflict, dat op 12 juli begon")
+    r"|(?:bijdrage|inzet|deelname|uitzending|detachement|team|eenheid|missie|training\w*|werkzaamheden"
+    r"|\w*officieren|militairen|\w*specialisten|waarnemers|adviseurs|instructeurs)\b[^.;]{0,40}?"
+    r"\b(?:begint|beginnen|begon|begonnen))\b",
     re.IGNORECASE,
 )
 _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|eindigt|stopt|stoppen)\b", re.IGNORECASE)
 _DONE_AFTER = re.compile(r"\s*(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
+# Dutch splits "terugkeren" around the date: "De militairen keren eind maart terug."
+_RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+$")
+_BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|teruggekeerd|terugtrekking|teruggetrokken"
@@ -213,6 +221,7 @@ class _State:
     letter_missions: frozenset[str] = frozenset()  # every mission the letter names
     main: str | None = None  # the letter's main mission, or the operation its subject describes
     last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
+    recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
     framework_ends: dict[str, str] = field(default_factory=dict)
 
 
@@ -260,7 +269,7 @@ def find_contributions(
         block_key = _paragraph_key(sentence)
         if block_key != state.last_block:
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
-            state.receivers = []
+            state.receivers, state.recent_start = [], {}
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
@@ -290,12 +299,16 @@ def find_contributions(
             state.last_mission = missions[0]
         dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
-        follows = state.last_dutch and _ANAPHOR.match(sentence.text) and not _is_foreign(sentence.text)
+        follows = state.last_dutch and (_ANAPHOR.match(sentence.text) or _people_subject(sentence.text)) \
+            and not _is_foreign(sentence.text)
         state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         for group in ([[m] for m in missions] if both else [missions]):
-            out.extend(_facts(sentence, group, here, units, letter_date, state, located=_places_units(sentence.text, units)))
+            found = _facts(sentence, group, here, units, letter_date, state,
+                           located=_places_units(sentence.text, units), follows=bool(follows))
+            out.extend(found)
+            state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
     if main and main not in _CARRIERS:
         # A standing NATO group carries a ship into an operation; the letter is about the operation.
         for c in out:
@@ -430,6 +443,7 @@ def _facts(
     letter_date: date | None,
     state: _State,
     located: bool,
+    follows: bool = False,
 ) -> list[Contribution]:
     text, base = sentence.text, sentence.start
     framework = bool(_FRAMEWORK.search(text))
@@ -504,6 +518,7 @@ def _facts(
         if _END_VERB.search(verbs, clause.start, clause.end) and (
             re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
+            or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
@@ -551,6 +566,11 @@ def _facts(
         if not start and not end and period.months and begun_here and not _EXTENDS.search(text):
             # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
             start, end = begun_here, add_months(begun_here, period.months)
+        recent = next((state.recent_start[m] for m in missions if m in state.recent_start), None)
+        if not start and not end and period.months and recent and follows and not _EXTENDS.search(text):
+            # "... vanaf 1 mei 2024 uit te breiden met drie cyberspecialisten. De cyberspecialisten
+            # worden voor een periode van twaalf maanden uitgezonden": from the start just named.
+            start, end = recent, add_months(recent, period.months)
         if not start and not end and period.months and _EXTENDS.search(text):
             # "met een half jaar verlengd": the framework named earlier, moved on by that much.
             extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)
@@ -700,6 +720,8 @@ def _month_pair(text: str, letter_date: date | None) -> list[Period]:
             continue
         if re.search(r"\d{4}$", m.group("b")):
             year = int(b.value[:4]) - (bm == 1)
+        elif a.kind == "absolute":  # the year the sentence opens with ("In 2025 ...")
+            year = int(a.value[:4])
         elif letter_date:
             year = resolve_month(am, letter_date, "future").year
         else:
@@ -758,7 +780,7 @@ def _day_after(value: str) -> str:
 
 _MANDATE_END = re.compile(
     r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het\s+)?"
-    r"(?:huidige\s+|lopende\s+)?mandaat(?:\s+van\s+(?:de|het)\s+\w+)?,?\s*(?:op|in|per|,)?\s*(?P<to>[^,;.]{4,30})"
+    r"(?:[\w-]+\s+)?mandaat(?:\s+van\s+(?:de|het)\s+\w+)?,?\s*(?:op|in|per|,)?\s*(?P<to>[^,;.]{4,30})"
 )
 
 
@@ -817,11 +839,30 @@ def _counted_before(text: str, pos: int) -> bool:
     return bool(m and (is_personnel(m.group(1)) or is_personnel(m.group(2))))
 
 
+_SUBJECT_NOUN = re.compile(r"(?:De|Deze|Die)\s+([\w-]+)(?:\s+([\w-]+))?")
+
+
+def _people_subject(text: str) -> bool:
+    """A sentence whose subject is people of a kind ("De cyberspecialisten werken ..."), who are
+    the ones the sentence before just named when it sent them."""
+    m = _SUBJECT_NOUN.match(text)
+    return bool(m and (is_personnel(m.group(1)) or (m.group(1).islower() and is_personnel(m.group(2)))))
+
+
+_MEASURE_NOUN = re.compile(r"(?i:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren|kilometer|km|procent|euro)")
+
+
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
     """The quantity counts people: its noun, the word after an adjective ("twaalf militaire waarnemers")
     or a conjunct ("70 analisten en inlichtingenpersoneel")."""
     if is_personnel(q.noun):
         return True
+    if q.noun and _MEASURE_NOUN.fullmatch(q.noun):
+        return False  # "voor twaalf maanden uitgezonden": a length of time, whoever is sent
+    if q.noun in ("leden", "man"):
+        # "tien leden van de Koninklijke Marechaussee": members of a force are its people
+        member_of = re.match(r"\s+van\s+(?:de|het)\s+(.{0,40})", text[q.end :])
+        return bool(member_of and find_units(member_of.group(1)))
     nxt = re.match(r"\s+([\w'’]+)", text[q.end :])
     if q.noun and nxt and is_personnel(nxt.group(1)):
         return True

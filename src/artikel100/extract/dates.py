@@ -320,6 +320,8 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
                 hint = int(nxt.group("y"))
                 if _month_of(m.group("mon")) > _month_of(nxt.group("mon")):
                     hint -= 1  # "december tot en met maart 2025" starts in 2024
+        if hint is None and m.group("mon") and not m.group("y") and not m.group("rel"):
+            hint = _opening_year(text)
         before = text[max(0, m.start() - 20) : m.start()]
         lead = "past" if _LEAD_PAST.search(before) else "future" if _LEAD_FUTURE.search(before) else "nearest"
         which_year = _WHICH_YEAR.match(text, m.end()) if m.group("mon") and not m.group("y") else None
@@ -332,6 +334,16 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
                 mention = replace(mention, end=which_year.end(), kind="absolute")
             out.append(mention)
     return out
+
+
+# A sentence that opens with its year: "In 2025 heeft Nederland van februari tot en met april ...".
+_OPENING_YEAR = re.compile(r"\s*In\s+(?P<y>(?:19|20)\d{2}),?\s")
+
+
+def _opening_year(text: str) -> int | None:
+    """The year of a sentence that opens with one, which its yearless months take."""
+    m = _OPENING_YEAR.match(text)
+    return int(m.group("y")) if m else None
 
 
 _WHICH_YEAR = re.compile(r"\s+(?:van\s+)?(dit|volgend|komend|vorig|verleden)\s+jaar\b", re.IGNORECASE)
@@ -469,7 +481,7 @@ def _months(m: re.Match[str]) -> int | None:
 
 def _date_at(text: str, m: re.Match[str], group: str, letter_date: date | None,
              year_hint: int | None = None) -> DateMention | None:
-    mention = parse_date_phrase(m.group(group), letter_date, year_hint)
+    mention = parse_date_phrase(m.group(group), letter_date, year_hint or _opening_year(text))
     if mention is None:
         return None
     base = m.start(group)

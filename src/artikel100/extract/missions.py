@@ -28,6 +28,7 @@ from datetime import date
 from functools import lru_cache
 
 import bisect
+from collections import Counter
 import dataclasses
 import functools
 import re
@@ -453,9 +454,65 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
 # public API
 
 
+# The words that make a name an operation's: "operatie Concordia", "EU-operatie Concordia",
+# "EUFOR Concordia". After one of these, the letter says just "Concordia".
+_OPERATION_WORD = re.compile(
+    r"(?:(?:EU|NAVO|VN|NATO|UN)-?)?(?:operatie|operation|missie|mission)|EUFOR|EUNAVFOR", re.IGNORECASE
+)
+# A compound that names a kind of mission: "politietrainingsmissie", "waarnemersmissie".
+_MISSION_COMPOUND = re.compile(r"(?i:[a-zë]{4,}(?:missie|operatie))")
+_BARE_NAME = re.compile(r"[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,2}")
+
+
+def _bare_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
+    """Later uses of a mission's bare name ("Concordia") once the letter has named it with the
+    word that makes it an operation's ("de EU-operatie Concordia"): alone, the word may be anything."""
+    entries = catalogue()
+    taken = sorted((m.start, m.end) for m in known)
+    out: list[_Mention] = []
+    bare_of: dict[str, set[str]] = {}
+    for mission_id in dict.fromkeys(m.mission_id for m in known):
+        entry = entries[mission_id]
+        bare = bare_of.setdefault(mission_id, set())
+        for form in (*entry.names, *entry.aliases):
+            head, _, rest = form.partition(" ")
+            if rest and _OPERATION_WORD.fullmatch(head) and _BARE_NAME.fullmatch(rest) and len(rest) >= _PROBE \
+                    and not _is_place(rest):
+                bare.add(rest)  # not "EUNAVFOR Somalia": alone, that is the country
+            # "de geïntegreerde politietrainingsmissie", then "een politietrainingsmissie"
+            last = form.rsplit(" ", 1)[-1]
+            if " " in form and _MISSION_COMPOUND.fullmatch(last):
+                bare.add(last.lower())
+    heads = Counter(name for names in bare_of.values() for name in names)
+    for mission_id, bare in bare_of.items():
+        entry = entries[mission_id]
+        first = min(m.start for m in known if m.mission_id == mission_id)
+        for name in sorted((b for b in bare if heads[b] == 1), key=len, reverse=True):
+            flags = re.IGNORECASE if name.islower() else 0  # a common noun may open a sentence
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[first:], flags):
+                start, end = first + m.start(), first + m.end()
+                k = bisect.bisect_left(taken, (start, start))
+                if (k and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
+                    continue
+                out.append(_Mention(mission_id, start, end, True, entry.name, entry.organisation))
+                bisect.insort(taken, (start, end))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _is_place(name: str) -> bool:
+    from .nations import find_countries
+    from .units import find_places
+
+    return any(p.end - p.start == len(name) for p in find_places(name)) or any(
+        c.end - c.start == len(name) for c in find_countries(name)
+    )
+
+
 @lru_cache(maxsize=4)  # extract asks for the mentions and the missions of one text
 def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
     known = _known_mentions(text)
+    known = sorted(known + _bare_mentions(text, known), key=lambda m: (m.start, m.end))
     unknown = _unknown_mentions(text, known)
     named = _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))
     return sorted(named + _described_mentions(text, named, letter_date), key=lambda m: (m.start, m.end))

@@ -56,6 +56,11 @@ _RECEIVES = re.compile(
 )
 
 
+# "bij de bestrijding van ebola" names what is done; "in de Golf van Guinee" only where
+_UNIT_IN = re.compile(r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?i:de|het)\s+(?=[a-zé])")
+_SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\b")
+
+
 @dataclass(frozen=True)
 class Topic:
     """The operation the letter is about, described by a header line."""
@@ -80,7 +85,9 @@ def _description(line: str) -> str | None:
         return None  # "Nederlandse deelname aan vredesoperaties en humanitaire hulp": a standing dossier
     if _POLICY.match(phrase) or ">" in line:
         return None  # "Beleid ten aanzien van humanitaire hulp"; a breadcrumb "Home > Onderwerpen > Noodhulp"
-    return phrase
+    # "Inzet van Zr.Ms. Karel Doorman bij de bestrijding van ebola": the unit's, the operation is after "bij de"
+    operation = _UNIT_IN.sub("", phrase)
+    return operation if operation != phrase and len(operation.split()) >= 2 else phrase
 
 
 def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topic | None:
@@ -105,9 +112,27 @@ def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topi
                 continue
             if any(block.start <= s < block.end for _, s, _ in mentions):
                 return None  # the subject names the mission
-            line = doc.text[block.start : block.end]
-            phrase = _description(line)
-            if phrase:
-                start = block.start + line.find(phrase[:20])
-                return Topic(described_id(phrase), phrase, start, start + len(phrase))
+            topic = _topic_of(doc, block)
+            if topic:
+                return topic
+    # A press copy has no labelled subject, but its heading says what the letter is:
+    # "Kamerbrief inzake militaire bijstand na de tsunami in Zuidoost-Azië".
+    for block in doc.blocks:
+        if block.kind == "paragraph" and (block.end - block.start >= 300 or _SALUTATION.match(doc.text, block.start)):
+            break  # the letter itself has begun
+        if block.kind == "heading" and _DOCUMENT.match(doc.text[block.start : block.end]) and not any(
+            block.start <= s < block.end for _, s, _ in mentions
+        ):
+            topic = _topic_of(doc, block)
+            if topic:
+                return topic
     return None
+
+
+def _topic_of(doc: CleanDocument, block) -> Topic | None:  # noqa: ANN001 (model.Block)
+    line = doc.text[block.start : block.end]
+    phrase = _description(line)
+    if not phrase:
+        return None
+    start = block.start + line.find(phrase[:20])
+    return Topic(described_id(phrase), phrase, start, start + len(phrase))
