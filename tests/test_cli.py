@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from artikel100.cli import main
 from letters_corpus import SEED, letters
 
-COMMANDS = sorted(main.commands)
+COMMANDS = main.list_commands(click.Context(main))
 
 
 def test_there_are_the_commands_the_readme_names() -> None:
@@ -22,7 +23,18 @@ def test_every_command_has_help(name: str) -> None:
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
-    assert len(main.commands[name].help or "") > 20
+    assert len(main.get_command(click.Context(main), name).help or "") > 20
+
+
+def test_extract_loads_neither_the_registry_nor_the_web_server() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, runpy; sys.argv = ['artikel100', 'extract', '--help']\n"
+            "try:\n    runpy.run_module('artikel100', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'fastapi', 'uvicorn', 'wordfreq')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_extract_json_follows_the_contract() -> None:

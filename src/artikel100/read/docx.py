@@ -18,8 +18,10 @@ import re
 import zipfile
 from pathlib import Path
 
-import docx
-from lxml import etree
+from ..lazy import lazy_module
+
+docx = lazy_module("docx")
+etree = lazy_module("lxml.etree")
 
 from ..errors import InputError, UnreadableInput
 from ..model import RawDocument

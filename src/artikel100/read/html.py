@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lxml import etree
-from lxml import html as lxml_html
+from ..lazy import lazy_module
+
+etree = lazy_module("lxml.etree")
+lxml_html = lazy_module("lxml.html")
 
 from ..errors import NoTextFound, UnreadableInput
 from ..model import Page, RawDocument

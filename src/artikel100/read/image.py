@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from ..lazy import lazy_module
 
 from ..errors import NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
@@ -31,9 +31,8 @@ _MAGIC = (
 # An A4 page at 300 dpi is 2480 x 3508; below ~1600 pixels on the long side
 # body text is under 20 pixels high and tesseract starts to drop letters.
 _MIN_LONG_SIDE = 1600
-# Decompression-bomb guard: more than a poster at 300 dpi is not a letter
-# (limits.Limits.max_image_pixels); Pillow refuses twice its own bound outright.
-Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, Limits().max_image_pixels)
+Image = lazy_module("PIL.Image")
+ImageOps = lazy_module("PIL.ImageOps")
 
 
 class ImageReader:
@@ -80,6 +79,9 @@ class ImageReader:
 
 
 def _open(path: Path) -> Image.Image:
+    # Decompression-bomb guard: more than a poster at 300 dpi is not a letter
+    # (limits.Limits.max_image_pixels); Pillow refuses twice its own bound outright.
+    Image.MAX_IMAGE_PIXELS = max(Image.MAX_IMAGE_PIXELS or 0, Limits().max_image_pixels)
     # Pillow only warns about a frame beyond MAX_IMAGE_PIXELS (another frame of
     # a GIF or TIFF than the first, met while counting frames) and decodes it:
     # seconds and a gigabyte. As an error it is refused like any bomb.

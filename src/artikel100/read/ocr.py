@@ -25,9 +25,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from ..lazy import lazy_module
+
+Image = lazy_module("PIL.Image")
+_rich_console = lazy_module("rich.console")
+_rich_progress = lazy_module("rich.progress")
 
 from ..errors import InputError, UnreadableInput
 from .limits import limits
@@ -157,19 +159,19 @@ def _workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _progress(total: int) -> Progress | None:
+def _progress(total: int) -> _rich_progress.Progress | None:
     if total <= PROGRESS_MIN_PAGES:
         return None
-    console = Console(file=sys.stderr)
+    console = _rich_console.Console(file=sys.stderr)
     if not console.is_terminal:
         # In a pipe or a log the bar is noise, and would break the promise of
         # one line on stderr per bad file.
         return None
-    return Progress(
-        TextColumn("[bold]OCR[/bold] {task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
+    return _rich_progress.Progress(
+        _rich_progress.TextColumn("[bold]OCR[/bold] {task.description}"),
+        _rich_progress.BarColumn(),
+        _rich_progress.MofNCompleteColumn(),
+        _rich_progress.TimeElapsedColumn(),
         console=console,
         transient=True,
     )
@@ -238,7 +240,7 @@ def ocr_pages(
     return results
 
 
-def _collect(number: int, future: Future[str], progress: Progress | None, task: object) -> OcrResult:
+def _collect(number: int, future: Future[str], progress: _rich_progress.Progress | None, task: object) -> OcrResult:
     try:
         result = OcrResult(number, future.result())
     except RuntimeError as exc:

@@ -19,9 +19,10 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from PIL import Image
+from ..lazy import lazy_module
+
+pdfium = lazy_module("pypdfium2")
+Image = lazy_module("PIL.Image")
 
 from ..errors import InputError, NoTextFound, UnreadableInput
 from ..model import Page, RawDocument
@@ -281,7 +282,7 @@ def _image_coverage(page: pdfium.PdfPage) -> float:
     if width <= 0 or height <= 0:
         return 0.0
     area = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE]):
         left, bottom, right, top = obj.get_bounds()
         area += max(0.0, right - left) * max(0.0, top - bottom)
     return min(1.0, area / (width * height))

@@ -1,15 +1,25 @@
-"""Word frequencies for Dutch (and English, which letters quote) from wordfreq."""
+"""Word frequencies for Dutch (and English, which letters quote) from wordfreq.
+
+The lists are read from wordfreq's own data files, in the "cBpack" format its
+``read_cBpack`` documents (a gzipped msgpack list: a header, then one list of
+words per centibel of frequency), rather than through ``import wordfreq``:
+importing wordfreq loads its tokenisers (langcodes, ftfy, regex) and took
+longer than extracting a letter.
+"""
 
 from __future__ import annotations
 
+import gzip
 import math
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import msgpack
 
-from wordfreq import get_frequency_dict
 from ..datafiles import load_yaml
+from ..errors import InternalError
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -18,14 +28,13 @@ class Lexicon:
     """Zipf frequencies (log10 per billion words) of Dutch and English words."""
 
     def __init__(self) -> None:
-        self._nl = get_frequency_dict("nl")
-        self._en = get_frequency_dict("en")
+        self._nl = _zipf_table("nl")
+        self._en = _zipf_table("en")
         self._domain = _domain_words()
 
     @staticmethod
     def _zipf(table: dict[str, float], word: str) -> float:
-        freq = table.get(word.casefold())
-        return math.log10(freq) + 9 if freq else 0.0
+        return table.get(word.casefold(), 0.0)
 
     def nl(self, word: str) -> float:
         return self._zipf(self._nl, word)
@@ -47,6 +56,19 @@ class Lexicon:
     def known(self, word: str) -> bool:
         """A word real Dutch (or English) text uses, not just a typo seen online."""
         return self.nl(word) >= 1.5 or self.en(word) >= 3.0
+
+
+def _zipf_table(lang: str) -> dict[str, float]:
+    """word -> Zipf frequency, as ``wordfreq.zipf_frequency`` gives it before rounding."""
+    path = resources.files("wordfreq") / "data" / f"large_{lang}.msgpack.gz"
+    data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        raise InternalError(f"{path}: not a wordfreq cBpack file of version 1")
+    table: dict[str, float] = {}
+    for centibels, bucket in enumerate(data[1:]):
+        # the same arithmetic as wordfreq (frequency 10 ** (-cB / 100)) and log10(frequency) + 9
+        table.update(dict.fromkeys(bucket, math.log10(10 ** (-centibels / 100)) + 9))
+    return table
 
 
 # How common a mission or place name counts as: a word a letter is likely to hold.
