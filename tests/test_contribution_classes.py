@@ -232,3 +232,20 @@ def test_what_began_is_a_start_only_when_the_contribution_begins() -> None:
     facts = _facts(body, "12 september 2016")
     assert ("UNIFIL", "start", "2016-10-01") in facts
     assert not any(v == "2016-08-02" for _, _, v in facts)
+
+
+def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
+    body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
+            "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen.")
+    facts = _facts(body, "20 november 2020")
+    assert {("UNMISS", "personnel", 12), ("EUCAP-SAHEL-NIGER", "personnel", 3)} <= facts
+    assert not any(v == 13000 for _, _, v in facts)
+
+
+def test_a_team_that_left_on_a_date_started_then() -> None:
+    text = ("Kamerbrief over noodhulp na de aardbeving in Turkije\n\n" + HEAD.format(date="20 februari 2023") +
+            "Het Nederlandse USAR-team, bestaande uit 58 reddingswerkers van brandweer en Defensie, is op 9 februari "
+            "naar Antakya vertrokken en heeft daar tot 16 februari gezocht.\n")
+    ex = process_text(text).extraction
+    facts = {(k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "start") if getattr(c, k)}
+    assert {("personnel", 58), ("start", "2023-02-09")} <= facts

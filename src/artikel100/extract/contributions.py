@@ -93,12 +93,19 @@ _NL_SENDS = re.compile(
 _LED_BY = re.compile(r"\bdoor (?:de |het )?[\w-]+(?: [\w-]+)? geleide\b")
 
 
+# "De bijdrage aan MINUSMA bestaat uit ...": what the Dutch share consists of, not the mission's size.
+_SHARE_OF = re.compile(
+    r"\b(?:[Bb]ijdrage|[Bb]ijdragen|[Ii]nzet|[Dd]eelname)\s+(?:aan|in|bij|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
 @lru_cache(maxsize=1024)
 def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
     # The nation that leads ("de door Duitsland geleide brigade") does not make the sentence another's.
     text = _LED_BY.sub("", text)
-    if _WHOLE.search(text) or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
+    whole = any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
+    if whole or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
         return True
     # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
     first = find_places(text[:40])
@@ -107,7 +114,7 @@ def _is_foreign(text: str) -> bool:
 
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
-    r"\b(?:vertrek\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
+    r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
     # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
     # begins (not "het conflict, dat op 12 juli begon")
@@ -125,7 +132,7 @@ _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\
 _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|teruggekeerd|terugtrekking|teruggetrokken"
     r"|redeployment|afgerond|niet langer|niet meer"
-    r"|afloop\w*|vertrek\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
+    r"|afloop\w*|(?:vertrek|vertrok)\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
     r"|trekt\b[^.]{0,60}\bterug|voltooid)\b",
     re.IGNORECASE,
 )
@@ -625,13 +632,13 @@ def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa
 
 # "vertrekt op 24 oktober uit Den Helder": leaving a Dutch port or base starts a deployment;
 # "het vertrek uit Afghanistan" ends one.
-_DEPARTS_FROM = re.compile(r"\bvertrek\w*\b[^.;]{0,40}?\b(?P<uit>uit)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_DEPARTS_FROM = re.compile(r"\b(?:vertrek|vertrok)\w*\b[^.;]{0,40}?\b(?P<uit>uit)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
 
 def _without_home_departure(text: str) -> str:
     """``text`` with the "uit" of a departure from the Netherlands blanked (same length),
     so that the verbs read it as a start."""
-    m = _DEPARTS_FROM.search(text) if "vertrek" in text else None
+    m = _DEPARTS_FROM.search(text) if "vertr" in text else None
     if not m or country_of_place(m.group("place")) != "NL":
         return text
     return text[: m.start("uit")] + "   " + text[m.end("uit") :]

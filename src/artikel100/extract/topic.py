@@ -27,7 +27,7 @@ _LABELS = ("subject", "site-subject", "site-title", "dossier")
 # Lead-ins that say what kind of document it is or that it concerns the Dutch share.
 _LABEL = re.compile(r"^(?:Onderwerp|Betreft|Titel)\s*:\s*", re.IGNORECASE)
 _DOCUMENT = re.compile(
-    r"^(?:(?:Kamerbrief|Brief(?:\s+(?:regering|van\s+de\s+ministers?))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
+    r"^(?:(?:Kamerbrief|Brief(?:\s+(?:regering|(?:van\s+de\s+)?(?:ministers?|staatssecretaris)))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
     r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws)"
     r"\s*(?:inzake|over|betreffende|m\.b\.t\.)?\s*)+",
     re.IGNORECASE,
@@ -35,7 +35,7 @@ _DOCUMENT = re.compile(
 # "(een mogelijke) Nederlandse (militaire) bijdrage aan de", "Beëindiging van de ... bijdrage aan de"
 _SHARE = re.compile(
     r"^(?:(?:de|het|een)\s+)?(?:(?:Beëindiging|Verlenging|Voortzetting)\s+van\s+de\s+)?(?:(?:mogelijke|eventuele|eerste|verdere)\s+)*"
-    r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming)\s+(?:aan|voor)\s+(?:de|het)\s+",
+    r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming|steun|ondersteuning)\s+(?:aan|voor)\s+(?:de|het)\s+",
     re.IGNORECASE,
 )
 # A dossier on a field of policy, not one operation.
@@ -112,27 +112,41 @@ def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topi
                 continue
             if any(block.start <= s < block.end for _, s, _ in mentions):
                 return None  # the subject names the mission
-            topic = _topic_of(doc, block)
+            topic = _topic_of(doc, block.start, _wrapped_end(doc, block))
             if topic:
                 return topic
     # A press copy has no labelled subject, but its heading says what the letter is:
     # "Kamerbrief inzake militaire bijstand na de tsunami in Zuidoost-Azië".
+    # (OCR may run that heading and the salutation into one block: each line is read.)
     for block in doc.blocks:
         if block.kind == "paragraph" and (block.end - block.start >= 300 or _SALUTATION.match(doc.text, block.start)):
             break  # the letter itself has begun
-        if block.kind == "heading" and _DOCUMENT.match(doc.text[block.start : block.end]) and not any(
-            block.start <= s < block.end for _, s, _ in mentions
-        ):
-            topic = _topic_of(doc, block)
-            if topic:
-                return topic
+        at = block.start
+        for line in doc.text[block.start : block.end].split("\n"):
+            start, at = at, at + len(line) + 1
+            if _SALUTATION.match(line):
+                break
+            if _DOCUMENT.match(line) and not any(start <= s < at for _, s, _ in mentions):
+                topic = _topic_of(doc, start, start + len(line))
+                if topic:
+                    return topic
     return None
 
 
-def _topic_of(doc: CleanDocument, block) -> Topic | None:  # noqa: ANN001 (model.Block)
-    line = doc.text[block.start : block.end]
+def _wrapped_end(doc: CleanDocument, block) -> int:  # noqa: ANN001 (model.Block)
+    """Where a header line ends that OCR or the print wrapped onto a line of its own:
+    "... bijdrage aan de versterking" + "van de Turkse luchtverdediging"."""
+    after = next((b for b in doc.blocks if b.start >= block.end), None)
+    if after is None or after.label or "\n" in doc.text[after.start : after.end].strip():
+        return block.end
+    line = doc.text[after.start : after.end]
+    return after.end if line[:1].islower() and len(line) < 100 else block.end
+
+
+def _topic_of(doc: CleanDocument, start: int, end: int) -> Topic | None:
+    line = doc.text[start:end]
     phrase = _description(line)
     if not phrase:
         return None
-    start = block.start + line.find(phrase[:20])
+    start += line.find(phrase[:20])
     return Topic(described_id(phrase), phrase, start, start + len(phrase))

@@ -88,7 +88,7 @@ def _units_of(text: str) -> tuple[UnitMention, ...]:
 _FTE = re.compile(r"^(?:VTE|vte|fte|FTE|voltijdequivalenten)$")
 # The last part of a compound that counts people: "staffunctionarissen", "KMar-medewerkers".
 _PERSONNEL_TAIL = re.compile(
-    r"(?:functionarissen|medewerkers|officieren|militairen|adviseurs|instructeurs|mariniers|agenten|specialisten"
+    r"(?:functionarissen|medewerkers|werkers|hulpverleners|officieren|militairen|adviseurs|instructeurs|mariniers|agenten|specialisten"
     r"|waarnemers|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts|personeel)$",
     re.IGNORECASE,
 )
