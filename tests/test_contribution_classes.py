@@ -236,10 +236,11 @@ def test_what_began_is_a_start_only_when_the_contribution_begins() -> None:
 
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
-            "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen.")
+            "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "
+            "telt ongeveer 1.800 militairen.")
     facts = _facts(body, "20 november 2020")
     assert {("UNMISS", "personnel", 12), ("EUCAP-SAHEL-NIGER", "personnel", 3)} <= facts
-    assert not any(v == 13000 for _, _, v in facts)
+    assert not any(v in (13000, 1800) for _, _, v in facts)
 
 
 def test_a_team_that_left_on_a_date_started_then() -> None:
@@ -249,3 +250,30 @@ def test_a_team_that_left_on_a_date_started_then() -> None:
     ex = process_text(text).extraction
     facts = {(k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "start") if getattr(c, k)}
     assert {("personnel", 58), ("start", "2023-02-09")} <= facts
+
+
+def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
+    body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
+            "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "
+            "levert drie adviseurs aan EUSEC RD Congo.")
+    ex = process_text(HEAD.format(date="1 november 2011") + body + "\n").extraction
+    assert [m.id for m in ex.missions] == ["EUSEC-RD-CONGO"]
+    facts = {(c.mission, k, getattr(c, k)) for c in ex.contributions for k in ("personnel", "end") if getattr(c, k)}
+    assert {("EUSEC-RD-CONGO", "end", "2011-12-31"), ("EUSEC-RD-CONGO", "personnel", 3)} <= facts
+
+
+def test_a_mission_named_with_its_place_is_later_named_by_its_acronym() -> None:
+    body = ("Het kabinet draagt bij aan de politiemissie van de EU in Afghanistan (EUPOL Afghanistan).\n\n"
+            "Het kabinet heeft besloten twaalf politiefunctionarissen aan EUPOL te leveren, tot 1 juli 2010. "
+            "Daarnaast blijft Task Force Uruzgan tot augustus 2010 in Uruzgan.")
+    facts = _facts(body, "20 mei 2008")
+    assert {("EUPOL-AFGHANISTAN", "personnel", 12), ("EUPOL-AFGHANISTAN", "end", "2010-07-01")} <= facts
+
+
+def test_a_contribution_given_to_a_described_mission_with_its_name_in_brackets() -> None:
+    body = ("Nederland draagt daarnaast bij aan de EU-adviesmissie voor de hervorming van de civiele "
+            "veiligheidssector (EUAM Oekraïne) met drie politieadviseurs. Zij werken sinds april tijdelijk vanuit "
+            "Polen.")
+    facts = _facts("Nederland levert twee waarnemers aan de OVSE-waarnemersmissie in Oekraïne.\n\n" + body, "10 juni 2022")
+    assert {("EUAM-UKRAINE", "personnel", 3), ("EUAM-UKRAINE", "location", "Polen")} <= facts
+    assert not any(m != "EUAM-UKRAINE" and k == "location" for m, k, _ in facts)

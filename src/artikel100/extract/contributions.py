@@ -74,7 +74,7 @@ _NEGATED = re.compile(
 )
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
-    r"(?i:\b(?:missie|operatie|divisie|troepenmacht|macht|vloot|taakgroep|coalitie|groep|battlegroup|vredesmacht)\b"
+    r"(?i:\b\w*(?:missie|operatie|divisie|macht|vloot|taakgroep|coalitie|groep|battlegroup)\b"
     r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
     # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
     r"|\b[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
@@ -205,8 +205,13 @@ _SPELLED_OUT = re.compile(r"(?:['‘\"“][^'’\"”]{2,90}['’\"”]|['‘\"�
 
 def _receives(text: str, start: int) -> bool:
     """Whether the mission mentioned at `start` is named as the receiver of the contribution."""
-    before = _SPELLED_OUT.sub("", text[max(0, start - 150) : start])
+    before = _SPELLED_OUT.sub("", text[max(0, start - 220) : start])
+    # "bij aan de EU-adviesmissie voor de hervorming van de veiligheidssector (EUAM Oekraïne)"
+    before = _DESCRIBED_BEFORE.sub("", before)
     return bool(_TARGET.search(before[-50:]))
+
+
+_DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
 
 
 # A mission named in passing, as the owner of something: "de transitie van OIR".

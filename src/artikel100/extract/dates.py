@@ -424,6 +424,8 @@ _EXPIRY_RES = (
     re.compile(rf"\b(?i:loopt|lopen|liep|liepen)\s+(?:\w+\s+){{0,3}}?(?:(?i:op|in|per)\s+)?(?P<b>{DATE_RE})\s+af\b"),
     # "Eind mei 2025 verloopt ook het mandaat"
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+{_EXPIRY_VERB}\b"),
+    # "Op 30 september 2009 loopt het nationale mandaat af"
+    re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+(?:[\w-]+\s+){{0,4}}?af\b"),
 )
 _DUR_HEDGE = r"(?:(?i:nog|opnieuw|wederom|maximaal|ten\s+hoogste|minimaal|ruim|circa|ongeveer)\s+)?"
 _UNIT_HINT = re.compile(r"(?i:maand|jaar|jaren)")

@@ -479,6 +479,8 @@ def _bare_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
             if rest and _OPERATION_WORD.fullmatch(head) and _BARE_NAME.fullmatch(rest) and len(rest) >= _PROBE \
                     and not _is_place(rest):
                 bare.add(rest)  # not "EUNAVFOR Somalia": alone, that is the country
+            elif rest and head.isupper() and len(head) >= _PROBE and head.isalpha() and _is_place(rest):
+                bare.add(head)  # "EUPOL Afghanistan", later "aan EUPOL"
             # "de geïntegreerde politietrainingsmissie", then "een politietrainingsmissie"
             last = form.rsplit(" ", 1)[-1]
             if " " in form and _MISSION_COMPOUND.fullmatch(last):
@@ -523,6 +525,7 @@ def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
 _APPOSITION = re.compile(r"[ \t\n]*(?:\(|(?:van|voor|in het kader van)\s+(?:de|het)\s+(?:[\w-]+\s+)?)?[ \t\n]*")
 
 
+_NAMED_IN_BRACKETS = re.compile(r"[^.;:()\n]{0,160}\(\s*")
 _NEARBY = 300  # characters around a description in which named missions say where it works
 
 
@@ -542,6 +545,12 @@ def _described_mentions(text: str, named: list[_Mention], letter_date: date | No
             continue  # "NAVO-trainingsmissie in Irak" is a name of the catalogue
         if k < len(taken) and _APPOSITION.fullmatch(text[d.end : taken[k][0]]):
             continue  # "de EU-operatie EUFOR Althea": the description goes with the name after it
+        if k < len(taken) and _NAMED_IN_BRACKETS.fullmatch(text, d.end, taken[k][0]):
+            # "de EU-missie voor advies en bijstand bij de hervorming van de veiligheidssector in de
+            # Democratische Republiek Congo (EUSEC RD Congo)": the name in brackets ends the description.
+            # (Taking the description as a mention of it too moved a letter's facts to the wrong
+            # mission when OCR broke the name in brackets over two lines.)
+            continue
         nearby = tuple(dict.fromkeys(
             c for m in named if m.known and abs(m.start - d.start) < _NEARBY for c in entries[m.mission_id].countries
         ))
