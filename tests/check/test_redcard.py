@@ -8,7 +8,7 @@ import pytest
 
 from artikel100 import process
 from artikel100.check import check_task
-from artikel100.check.gazetteer import gazetteer
+from artikel100.gazetteer import gazetteer
 from artikel100.check.task import personnel_allowance
 from artikel100.errors import InputError
 
@@ -137,7 +137,7 @@ def test_the_seed_framework_answers_the_issue_example(registry) -> None:  # noqa
 
 
 def test_the_gazetteer_index_is_kept_on_disk_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch) -> None:  # noqa: ANN001
-    from artikel100.check.gazetteer import _cache_path, _load_cache, _save_cache
+    from artikel100.gazetteer import _cache_path, _load_cache, _save_cache
 
     monkeypatch.setenv("ARTIKEL100_CACHE", str(tmp_path))
     path = _cache_path()

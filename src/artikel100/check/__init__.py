@@ -21,7 +21,7 @@ from .coverage import (
     letter_coverage,
 )
 from .diff import Change, DeploymentChange, LetterDiff, diff_letters
-from .gazetteer import Gazetteer, PlaceInfo, gazetteer
+from ..gazetteer import Gazetteer, PlaceInfo, gazetteer
 from .instruments import DebateView, MotionView, debates, motions
 from .monitoring import EvaluationView, Monitoring, Proposal, VisitView, confirm_link, monitoring
 from .task import PointAnswer, TaskCheck, check_task

@@ -26,7 +26,7 @@ from ..extract.units import find_places, guess_places
 from ..store.dates import first_day, last_day
 from ..store.merge import Deployment, Step, load_deployments, unit_kind
 from .common import Citation, letter_rows, sentence_around, stating
-from .gazetteer import gazetteer
+from ..gazetteer import gazetteer
 
 __all__ = ["PointAnswer", "TaskCheck", "check_task", "personnel_allowance"]
 

