@@ -277,3 +277,9 @@ def test_a_contribution_given_to_a_described_mission_with_its_name_in_brackets()
     facts = _facts("Nederland levert twee waarnemers aan de OVSE-waarnemersmissie in Oekraïne.\n\n" + body, "10 juni 2022")
     assert {("EUAM-UKRAINE", "personnel", 3), ("EUAM-UKRAINE", "location", "Polen")} <= facts
     assert not any(m != "EUAM-UKRAINE" and k == "location" for m, k, _ in facts)
+
+
+def test_parts_of_a_stated_total_after_a_colon_are_people_too() -> None:
+    body = "Nederland levert drie stafofficieren aan EUFOR RCA: twee op het hoofdkwartier in Bangui en één in Larissa."
+    facts = _facts(body, "10 maart 2014")
+    assert {("EUFOR-RCA", "personnel", 3), ("EUFOR-RCA", "personnel", 2), ("EUFOR-RCA", "personnel", 1)} <= facts

@@ -219,3 +219,13 @@ def test_letter_fields_and_signatories_of_the_real_letters() -> None:
         sig_tp, sig_fp, sig_fn = sig_tp + len(want & got), sig_fp + len(got - want), sig_fn + len(want - got)
     assert hits / total >= 0.98
     assert 2 * sig_tp / (2 * sig_tp + sig_fp + sig_fn) >= 0.9
+
+
+def test_a_letterhead_table_with_a_page_column_gives_the_letters_date() -> None:
+    from artikel100 import process_text
+
+    text = ("Ministerie van Defensie\nPostbus 20701\n2500 ES Den Haag\n\nAan de Voorzitter van de Tweede Kamer der "
+            "Staten-Generaal\nBinnenhof 4\nDen Haag\n\nDatum Kenmerk Blad Bijlage(n)\n4 maart 2004 D2004/118 1/2 geen\n\n"
+            "Betreft: Nederlandse bijdrage aan SFOR\n\nHierbij informeer ik u over de bijdrage van Nederland aan SFOR, "
+            "die tot 1 december 2004 met 120 militairen wordt voortgezet.\n")
+    assert process_text(text).extraction.letter.date == "2004-03-04"

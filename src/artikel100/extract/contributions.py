@@ -861,6 +861,7 @@ def _people_subject(text: str) -> bool:
     return bool(m and (is_personnel(m.group(1)) or (m.group(1).islower() and is_personnel(m.group(2)))))
 
 
+_PART_AFTER = re.compile(r"\s+(?:in|op|bij|als|aan|voor|te|binnen)\b")
 _MEASURE_NOUN = re.compile(r"(?i:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren|kilometer|km|procent|euro)")
 
 
@@ -871,6 +872,12 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
         return True
     if q.noun and _MEASURE_NOUN.fullmatch(q.noun):
         return False  # "voor twaalf maanden uitgezonden": a length of time, whoever is sent
+    if q.noun is None and _PART_AFTER.match(text, q.end) and any(
+        p.end <= q.start and p.value and q.value < p.value and is_personnel(p.noun) and ":" in text[p.end : q.start]
+        and not re.search(r"[.;]", text[p.end : q.start])
+        for p in _quantities(text)
+    ):
+        return True  # "vier adviseurs aan EUSEC: twee in Kinshasa en twee in Goma": parts of the four
     if q.noun in ("leden", "man"):
         # "tien leden van de Koninklijke Marechaussee": members of a force are its people
         member_of = re.match(r"\s+van\s+(?:de|het)\s+(.{0,40})", text[q.end :])

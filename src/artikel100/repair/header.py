@@ -68,7 +68,7 @@ _LETTERHEAD_STRONG = re.compile(r"Ministerie|Postbus|Telefoon|Telefax|www\.|\d{4
 # The margin's labels, alone or as a table's head row ("Uw brief  Uw kenmerk  Ons nummer  Datum").
 _LABEL = (
     r"(?:Uw[ \t]+brief|Uw[ \t]+kenmerk|Uw[ \t]+referentie|Ons[ \t]+nummer|Ons[ \t]+kenmerk|Onze[ \t]+referentie"
-    r"|Bijlage\(n\)|Bijlagen|Contactpersoon|Doorkiesnummer|Inlichtingen|Datum|Kenmerk)"
+    r"|Bijlage\(n\)|Bijlagen|Contactpersoon|Doorkiesnummer|Inlichtingen|Datum|Kenmerk|Blad)"
 )
 _LABELS = re.compile(rf"(?:{_LABEL}[ \t]*)+(?=[ \t]*(?:\n|$)|[ \t]+[A-Z0-9])(?![ \t]*\d{{1,2}}\W)")
 
