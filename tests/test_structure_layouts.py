@@ -229,3 +229,13 @@ def test_a_letterhead_table_with_a_page_column_gives_the_letters_date() -> None:
             "Betreft: Nederlandse bijdrage aan SFOR\n\nHierbij informeer ik u over de bijdrage van Nederland aan SFOR, "
             "die tot 1 december 2004 met 120 militairen wordt voortgezet.\n")
     assert process_text(text).extraction.letter.date == "2004-03-04"
+
+
+def test_a_signature_block_of_stacked_roles_in_lower_case() -> None:
+    text = (
+        "Den Haag, 3 juli 2007\n\nHierbij informeren wij u over het besluit bij te dragen aan EUPOL Afghanistan.\n\n"
+        "de minister van Buitenlandse Zaken,\n\nA.B. de Wit\n\nde minister van Defensie,\n\nC. van Dam\n"
+    )
+    assert [(s.name, s.role) for s in process_text(text).extraction.letter.signatories] == [
+        ("A.B. de Wit", "minister van Buitenlandse Zaken"), ("C. van Dam", "minister van Defensie")
+    ]

@@ -20,7 +20,13 @@ from .model import Block, CleanDocument
 __all__ = ["find_signatories", "metadata_signatories", "split_names"]
 
 # "De minister", also as OCR prints it ("De. minister")
-_ROLE_START = re.compile(r"\b(?:De|DE)[.,]?\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)")
+# (or "de minister van Defensie," as some letters set it, at the start of a line)
+_ROLE_START = re.compile(
+    r"(?:\b(?:De|DE)|(?:^|(?<=\n))de)[.,]?\s+(?=(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)\b)"
+)
+# Inside a signature block, a role set in lower case after the name before it, which repair
+# joined to that name's line: "M.J.M. Verhagen de minister van Defensie,".
+_LOWER_ROLE = re.compile(r"(?<=[a-z] )de\s+(?=(?:minister|staatssecretaris)(?:-president)?\s+(?:van|voor)\s+[^,.]{3,60},)")
 _ROLE_WORD = re.compile(r"^(?:[Mm]inister|MINISTER|[Ss]taatssecretaris|STAATSSECRETARIS)")
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "la", "le", "du"})
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
@@ -80,7 +86,7 @@ def split_names(line: str, count: int) -> list[str]:
 
 def _role_text(role: str) -> str:
     role = " ".join(role.split()).rstrip(",").strip()
-    role = re.sub(r"^(?:De|DE)[.,]?\s+", "", role)
+    role = re.sub(r"^(?:De|DE|de)[.,]?\s+", "", role)
     if role.isupper():
         role = role.lower()
     return role[:1].lower() + role[1:]
@@ -92,7 +98,7 @@ def _segments(text: str, base: int) -> list[tuple[str, object]]:
     OCR can glue a whole two-column signature block into one paragraph:
     "De minister van A, De minister van B, Name A Name B De minister van C, ..."
     """
-    starts = [m.start() for m in _ROLE_START.finditer(text)]
+    starts = sorted({m.start() for m in _ROLE_START.finditer(text)} | {m.start() for m in _LOWER_ROLE.finditer(text)})
     out: list[tuple[str, object]] = []
     pos = 0
     for i, s in enumerate(starts):
