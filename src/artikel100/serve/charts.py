@@ -119,7 +119,8 @@ def personnel_chart(deployments: list[Deployment], today: date, height: int = 22
         lo_d, hi_d = ordered[0], ordered[-1]
         ordered = [date(y, m, 1) for y in range(lo_d.year, hi_d.year + 1) for m in range(1, 13)
                    if lo_d <= date(y, m, 1) <= hi_d] + [hi_d]
-    series = [(day, sum(d.personnel_at(day) or 0 for d in deps if d.active_on(day))) for day in ordered]
+    windows = [d.window() for d in deps]  # parsed once, asked about every day
+    series = [(day, sum(w.personnel_at(day) or 0 for w in windows if w.active_on(day))) for day in ordered]
     lo, hi = date(ordered[0].year, 1, 1), date(ordered[-1].year, 12, 31)
     x = _scale(lo, hi, WIDTH)
     peak = max((n for _d, n in series), default=0) or 1

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from ..store import schema as s
 from ..store.db import Registry
-from ..store.merge import Deployment
+from ..store.merge import Deployment, load_deployments
 from ..store.proposals import rejected_proposals
 from ..store.queries import CommitmentView, Deadline, MissionView, commitments, deadlines, missions, timeline
 
@@ -90,10 +90,13 @@ def build_snapshot(conn: Connection, today: date) -> Snapshot:
     for L in sorted(letters.values(), key=lambda L: L.id):
         if L.kamerstuk:
             by_kst.setdefault(L.kamerstuk, L.id)
-    views = missions(conn, today)
+    merged = load_deployments(conn)  # once: missions, the timeline and deadlines all read it
+    views = missions(conn, today, deployments=merged)
+    every_commitment = commitments(conn, today)
     snap = Snapshot(
-        today, version, letters, by_kst, views, timeline(conn), deadlines(conn, today, "6m"),
-        commitments(conn, today), mission_names={m.id: m.name for m in views},
+        today, version, letters, by_kst, views, timeline(conn, deployments=merged),
+        deadlines(conn, today, "6m", deployments=merged, commitment_views=every_commitment),
+        every_commitment, mission_names={m.id: m.name for m in views},
     )
     rejected = rejected_proposals(conn)
     for c in snap.commitments:

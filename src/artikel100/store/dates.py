@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -26,6 +27,12 @@ def _parts(value: str) -> tuple[int, int | None, int | None]:
     return int(y), int(mo) if mo else None, int(d) if d else None
 
 
+# The registry's dates are a few thousand distinct strings asked about millions of
+# times (every deployment on every day of a chart); parsed once each, at most this many kept.
+_PARSED_DATES = 16384
+
+
+@lru_cache(maxsize=_PARSED_DATES)
 def first_day(value: str | None) -> date | None:
     """The first day a partial date can mean."""
     if not value:
@@ -34,6 +41,7 @@ def first_day(value: str | None) -> date | None:
     return date(y, m or 1, d or 1)
 
 
+@lru_cache(maxsize=_PARSED_DATES)
 def last_day(value: str | None) -> date | None:
     """The last day a partial date can mean (the end of a framework "until June 2025")."""
     if not value:

@@ -29,7 +29,7 @@ from .dates import agree, first_day, last_day
 from .links import copies, kamerstukken
 from .search import fold
 
-__all__ = ["unit_kind", "Step", "Conflict", "Deployment", "ContributionRow", "merge", "load_deployments"]
+__all__ = ["unit_kind", "Step", "Conflict", "Deployment", "Window", "ContributionRow", "merge", "load_deployments"]
 
 # (pattern over folded text, kind). Order matters: the first match wins, and
 # a helicopter detachment's "staf" must not make it a staff deployment.
@@ -142,19 +142,42 @@ class Deployment:
 
     def personnel_at(self, day: date) -> int | None:
         """Personnel of the last step decided on or before ``day`` (else the first step's)."""
-        known = [st for st in self.steps if st.personnel is not None]
-        if not known:
-            return None
-        before = [st for st in known if (first_day(st.letter_date) or date.min) <= day]
-        return (before or known)[-1].personnel
+        return self.window().personnel_at(day)
 
     def active_on(self, day: date) -> bool:
         """True when the framework covers ``day``; an open end counts as active, a mention never."""
+        return self.window().active_on(day)
+
+    def window(self) -> Window:
+        """The dates and head counts ``active_on`` and ``personnel_at`` read, parsed now.
+
+        A caller asking about many days (a chart, the web app's snapshot) keeps
+        the window instead of walking the history for every day.
+        """
+        known = tuple((first_day(st.letter_date) or date.min, st.personnel) for st in self.steps
+                      if st.personnel is not None)
         if not self.substantive:
-            return False
-        start = first_day(self.start)
-        end = last_day(self.end)
-        return (start is None or start <= day) and (end is None or day <= end)
+            return Window(False, None, None, known)
+        return Window(True, first_day(self.start), last_day(self.end), known)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A deployment's framework and head counts, parsed: answers about any day without the history."""
+
+    substantive: bool
+    start: date | None
+    end: date | None
+    personnel: tuple[tuple[date, int], ...]  # (letter day, personnel) of each step that gives a number, in order
+
+    def active_on(self, day: date) -> bool:
+        return self.substantive and (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def personnel_at(self, day: date) -> int | None:
+        for letter_day, personnel in reversed(self.personnel):
+            if letter_day <= day:
+                return personnel
+        return self.personnel[-1][1] if self.personnel else None
 
 
 @dataclass

@@ -57,11 +57,14 @@ def _mission_names(conn: Connection) -> dict[str, str]:
     return {r.mission: json.loads(r.data).get("name") or r.mission for r in rows}  # the latest name wins
 
 
-def missions(conn: Connection, today: date) -> list[MissionView]:
-    """Every mission with deployments, with those active on ``today``."""
+def missions(conn: Connection, today: date, deployments: list[Deployment] | None = None) -> list[MissionView]:
+    """Every mission with deployments, with those active on ``today``.
+
+    ``deployments``: the registry's merged deployments when the caller holds them (else merged here).
+    """
     names = _mission_names(conn)
     by_mission: dict[str, list[Deployment]] = {}
-    for dep in load_deployments(conn):
+    for dep in load_deployments(conn) if deployments is None else deployments:
         by_mission.setdefault(dep.mission, []).append(dep)
     out = []
     for mid in sorted(set(by_mission) | set(names)):
@@ -77,9 +80,16 @@ def missions(conn: Connection, today: date) -> list[MissionView]:
     return out
 
 
-def timeline(conn: Connection, mission: str | None = None, at: date | None = None) -> list[Deployment]:
-    """Deployments over time, by start; with ``at``, only those deployed on that day."""
-    deps = load_deployments(conn, mission)
+def timeline(conn: Connection, mission: str | None = None, at: date | None = None,
+             deployments: list[Deployment] | None = None) -> list[Deployment]:
+    """Deployments over time, by start; with ``at``, only those deployed on that day.
+
+    ``deployments``: all merged deployments when the caller holds them (else merged here).
+    """
+    if deployments is None:
+        deps = load_deployments(conn, mission)
+    else:
+        deps = [d for d in deployments if not mission or d.mission == mission]
     if at is not None:
         deps = [d for d in deps if d.active_on(at)]
     return sorted(deps, key=lambda d: (first_day(d.start) or date.min, d.mission, d.unit or ""))
@@ -101,25 +111,29 @@ class Deadline:
         return f"{self.kind}-{re.sub(r'[^A-Za-z0-9]+', '-', self.ref)}-{self.day.isoformat()}@artikel100"
 
 
-def deadlines(conn: Connection, today: date, within: str = "6m") -> list[Deadline]:
+def deadlines(conn: Connection, today: date, within: str = "6m", *, deployments: list[Deployment] | None = None,
+              commitment_views: list[CommitmentView] | None = None) -> list[Deadline]:
     """Framework ends and commitment due dates within ``within`` of ``today``, soonest first.
 
     The window reaches back as far as it reaches ahead, so frameworks that
     lapsed and commitments left overdue stay in sight (a framework that ended
     with no later letter may mean the registry lacks that letter).
+    ``deployments`` and ``commitment_views`` (``commitments(conn, today)``) are
+    what the caller already holds; else they are read here.
     """
     period = parse_period(within)
     lo, hi = today - period, today + period
     out: list[Deadline] = []
-    for dep in load_deployments(conn):
+    for dep in load_deployments(conn) if deployments is None else deployments:
         end = last_day(dep.end)
         if end is None or not lo <= end <= hi:
             continue
         cur = dep.current
         out.append(Deadline(end, "framework", f"{dep.key}: framework ends {dep.end}", dep.mission,
                             cur.letter_id, cur.kamerstuk, "due" if end >= today else "expired", dep.key))
-    for c in commitments(conn, today, open_only=True):
-        if not c.due:
+    views = commitments(conn, today, open_only=True) if commitment_views is None else commitment_views
+    for c in views:
+        if not c.due or c.status == "done":
             continue
         due = last_day(c.due)
         assert due is not None
