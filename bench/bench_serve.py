@@ -80,7 +80,8 @@ def request_mix(letter_ids: list[int], missions: list[str], rng: random.Random) 
 
 
 async def user(base: str, until: float, ids: list[int], missions: list[str], seed: int,
-               out: list[tuple[str, float, int]]) -> None:
+               out: list[tuple[str, float, int]], log: list[tuple[float, str, str, float, int]] | None = None) -> None:
+    """One simulated user: (kind, ms, status) of each answer to ``out``; with ``log``, (sent, kind, path, ms, status)."""
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=30.0) as client:
         await asyncio.sleep(rng.uniform(0, 1.0))  # users arrive over the first second
@@ -92,7 +93,10 @@ async def user(base: str, until: float, ids: list[int], missions: list[str], see
                 status = r.status_code
             except httpx.HTTPError:
                 status = 0
-            out.append((kind, (time.perf_counter() - t) * 1000, status))
+            ms = (time.perf_counter() - t) * 1000
+            out.append((kind, ms, status))
+            if log is not None:
+                log.append((t, kind, path, ms, status))
             await asyncio.sleep(rng.uniform(0.5, 1.5))
 
 
@@ -116,6 +120,46 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))]
 
 
+def start_server(db: str, today: str, workers: int, *, own_group: bool = False) -> tuple[subprocess.Popen, str]:
+    """``artikel100 serve`` on a free loopback port, read-only; (the process, its base URL)."""
+    port = _free_port()
+    env = {**os.environ, "ARTIKEL100_TOKEN": ""}
+    proc = subprocess.Popen([sys.executable, "-m", "artikel100", "serve", "--db", db, "--port", str(port),
+                             "--today", today, "--workers", str(workers)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=own_group)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+WARM_PATHS = ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics")
+
+
+def wait_ready(proc: subprocess.Popen, base: str, *, timeout: float = 300, warm: tuple[str, ...] = WARM_PATHS,
+               repeat: int = 1) -> tuple[list[str], list[int], float]:
+    """Waits until the server answers; returns its missions, its letter ids and the seconds it took to start.
+
+    Then asks each of ``warm`` ``repeat`` times (2: both workers, probably), so that
+    the measurement starts after each kind of page was built once.
+    """
+    t0 = time.perf_counter()
+    while True:
+        try:
+            meta = httpx.get(f"{base}/api/missions", timeout=300).json()
+            break
+        except httpx.HTTPError:
+            if proc.poll() is not None or time.perf_counter() - t0 > timeout:
+                raise SystemExit("the server did not start: " + (proc.stderr.read() or b"").decode()[-500:])
+            time.sleep(0.3)
+    started = time.perf_counter() - t0
+    total = httpx.get(f"{base}/api/letters?per_page=1", timeout=300).json()["total"]
+    ids: list[int] = []  # the real ids (a PostgreSQL sequence has gaps where an insert was retried)
+    for page in range(1, (total + 199) // 200 + 1):
+        ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
+    for path in warm:
+        for _ in range(repeat):
+            httpx.get(base + path, timeout=300)
+    return [m["id"] for m in meta["items"]], ids, started
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True, help="a registry bench_ingest.py filled (path or postgresql:// URL)")
@@ -124,40 +168,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--today", default="2015-01-01", help="the server's today (the generated letters run 2001-2024)")
     ap.add_argument("--workers", type=int, default=2, help="server processes (default 2: one per core)")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    ap.add_argument("--log", type=Path, help="also write every request here (CSV: sent s, kind, path, ms, status)")
     args = ap.parse_args(argv)
 
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "ARTIKEL100_TOKEN": ""}
-    server = subprocess.Popen([sys.executable, "-m", "artikel100", "serve", "--db", args.db, "--port", str(port),
-                               "--today", args.today, "--workers", str(args.workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    load_start = os.getloadavg()
+    server, base = start_server(args.db, args.today, args.workers)
     try:
-        t0 = time.perf_counter()
-        while True:
-            try:
-                meta = httpx.get(f"{base}/api/missions", timeout=300).json()
-                break
-            except httpx.HTTPError:
-                if server.poll() is not None or time.perf_counter() - t0 > 300:
-                    raise SystemExit("the server did not start: " + (server.stderr.read() or b"").decode()[-500:])
-                time.sleep(0.3)
-        warm = time.perf_counter() - t0
-        missions = [m["id"] for m in meta["items"]]
-        total = httpx.get(f"{base}/api/letters?per_page=1", timeout=300).json()["total"]
-        ids = []  # the real ids (a PostgreSQL sequence has gaps where an insert was retried)
-        for page in range(1, (total + 199) // 200 + 1):
-            ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
-        for path in ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics"):
-            httpx.get(base + path, timeout=120)  # warm each kind once
+        missions, ids, warm = wait_ready(server, base)
+        total = len(ids)
         samples: list[tuple[str, float, int]] = []
-        cpu0 = cpu_seconds(server.pid)
-        until = time.perf_counter() + args.seconds
+        log: list[tuple[float, str, str, float, int]] = []
+        cpu0, client0 = cpu_seconds(server.pid), time.process_time()
+        t_start = time.perf_counter()
+        until = t_start + args.seconds
 
         async def run() -> None:
-            await asyncio.gather(*(user(base, until, ids, missions, i, samples) for i in range(args.clients)))
+            await asyncio.gather(*(user(base, until, ids, missions, i, samples, log) for i in range(args.clients)))
 
         asyncio.run(run())
-        cpu = cpu_seconds(server.pid) - cpu0
+        cpu, client_cpu = cpu_seconds(server.pid) - cpu0, time.process_time() - client0
     finally:
         server.terminate()
         try:
@@ -177,10 +206,16 @@ def main(argv: list[str] | None = None) -> int:
         "requests": len(samples), "errors": errors, "requests_per_s": round(len(samples) / args.seconds, 1),
         "median_ms": round(statistics.median(lat), 1), "p95_ms": round(pct(lat, 0.95), 1),
         "p99_ms": round(pct(lat, 0.99), 1), "max_ms": round(max(lat), 1), "startup_s": round(warm, 1),
-        "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(samples)), 1), "workers": args.workers, "failed": [f"{k} -> {s or 'no answer'}" for k, s in failed],
+        "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(samples)), 1),
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, len(samples)), 1),
+        "load_start": [round(x, 1) for x in load_start], "load_end": [round(x, 1) for x in os.getloadavg()],
+        "workers": args.workers, "failed": [f"{k} -> {s or 'no answer'}" for k, s in failed],
         "p95_by_kind_ms": {k: round(pct(v, 0.95), 1) for k, v in sorted(by_kind.items())},
     }
     print(json.dumps(figures, indent=1))
+    if args.log:
+        lines = ["sent_s,kind,path,ms,status"] + [f"{t - t_start:.3f},{k},{p},{ms:.1f},{st}" for t, k, p, ms, st in sorted(log)]
+        args.log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not args.no_write:
         write_section(figures)
     return 0 if errors == 0 else 1

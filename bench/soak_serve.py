@@ -30,10 +30,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_serve import _free_port, cpu_seconds, pct, user  # noqa: E402
+from bench_serve import WARM_PATHS, cpu_seconds, pct, start_server, user, wait_ready  # noqa: E402
 from benchmarks_md import replace_section  # noqa: E402
 
 TITLE = "Soak: web server"
@@ -94,37 +92,6 @@ def slope(points: list[tuple[float, float]]) -> float:
     return 60 * sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else 0.0
 
 
-def start_server(db: str, today: str, workers: int) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "ARTIKEL100_TOKEN": ""}
-    proc = subprocess.Popen([sys.executable, "-m", "artikel100", "serve", "--db", db, "--port", str(port),
-                             "--today", today, "--workers", str(workers)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-def wait_ready(proc: subprocess.Popen, base: str) -> tuple[list[str], list[int], float]:
-    """Waits for the server; returns its missions, its letter ids and the seconds it took."""
-    t0 = time.perf_counter()
-    while True:
-        try:
-            meta = httpx.get(f"{base}/api/missions", timeout=300).json()
-            break
-        except httpx.HTTPError:
-            if proc.poll() is not None or time.perf_counter() - t0 > 600:
-                raise SystemExit("the server did not start: " + (proc.stderr.read() or b"").decode()[-500:])
-            time.sleep(0.5)
-    warm = time.perf_counter() - t0
-    total = httpx.get(f"{base}/api/letters?per_page=1", timeout=300).json()["total"]
-    ids: list[int] = []
-    for page in range(1, (total + 199) // 200 + 1):
-        ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
-    for path in ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics", "/api/deadlines"):
-        for _ in range(2):  # both workers, probably
-            httpx.get(base + path, timeout=300)
-    return [m["id"] for m in meta["items"]], ids, warm
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", required=True, help="a registry bench_ingest.py filled (path or postgresql:// URL)")
@@ -138,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     load_start = os.getloadavg()
-    proc, base = start_server(args.db, args.today, args.workers)
+    proc, base = start_server(args.db, args.today, args.workers, own_group=True)
     samples: list[tuple[str, float, int]] = []
     stamps: list[float] = []
     try:
-        missions, ids, warm = wait_ready(proc, base)
+        missions, ids, warm = wait_ready(proc, base, timeout=600, warm=WARM_PATHS + ("/api/deadlines",), repeat=2)
         sampler = Sampler(proc.pid, args.every)
         cpu0 = cpu_seconds(proc.pid)
         sampler.start()
