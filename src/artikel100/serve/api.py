@@ -76,21 +76,39 @@ def letter_json(L: LetterMeta) -> dict[str, Any]:
             "url": f"/brieven/{L.id}", "api_url": f"/api/letters/{L.id}"}
 
 
-def deployment_json(d: Deployment, today: date, steps: int = 0) -> dict[str, Any]:
-    shown = d.steps[-steps:] if steps else d.steps
-    return {"key": d.key, "mission": d.mission, "unit": d.unit, "start": d.start, "end": d.end,
-            "active": d.active_on(today), "personnel_now": d.personnel_at(today), "steps_total": len(d.steps),
-            "steps": [{**asdict(st), "url": f"/brieven/{st.letter_id}"} for st in shown],
-            "conflicts": [asdict(c) for c in d.conflicts], "url": f"/missies/{d.mission}"}
+def _deployment_parts(d: Deployment) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """What a deployment's JSON holds that no day changes: fields, steps, conflicts."""
+    fields = {"key": d.key, "mission": d.mission, "unit": d.unit, "start": d.start, "end": d.end}
+    return (fields, [{**asdict(st), "url": f"/brieven/{st.letter_id}"} for st in d.steps],
+            [asdict(c) for c in d.conflicts])
 
 
-def mission_json(m: MissionView, today: date, full: bool = False, steps: int = 0) -> dict[str, Any]:
+def deployment_json(d: Deployment, today: date, steps: int = 0, snap: Snapshot | None = None) -> dict[str, Any]:
+    """A deployment as the API shows it on ``today`` (``steps``: only the newest N; 0: all).
+
+    With the ``snap`` it came from, the day-free parts are built once per snapshot
+    (a deployment of hundreds of letters is thousands of objects to convert).
+    """
+    if snap is None:
+        fields, all_steps, conflicts = _deployment_parts(d)
+        window = d.window()
+    else:
+        fields, all_steps, conflicts = snap.caches["deployments_json"].get_or_build(
+            (d.mission, d.unit), lambda: (_deployment_parts(d), True))
+        window = snap.window(d)
+    return {**fields, "active": window.active_on(today), "personnel_now": window.personnel_at(today),
+            "steps_total": len(all_steps), "steps": all_steps[-steps:] if steps else all_steps,
+            "conflicts": conflicts, "url": f"/missies/{d.mission}"}
+
+
+def mission_json(m: MissionView, today: date, full: bool = False, steps: int = 0,
+                 snap: Snapshot | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"id": m.id, "name": m.name, "personnel_now": m.personnel_now,
                            "framework_end": m.framework_end, "active": [d.key for d in m.active],
                            "deployments": len(m.deployments), "url": f"/missies/{m.id}",
                            "api_url": f"/api/missions/{m.id}"}
     if full:
-        out["deployments"] = [deployment_json(d, today, steps) for d in m.deployments]
+        out["deployments"] = [deployment_json(d, today, steps, snap) for d in m.deployments]
     return out
 
 
@@ -149,7 +167,7 @@ def api_job(request: Request, job_id: str = Path(..., max_length=40)) -> JSONRes
 def api_letter(request: Request, letter_id: int = Path(..., ge=1, le=2**31 - 1)) -> JSONResponse:
     snap = _snap(request)
     with request.app.state.registry.engine.connect() as conn:
-        data = letter_facts(conn, letter_id)
+        data = letter_facts(conn, letter_id, snap.links)
         lay = letter_layout(conn, letter_id)
     for ref in data["facts"].get("reference", []):
         cited = snap.by_kamerstuk.get(ref.get("kamerstuk") or "")
@@ -174,7 +192,7 @@ def api_mission(request: Request, mission_id: str = Path(..., max_length=80),
     m = next((m for m in snap.missions if m.id == mission_id), None)
     if m is None:
         raise ApiError(404, f"{mission_id}: no such mission in the registry")
-    out = mission_json(m, snap.today, full=True, steps=steps)
+    out = mission_json(m, snap.today, full=True, steps=steps, snap=snap)
     out["letters"] = [letter_json(snap.letters[i]) for i in sorted(set(snap.letters_of_mission.get(m.id, [])))]
     return JSONResponse(out)
 
@@ -187,8 +205,8 @@ def api_deployments(request: Request, at: str | None = Query(None, pattern=DATE)
     snap = _snap(request)
     day = _day(at, "at") if at else None
     deps = [d for d in snap.deployments if (mission is None or d.mission == mission)
-            and (day is None or d.active_on(day))]
-    return JSONResponse({"items": [deployment_json(d, day or snap.today, steps) for d in deps], "total": len(deps)})
+            and (day is None or snap.window(d).active_on(day))]
+    return JSONResponse({"items": [deployment_json(d, day or snap.today, steps, snap) for d in deps], "total": len(deps)})
 
 
 @router.get("/deadlines", response_model=Items, summary="Framework ends and commitment due dates around today")

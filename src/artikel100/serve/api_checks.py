@@ -82,9 +82,8 @@ def api_checks(request: Request, mission: str | None = Query(None, max_length=80
     snap = _snap(request)
     if mission and mission not in snap.mission_names and mission not in snap.letters_of_mission:
         raise ApiError(404, f"{mission}: no such mission in the registry")
-    cache = snap.__dict__.setdefault("_checks_api", {})
-    key = (mission, year)
-    if key not in cache:
+
+    def build() -> tuple[dict[str, Any], bool]:
         ids: list[int] | None = None
         if mission:
             ids = sorted(set(snap.letters_of_mission.get(mission, [])))
@@ -100,7 +99,6 @@ def api_checks(request: Request, mission: str | None = Query(None, max_length=80
             f"/brieven?jaar={year}" if year else "/missies")
         for y, block in out["by_year"].items():
             block["url"] = f"/brieven?jaar={y}" if y.isdigit() else None
-        if len(cache) < 200:
-            cache[key] = out
-        return JSONResponse(out)
-    return JSONResponse(cache[key])
+        return out, True
+
+    return JSONResponse(snap.caches["checks"].get_or_build((mission, year), build))

@@ -119,8 +119,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
-        # Merge the registry before taking requests, so no user waits for the first snapshot.
+        # Merge the registry, compile the templates and load the catalogues and CLDR data
+        # before taking requests, so that no user waits for them (seconds on a large registry).
         _app.state.cache.get(settings.day())
+        for name in templates.env.list_templates(extensions=["html"]):
+            templates.env.get_template(name)
+        i18n.warm_up()
         yield
         _app.state.jobs.close()
         registry.close()

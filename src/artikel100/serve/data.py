@@ -9,6 +9,7 @@ letter count, the newest ingest time and the newest commitment mark.
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import time
@@ -20,8 +21,10 @@ from sqlalchemy import Connection, func, select
 
 from ..store import schema as s
 from ..store.db import Registry
-from ..store.merge import Deployment, load_deployments
+from ..store.links import copies, kamerstukken
+from ..store.merge import Deployment, Window, load_deployments
 from ..store.proposals import rejected_proposals
+from .caches import SnapshotCaches
 from ..store.queries import CommitmentView, Deadline, MissionView, commitments, deadlines, missions, timeline
 
 __all__ = ["LetterMeta", "Snapshot", "SnapshotCache", "registry_version"]
@@ -60,9 +63,17 @@ class Snapshot:
     fact_counts: dict[int, dict[str, int]] = field(default_factory=dict)
     letter_years: list[int] = field(default_factory=list)
     charts: tuple[Any, Any] | None = None
-    page_lock: Any = field(default_factory=threading.Lock)
+    caches: SnapshotCaches = field(default_factory=SnapshotCaches)  # what requests derive from it, bounded
+    windows: dict[tuple[str, str | None], Window] = field(default_factory=dict)  # each deployment's, parsed once
+    coverage_index: list[Any] | None = None  # oversight._index: what every letter page's coverage check reads
+    newest_first: list[LetterMeta] = field(default_factory=list)  # the letter list's order
+    ministers: list[str] = field(default_factory=list)  # the commitments page's filter: signatories' roles
+    links: tuple[dict[int, int], dict[int, list[str]]] | None = None  # (store.links.copies, .kamerstukken)
+    deployments_of_letter: dict[int, list[int]] = field(default_factory=dict)  # positions in ``deployments``
 
     def newest_letters(self, n: int = 10) -> list[LetterMeta]:
+        if self.newest_first:
+            return self.newest_first[:n]
         return sorted(self.letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)[:n]
 
     def letter(self, letter_id: int) -> LetterMeta | None:
@@ -70,6 +81,33 @@ class Snapshot:
 
     def mission_name(self, mission_id: str | None) -> str:
         return self.mission_names.get(mission_id or "", mission_id or "")
+
+    def deployments_for_diff(self, letter_id: int) -> list[Deployment]:
+        """The deployments ``check.diff_letters`` reads for this letter, in the snapshot's order.
+
+        Those of the letter, those of every letter a step before it in them
+        (the diff compares with one of these), and each such mission's
+        whole-mission deployment: the diff is the same as over all of them,
+        without walking every step of every deployment for each letter page.
+        """
+        mine = self.deployments_of_letter.get(letter_id, [])
+        before: set[int] = set()
+        for i in mine:
+            ids = [st.letter_id for st in self.deployments[i].steps]
+            for j, lid in enumerate(ids):
+                if lid == letter_id and j > 0:
+                    before.add(ids[j - 1])
+        wanted = set(mine)
+        for lid in before:
+            wanted.update(self.deployments_of_letter.get(lid, []))
+        missions = {self.deployments[i].mission for i in wanted}
+        wanted.update(i for i, d in enumerate(self.deployments) if d.unit is None and d.mission in missions)
+        return [self.deployments[i] for i in sorted(wanted)]
+
+    def window(self, dep: Deployment) -> Window:
+        """``dep``'s framework and head counts, parsed when the snapshot was built."""
+        found = self.windows.get((dep.mission, dep.unit))
+        return found if found is not None else dep.window()
 
 
 def registry_version(conn: Connection) -> tuple[Any, ...]:
@@ -112,11 +150,25 @@ def build_snapshot(conn: Connection, today: date) -> Snapshot:
                 mine.append(r.mission)
                 snap.letters_of_mission.setdefault(r.mission, []).append(r.letter_id)
     snap.fact_counts = counts
+    snap.windows = {(d.mission, d.unit): d.window() for d in merged}
+    for i, d in enumerate(snap.deployments):
+        for st in d.steps:
+            at = snap.deployments_of_letter.setdefault(st.letter_id, [])
+            if not at or at[-1] != i:
+                at.append(i)
+    snap.links = (copies(conn), kamerstukken(conn))
     from .charts import gantt, personnel_chart  # the overview's charts: once per snapshot, not per request
 
     snap.charts = (gantt(snap.deployments, snap.mission_names, today), personnel_chart(snap.deployments, today))
     snap.letter_years = sorted({int(L.date[:4]) for L in letters.values() if L.date and L.date[:4].isdigit()},
                                reverse=True)
+    # What pages would otherwise compute on their first request, all of them at once, after every change.
+    snap.newest_first = sorted(letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)
+    snap.ministers = sorted({r for L in letters.values() for r in L.signatories if r and r.lower().startswith("minister")})
+    from .oversight import _index, warm_missions
+
+    _index(conn, snap)
+    warm_missions(conn, snap)
     return snap
 
 
@@ -156,6 +208,7 @@ class SnapshotCache:
             if snap is None or snap.version != version or snap.today != today:
                 with self.registry.engine.connect() as conn:
                     self._snap = build_snapshot(conn, today)
+                settle_heap(self._snap)
             return self._snap  # type: ignore[return-value]
 
     _stale_ok_off = False
@@ -168,8 +221,10 @@ class SnapshotCache:
 
         def run() -> None:
             try:
-                with self._lock, self.registry.engine.connect() as conn:
-                    self._snap = build_snapshot(conn, today)
+                with self._lock:
+                    with self.registry.engine.connect() as conn:
+                        self._snap = build_snapshot(conn, today)
+                    settle_heap(self._snap)
             finally:
                 self._building = False
 
@@ -180,6 +235,27 @@ class SnapshotCache:
         with self._lock:
             self._snap = None
             self._checked = 0.0
+
+
+# From this many letters on, a snapshot is taken out of the garbage collector's rounds.
+FREEZE_FROM_LETTERS = 1000
+
+
+def settle_heap(snap: Snapshot) -> None:
+    """Takes what the process holds now (the new snapshot) out of the garbage collector's rounds.
+
+    A snapshot of 10,000 letters is some 300,000 objects that live until the
+    next one; each full collection walked all of them (about 300 ms, in which
+    no request of the worker moved). Frozen objects are still freed when
+    nothing refers to them; the previous snapshot is unfrozen first so that
+    its cycles are collected once, here. Small registries (tests, demos) are
+    left to the collector: their collections are short.
+    """
+    if len(snap.letters) < FREEZE_FROM_LETTERS and not gc.get_freeze_count():
+        return
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def letter_layout(conn: Connection, letter_id: int) -> dict[str, Any]:
@@ -200,9 +276,7 @@ def letter_layout(conn: Connection, letter_id: int) -> dict[str, Any]:
 def letter_list(conn: Connection, snap: Snapshot, *, page: int = 1, per_page: int = 25, mission: str | None = None,
                 year: int | None = None, addressee: str | None = None) -> tuple[list[LetterMeta], int]:
     """Letters newest first, filtered by mission, year and addressee; one page and the total."""
-    items = snap.__dict__.get("_sorted")
-    if items is None:
-        items = snap.__dict__["_sorted"] = sorted(snap.letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)
+    items = snap.newest_first or sorted(snap.letters.values(), key=lambda L: (L.date or "", L.id), reverse=True)
     if mission:
         ids = set(snap.letters_of_mission.get(mission, []))
         items = [L for L in items if L.id in ids]

@@ -71,22 +71,46 @@ def fmt_date(value: str | date | None, fmt: str = "long") -> str:
     """A date as precise as the letter gave it ("2025", "juni 2025", "30 juni 2025")."""
     if value is None or value == "":
         return "–"
+    return _formatted_date(value, fmt, current())
+
+
+# A page shows hundreds of dates and Babel takes ~50 µs for each; the registry's
+# distinct dates are few, so each is formatted once per language (at most this many kept).
+@lru_cache(maxsize=16384)
+def _formatted_date(value: str | date, fmt: str, locale: str) -> str:
     if isinstance(value, date):
-        return format_date(value, _DAY if fmt == "long" else "d MMM y", locale=current())
+        return format_date(value, _DAY if fmt == "long" else "d MMM y", locale=locale)
     parts = str(value).split("-")
     try:
         if len(parts) == 1:
             return parts[0]
         if len(parts) == 2:
-            return format_date(date(int(parts[0]), int(parts[1]), 1), _MONTH, locale=current())
+            return format_date(date(int(parts[0]), int(parts[1]), 1), _MONTH, locale=locale)
         return format_date(date(int(parts[0]), int(parts[1]), int(parts[2][:2])),
-                           _DAY if fmt == "long" else "d MMM y", locale=current())
+                           _DAY if fmt == "long" else "d MMM y", locale=locale)
     except ValueError:
         return str(value)
 
 
+def warm_up() -> None:
+    """Loads every language's catalogue and CLDR data now (a first page would wait ~100 ms for them)."""
+    token = _current.set(DEFAULT_LANGUAGE)
+    try:
+        for lang in LANGUAGES:
+            _current.set(lang)
+            translations(lang)
+            fmt_date(date(2000, 1, 1)), fmt_date("2000-01"), fmt_number(1000), fmt_money(1000.0)
+    finally:
+        _current.reset(token)
+
+
 def fmt_number(value: float | int | None) -> str:
-    return "–" if value is None else format_decimal(value, locale=current())
+    return "–" if value is None else _formatted_number(value, current())
+
+
+@lru_cache(maxsize=4096)  # head counts, days left, years: a few thousand values at most kept
+def _formatted_number(value: float | int, locale: str) -> str:
+    return format_decimal(value, locale=locale)
 
 
 def fmt_money(value: float | None) -> str:

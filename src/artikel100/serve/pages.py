@@ -53,17 +53,17 @@ def cached_page(request: Request, snap: Snapshot, build: Any) -> Response:
     """
     if signed_in(request, request.app.state.settings):
         return build()
-    cache = snap.__dict__.setdefault("_pages", {})
-    key = (i18n.current(), str(request.url))
-    hit = cache.get(key)
-    if hit is None:
-        with snap.page_lock:  # one build per page; the others wait for it instead of building it too
-            hit = cache.get(key)
-            if hit is None:
-                response = build()
-                if response.status_code != 200 or len(cache) > 500:
-                    return response
-                hit = cache[key] = (response.body, response.media_type)
+
+    def render() -> tuple[Any, bool]:
+        response = build()
+        if response.status_code != 200:
+            return response, False  # an error page is answered, not kept
+        return (response.body, response.media_type), True
+
+    # One build per page; requests for the same page wait for it, others go ahead (caches.Bounded).
+    hit = snap.caches["pages"].get_or_build((i18n.current(), str(request.url)), render)
+    if isinstance(hit, Response):
+        return hit
     return Response(hit[0], media_type=hit[1])
 
 
@@ -114,7 +114,7 @@ def letter_page_model(conn: Any, snap: Snapshot, letter_id: int, *, view: str = 
     """Everything the letter page (and the one-file report) shows of one letter (``checks``: and its oversight)."""
     from .oversight import OVERSIGHT_KINDS, letter_oversight
 
-    data = letter_facts(conn, letter_id)
+    data = letter_facts(conn, letter_id, snap.links)
     lay = letter_layout(conn, letter_id)
     text = lay["text"]
     oversight = letter_oversight(conn, snap, letter_id, data["facts"]) if checks else None
@@ -271,6 +271,13 @@ def mission_page(request: Request, mission_id: str = PathParam(..., max_length=8
 
 def filter_commitments(snap: Snapshot, status: str | None, mission: str | None, minister: str | None,
                        year: int | None) -> list[Any]:
+    """The snapshot's commitments with this status (as shown: "due", "proposed"), mission, minister and year."""
+    return snap.caches["commitment_filters"].get_or_build(
+        (status, mission, minister, year), lambda: (_filter_commitments(snap, status, mission, minister, year), True))
+
+
+def _filter_commitments(snap: Snapshot, status: str | None, mission: str | None, minister: str | None,
+                        year: int | None) -> list[Any]:
     out = []
     for c in snap.commitments:
         L = snap.letters[c.letter_id]
@@ -293,13 +300,16 @@ def filter_commitments(snap: Snapshot, status: str | None, mission: str | None, 
 def commitments_page(request: Request, status: str | None = None, missie: str | None = None,
                      minister: str | None = None, jaar: str | None = Query(None, max_length=4),
                      gemarkeerd: str | None = Query(None, max_length=12),
-                     page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+                     page: int = Query(1, ge=1, le=100000)) -> Response:
     snap = _snap(request)
+    return cached_page(request, snap, lambda: _commitments_page(request, snap, status, missie, minister, jaar,
+                                                                gemarkeerd, page))
+
+
+def _commitments_page(request: Request, snap: Snapshot, status: str | None, missie: str | None, minister: str | None,
+                      jaar: str | None, gemarkeerd: str | None, page: int) -> HTMLResponse:
     items = filter_commitments(snap, status or None, missie or None, minister or None, _year(jaar))
-    ministers = getattr(snap, "_ministers", None)
-    if ministers is None:
-        ministers = sorted({r for L in snap.letters.values() for r in L.signatories if r and r.lower().startswith("minister")})
-        snap._ministers = ministers  # type: ignore[attr-defined]
+    ministers = snap.ministers
     per_page = 100
     shown = items[(page - 1) * per_page: page * per_page]
     from urllib.parse import urlencode

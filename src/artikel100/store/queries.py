@@ -284,8 +284,13 @@ def mark_done(conn: Connection, commitment_id: int, by_letter: str) -> Commitmen
     return next(c for c in commitments(conn, date.today()) if c.id == commitment_id)
 
 
-def letter_facts(conn: Connection, letter_id: int) -> dict[str, Any]:
-    """One letter: its metadata, source files and facts (as JSON, spans with their words)."""
+def letter_facts(conn: Connection, letter_id: int,
+                 links: tuple[dict[int, int], dict[int, list[str]]] | None = None) -> dict[str, Any]:
+    """One letter: its metadata, source files and facts (as JSON, spans with their words).
+
+    ``links``: ``(copies(conn), kamerstukken(conn))`` when the caller holds them
+    (the web app reads them once per registry state, not for every letter).
+    """
     L = conn.execute(select(s.letters).where(s.letters.c.id == letter_id)).first()
     if L is None:
         raise StoreError(f"{letter_id}: no such letter in the registry")
@@ -298,10 +303,10 @@ def letter_facts(conn: Connection, letter_id: int) -> dict[str, Any]:
     sources = [dict(r._mapping) for r in conn.execute(
         select(s.source_files.c.path, s.source_files.c.sha256, s.source_files.c.format, s.source_files.c.size)
         .where(s.source_files.c.letter_id == letter_id))]
-    linked = copies(conn)
+    linked, numbers = links if links is not None else (copies(conn), kamerstukken(conn))
     return {
         "id": L.id, "date": L.date, "kamerstuk": L.kamerstuk, "title": L.title, "addressee": L.addressee,
-        "published_as": kamerstukken(conn).get(linked.get(L.id, L.id), []),
+        "published_as": numbers.get(linked.get(L.id, L.id), []),
         "same_as": linked.get(L.id),
         "letter": json.loads(L.letter_json), "extractor_version": L.extractor_version, "status": L.status,
         "sources": sources, "facts": facts,
