@@ -3,8 +3,9 @@
     python bench/bench_ingest.py --n 10000 --db /tmp/bench.db      # once: builds the registry
     python bench/bench_serve.py --db /tmp/bench.db [--clients 50] [--seconds 60] [--no-write]
 
-The server is ``artikel100 serve`` in its own process (uvicorn, one worker),
-on a loopback port; the load comes from this process: each of ``--clients``
+The server is ``artikel100 serve`` in its own process (uvicorn, ``--workers``
+processes, default 2), on a loopback port, after one request of each kind
+per worker (``WARM_PATHS``); the load comes from this process: each of ``--clients``
 users repeatedly picks a request from a mix of pages and API calls (letter
 pages, lists, overview, mission pages, search, commitments, deployments,
 feeds), waits for the answer, then pauses for a think time of 0.5-1.5 s, as a
@@ -24,6 +25,7 @@ import platform
 import random
 import re
 import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -38,6 +40,9 @@ from benchmarks_md import BENCHMARKS, replace_section  # noqa: E402
 
 QUERIES = ["militairen", "syrie", "helikopter", "fregat", "veiligheidssituatie", "kosten", "mali", "litouwen",
            "training", "verlenging"]
+
+
+_TLS = ssl.create_default_context()
 
 
 def _free_port() -> int:
@@ -83,7 +88,9 @@ async def user(base: str, until: float, ids: list[int], missions: list[str], see
                out: list[tuple[str, float, int]], log: list[tuple[float, str, str, float, int]] | None = None) -> None:
     """One simulated user: (kind, ms, status) of each answer to ``out``; with ``log``, (sent, kind, path, ms, status)."""
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=30.0) as client:
+    # One TLS context for all users: building one per client took ~60 ms of the event loop each,
+    # so 50 users stalled the first 3 s and then all sent their first request at once.
+    async with httpx.AsyncClient(base_url=base, timeout=30.0, verify=_TLS) as client:
         await asyncio.sleep(rng.uniform(0, 1.0))  # users arrive over the first second
         while time.perf_counter() < until:
             kind, path = request_mix(ids, missions, rng)
@@ -130,7 +137,12 @@ def start_server(db: str, today: str, workers: int, *, own_group: bool = False) 
     return proc, f"http://127.0.0.1:{port}"
 
 
-WARM_PATHS = ("/", "/missies", "/toezeggingen", "/zoeken?q=militairen", "/deadlines.ics")
+# One request of each kind the users send ({letter} and {mission}: the first of each), so that the
+# measurement starts with a running server, not a cold one: code paths, statement and template caches.
+WARM_PATHS = ("/", "/missies", "/toezeggingen?status=open", "/zoeken?q=militairen", "/deadlines.ics", "/letters.atom",
+              "/brieven?page=1", "/brieven/{letter}", "/missies/{mission}", "/api/letters/{letter}", "/api/letters",
+              "/api/search?q=militairen", "/api/missions/{mission}?steps=10", "/api/deployments?at=2010-06-01&steps=1",
+              "/api/deadlines", "/api/commitments?status=open&per_page=25")
 
 
 def wait_ready(proc: subprocess.Popen, base: str, *, timeout: float = 300, warm: tuple[str, ...] = WARM_PATHS,
@@ -138,7 +150,7 @@ def wait_ready(proc: subprocess.Popen, base: str, *, timeout: float = 300, warm:
     """Waits until the server answers; returns its missions, its letter ids and the seconds it took to start.
 
     Then asks each of ``warm`` ``repeat`` times (2: both workers, probably), so that
-    the measurement starts after each kind of page was built once.
+    the measurement starts after each kind of request was answered once.
     """
     t0 = time.perf_counter()
     while True:
@@ -154,10 +166,12 @@ def wait_ready(proc: subprocess.Popen, base: str, *, timeout: float = 300, warm:
     ids: list[int] = []  # the real ids (a PostgreSQL sequence has gaps where an insert was retried)
     for page in range(1, (total + 199) // 200 + 1):
         ids += [x["id"] for x in httpx.get(f"{base}/api/letters?per_page=200&page={page}", timeout=120).json()["items"]]
+    missions = [m["id"] for m in meta["items"]]
     for path in warm:
         for _ in range(repeat):
-            httpx.get(base + path, timeout=300)
-    return [m["id"] for m in meta["items"]], ids, started
+            httpx.get(base + path.format(letter=ids[0] if ids else 1, mission=missions[0] if missions else "-"),
+                      timeout=300)
+    return missions, ids, started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = os.getloadavg()
     server, base = start_server(args.db, args.today, args.workers)
     try:
-        missions, ids, warm = wait_ready(server, base)
+        missions, ids, warm = wait_ready(server, base, repeat=args.workers)
         total = len(ids)
         samples: list[tuple[str, float, int]] = []
         log: list[tuple[float, str, str, float, int]] = []

@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_serve import WARM_PATHS, cpu_seconds, pct, start_server, user, wait_ready  # noqa: E402
+from bench_serve import cpu_seconds, pct, start_server, user, wait_ready  # noqa: E402
 from benchmarks_md import replace_section  # noqa: E402
 
 TITLE = "Soak: web server"
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     samples: list[tuple[str, float, int]] = []
     stamps: list[float] = []
     try:
-        missions, ids, warm = wait_ready(proc, base, timeout=600, warm=WARM_PATHS + ("/api/deadlines",), repeat=2)
+        missions, ids, warm = wait_ready(proc, base, timeout=600, repeat=args.workers)
         sampler = Sampler(proc.pid, args.every)
         cpu0 = cpu_seconds(proc.pid)
         sampler.start()

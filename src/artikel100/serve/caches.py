@@ -48,6 +48,7 @@ LIMITS: dict[str, Limit] = {
     "checks": Limit(200, what="/api/checks answers by mission and year"),
     "commitment_filters": Limit(128, what="commitment lists by status, mission, minister and year"),
     "deployments_json": Limit(4000, what="a deployment's history as JSON (the parts that do not depend on the day)"),
+    "search": Limit(256, what="search answers (20 letters with snippets) by query and filters"),
 }
 
 

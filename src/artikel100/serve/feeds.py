@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -20,9 +21,8 @@ router = APIRouter(tags=["feeds"])
             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
 def deadlines_ics(request: Request) -> Response:
     snap = request.app.state.cache.get(request.app.state.settings.day())
-    ics = getattr(snap, "_ics", None)
-    if ics is None:
-        ics = snap._ics = to_ics(snap.deadlines)  # type: ignore[attr-defined]
+    # Once per registry state (the deadlines are the snapshot's), built by one request while others wait.
+    ics = snap.caches["pages"].get_or_build(("deadlines.ics",), lambda: (to_ics(snap.deadlines), True))
     return Response(ics, media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'inline; filename="deadlines.ics"'})
 
@@ -32,6 +32,11 @@ def deadlines_ics(request: Request) -> Response:
 def letters_atom(request: Request) -> Response:
     snap = request.app.state.cache.get(request.app.state.settings.day())
     base = str(request.base_url).rstrip("/")
+    atom = snap.caches["pages"].get_or_build(("letters.atom", base, i18n.current()), lambda: (_atom(snap, base), True))
+    return Response(atom, media_type="application/atom+xml; charset=utf-8")
+
+
+def _atom(snap: Any, base: str) -> bytes:
     fg = FeedGenerator()
     fg.id(f"{base}/letters.atom")
     fg.title(i18n.gettext("artikel100: new letters"))
@@ -47,7 +52,7 @@ def letters_atom(request: Request) -> Response:
         e.link(href=f"{base}/brieven/{L.id}")
         e.updated(_aware(L.ingested_at))
         e.summary(", ".join(snap.mission_name(m) for m in snap.missions_of_letter.get(L.id, [])) or None)
-    return Response(fg.atom_str(pretty=True), media_type="application/atom+xml; charset=utf-8")
+    return fg.atom_str(pretty=True)
 
 
 def _aware(value: datetime | None) -> datetime:

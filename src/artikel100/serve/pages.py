@@ -240,7 +240,13 @@ def mission_model(conn: Any, snap: Snapshot, mission_id: str) -> dict[str, Any]:
     commits = [c for c in snap.commitments if c.letter_id in mine]
     deps = [d for d in snap.deployments if d.mission == mission_id]
     cap = MISSION_LIST_CAP
-    return {"mission": view, "deployments": deps, "letter_ids": letter_ids[-cap:][::-1], "letters_total": len(letter_ids),
+    # The conflicts name letters; their cards show each letter's steps (a lookup, not a scan of the history).
+    steps_by_letter: dict[str, dict[int, list[Any]]] = {}
+    for d in deps:
+        per = steps_by_letter.setdefault(d.key, {})
+        for st in d.steps:
+            per.setdefault(st.letter_id, []).append(st)
+    return {"mission": view, "deployments": deps, "steps_by_letter": steps_by_letter, "letter_ids": letter_ids[-cap:][::-1], "letters_total": len(letter_ids),
             "costs": costs[-cap:], "costs_total": len(costs), "risks": risks[-cap:], "risks_total": len(risks),
             "commitments": commits[-cap:], "commitments_total": len(commits), "steps_cap": cap}
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from ..store.search import _WORD, _match_key, search, stems
+from ..store.search import _WORD, _match_key, ranked, snippet, stems
 from .data import Snapshot
 
 __all__ = ["SearchResult", "search_results", "snippet_parts"]
@@ -57,32 +57,46 @@ def _sentence_of(body: str, query_stems: set[str]) -> tuple[int, int] | None:
 
 def search_results(conn: Connection, snap: Snapshot, q: str, *, mission: str | None = None, year: int | None = None,
                    addressee: str | None = None, kind: str | None = None, limit: int = 20) -> list[SearchResult]:
-    """Letters matching ``q``, best first, within the filters; each with the sentence to link to."""
+    """Letters matching ``q``, best first, within the filters; each with the sentence to link to.
+
+    Answers are kept per registry state (``caches.LIMITS["search"]``): ranking a word
+    that most letters contain reads all of them, about 10 ms on 10,000 letters.
+    """
+    key = (q, mission, year, addressee, kind, limit)
+    return snap.caches["search"].get_or_build(
+        key, lambda: (_search_results(conn, snap, q, mission, year, addressee, kind, limit), True))
+
+
+def _search_results(conn: Connection, snap: Snapshot, q: str, mission: str | None, year: int | None,
+                    addressee: str | None, kind: str | None, limit: int) -> list[SearchResult]:
     filtered = bool(mission or year or addressee or kind)
-    hits = search(conn, q, limit=500 if filtered else limit)
     out = []
-    for h in hits:
-        L = snap.letters.get(h.letter_id)
+    for letter_id, rank in ranked(conn, q, limit=500 if filtered else limit):
+        L = snap.letters.get(letter_id)
         if L is None:
             continue
-        if mission and mission not in snap.missions_of_letter.get(h.letter_id, []):
+        if mission and mission not in snap.missions_of_letter.get(letter_id, []):
             continue
         if year and not (L.date or "").startswith(str(year)):
             continue
         if addressee and (L.addressee or "").lower() != addressee.lower():
             continue
-        if kind and not snap.fact_counts.get(h.letter_id, {}).get(kind):
+        if kind and not snap.fact_counts.get(letter_id, {}).get(kind):
             continue
-        out.append(SearchResult(h.letter_id, L.date, L.kamerstuk, L.title, L.addressee, h.rank, h.snippet, None))
+        out.append(SearchResult(letter_id, L.date, L.kamerstuk, L.title, L.addressee, rank, "", None))
         if len(out) >= limit:
             break
     if out:
-        wanted = set(stems(q))
+        # One read of the texts for the snippets and the sentences, and only of the letters shown.
+        query_stems = sorted(set(stems(q)))
+        wanted = set(query_stems)
         bodies = dict(conn.execute(
             text("SELECT letter_id, text FROM letter_texts WHERE letter_id IN :ids").bindparams(
                 bindparam("ids", expanding=True)), {"ids": [r.letter_id for r in out]}).all())
+        out = [r for r in out if r.letter_id in bodies]  # as store.search: a letter without a text is no hit
         for r in out:
-            r.sentence = _sentence_of(bodies.get(r.letter_id, ""), wanted)
+            r.snippet = snippet(bodies[r.letter_id], query_stems)
+            r.sentence = _sentence_of(bodies[r.letter_id], wanted)
     return out
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "unindex_letter",
     "Hit",
     "search",
+    "ranked",
     "snippet",
 ]
 
@@ -205,22 +206,7 @@ class Hit:
 def search(conn: Connection, query: str, limit: int = 20) -> list[Hit]:
     """Letters that contain every word of ``query`` (stemmed, folded), best first."""
     query_stems = sorted(set(stems(query)))
-    if not query_stems:
-        return []
-    if conn.dialect.name == "postgresql":
-        sql = text(
-            "SELECT s.letter_id, ts_rank(s.tsv, q) AS rank"
-            " FROM letter_search s, plainto_tsquery('dutch', :q) q"
-            " WHERE s.tsv @@ q ORDER BY rank DESC, s.letter_id LIMIT :n"
-        )
-        rows = conn.execute(sql, {"q": " ".join(w for w in words(query) if w not in STOP_WORDS), "n": limit}).all()
-    else:
-        match = " ".join('"' + s.replace('"', '""') + '"' for s in query_stems)
-        sql = text(
-            "SELECT rowid, -bm25(letter_search) AS rank FROM letter_search"
-            " WHERE letter_search MATCH :m ORDER BY rank DESC, rowid LIMIT :n"
-        )
-        rows = conn.execute(sql, {"m": match, "n": limit}).all()
+    rows = ranked(conn, query, limit)
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -241,6 +227,28 @@ def search(conn: Connection, query: str, limit: int = 20) -> list[Hit]:
     ]
 
 
+def ranked(conn: Connection, query: str, limit: int = 20) -> list[tuple[int, float]]:
+    """(letter id, rank) of the letters ``search`` finds, best first, without their texts or snippets."""
+    query_stems = sorted(set(stems(query)))
+    if not query_stems:
+        return []
+    if conn.dialect.name == "postgresql":
+        sql = text(
+            "SELECT s.letter_id, ts_rank(s.tsv, q) AS rank"
+            " FROM letter_search s, plainto_tsquery('dutch', :q) q"
+            " WHERE s.tsv @@ q ORDER BY rank DESC, s.letter_id LIMIT :n"
+        )
+        rows = conn.execute(sql, {"q": " ".join(w for w in words(query) if w not in STOP_WORDS), "n": limit}).all()
+    else:
+        match = " ".join('"' + s.replace('"', '""') + '"' for s in query_stems)
+        sql = text(
+            "SELECT rowid, -bm25(letter_search) AS rank FROM letter_search"
+            " WHERE letter_search MATCH :m ORDER BY rank DESC, rowid LIMIT :n"
+        )
+        rows = conn.execute(sql, {"m": match, "n": limit}).all()
+    return [(int(r[0]), float(r[1])) for r in rows]
+
+
 def _expanding(name: str):  # type: ignore[no-untyped-def]
     from sqlalchemy import bindparam
 
@@ -254,11 +262,14 @@ def snippet(clean_text: str, query_stems: list[str], width: int = 160) -> str:
     turns them into rich styles); literal brackets in the text become parentheses.
     """
     wanted = set(query_stems)
+    # The surface forms that match, from the letter's distinct words (a few hundred, not thousands).
+    forms = {w: key for w in set(_WORD.findall(clean_text)) if (key := _match_key(w)) in wanted}
     found = []  # (start, end, stem) of each matching word
-    for m in _WORD.finditer(clean_text):
-        key = _match_key(m.group())
-        if key in wanted:
-            found.append((m.start(), m.end(), key))
+    if forms:
+        for m in _WORD.finditer(clean_text):
+            key = forms.get(m.group())
+            if key is not None:
+                found.append((m.start(), m.end(), key))
     if not found:
         return clean_text[:width].replace("[", "(").replace("]", ")")
     # The match with the most distinct query words nearby wins.
