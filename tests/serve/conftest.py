@@ -70,21 +70,27 @@ def _drop(server: str, name: str) -> None:
     admin.dispose()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def filled_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, processed) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """A registry with the example letters (and the seed), once per backend per module."""
+def filled_registry(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                    letters: list[tuple[Path, object]], folder: str) -> Iterator[str]:
+    """A registry holding ``letters`` on the backend ``request.param`` names; dropped afterwards."""
     if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("web") / "registry.db")
-        fill(url, processed)
+        url = str(tmp_path_factory.mktemp(folder) / "registry.db")
+        fill(url, letters)
         yield url
         return
     server = request.getfixturevalue("pg_server")
     url, name = _pg_database(server)
-    fill(url, processed)
+    fill(url, letters)
     try:
         yield url
     finally:
         _drop(server, name)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def filled_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, processed) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A registry with the example letters (and the seed), once per backend per module."""
+    yield from filled_registry(request, tmp_path_factory, processed, "web")
 
 
 @pytest.fixture(scope="module")
@@ -122,12 +128,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def live_server(sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on uvicorn in a thread, on a free loopback port; yields its base URL."""
+def serve_live(application) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """``application`` on uvicorn in a thread, on a free loopback port; yields its base URL, then stops and closes it."""
     import uvicorn
 
-    application = create_app(make_settings(sqlite_url, tmp_path_factory.mktemp("live")))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -135,11 +139,19 @@ def live_server(sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     deadline = time.time() + 20
     while not server.started and time.time() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    application.state.jobs.close()
-    application.state.registry.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        application.state.jobs.close()
+        application.state.registry.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(sqlite_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on uvicorn in a thread, on a free loopback port; yields its base URL."""
+    yield from serve_live(create_app(make_settings(sqlite_url, tmp_path_factory.mktemp("live"))))
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -194,18 +206,7 @@ def processed_checks(processed) -> list[tuple[Path, object]]:  # type: ignore[no
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def checks_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, processed_checks) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("web-checks") / "registry.db")
-        fill(url, processed_checks)
-        yield url
-        return
-    server = request.getfixturevalue("pg_server")
-    url, name = _pg_database(server)
-    fill(url, processed_checks)
-    try:
-        yield url
-    finally:
-        _drop(server, name)
+    yield from filled_registry(request, tmp_path_factory, processed_checks, "web-checks")
 
 
 @pytest.fixture(scope="module")
@@ -222,20 +223,6 @@ def checks_client(checks_url: str, tmp_path_factory: pytest.TempPathFactory):  #
 @pytest.fixture(scope="module")
 def checks_live_server(tmp_path_factory: pytest.TempPathFactory, processed_checks) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The app over the examples, the seed and the check letters, on uvicorn in a thread."""
-    import uvicorn
-
     url = str(tmp_path_factory.mktemp("live-checks") / "registry.db")
     fill(url, processed_checks)
-    application = create_app(make_settings(url, tmp_path_factory.mktemp("live-checks-files")))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    application.state.jobs.close()
-    application.state.registry.close()
+    yield from serve_live(create_app(make_settings(url, tmp_path_factory.mktemp("live-checks-files"))))

@@ -11,8 +11,6 @@ import hashlib
 import hmac
 import os
 import re
-import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -22,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from artikel100.serve import create_app
 from bad_inputs import LETTER, _zip_bomb_docx
-from conftest import TOKEN, _free_port, make_settings
+from conftest import TOKEN, make_settings, serve_live
 from hostile import all_routes, fill_path, get_routes, path_names, query_names
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -253,21 +251,7 @@ def test_disguised_uploads_are_judged_by_content_with_the_clis_message(client, t
 @pytest.fixture(scope="module")
 def small_server(sqlite_url, tmp_path_factory):  # type: ignore[no-untyped-def]
     """The app on uvicorn with a 1 MB upload limit."""
-    import uvicorn
-
-    app = create_app(make_settings(sqlite_url, tmp_path_factory.mktemp("small"), max_upload=1 << 20))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    app.state.jobs.close()
-    app.state.registry.close()
+    yield from serve_live(create_app(make_settings(sqlite_url, tmp_path_factory.mktemp("small"), max_upload=1 << 20)))
 
 
 def test_oversize_uploads_are_refused_with_and_without_a_length(small_server) -> None:  # type: ignore[no-untyped-def]
