@@ -185,10 +185,14 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str, *, selector: str | None = None, full_page: bool = True) -> Path:  # type: ignore[no-untyped-def]
+    """tests/serve/screenshots/NAME.png: the whole page, its viewport (``full_page=False``) or one part (``selector``)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    if selector:
+        page.locator(selector).screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

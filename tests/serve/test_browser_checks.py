@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS, SHARED_SEED, screenshot
+from conftest import SHARED_SEED, screenshot
 from test_browser import _axe
 
 pytestmark = pytest.mark.browser
@@ -20,11 +20,6 @@ pytestmark = pytest.mark.browser
 def _ids(base: str, page) -> dict[str, int]:  # type: ignore[no-untyped-def]
     page.goto(f"{base}/api/letters?per_page=200")
     return {(x["kamerstuk"] or x["date"]): x["id"] for x in json.loads(page.inner_text("body"))["items"]}
-
-
-def _section_shot(page, name: str, selector: str) -> None:  # type: ignore[no-untyped-def]
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.locator(selector).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def _in_view(page, locator) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +38,7 @@ def test_the_assessment_section_shows_on_an_example_letter(checks_live_server: s
     assert "behandeld" in section.locator("#punt-finances").inner_text()
     summary = page.locator(".a100-oversight-summary").inner_text()
     assert re.search(r"\d+ van de 18 punten behandeld", summary)
-    _section_shot(page, "20-brief-toetsing-voorbeeld", "#toetsing")
+    screenshot(page, "20-brief-toetsing-voorbeeld", selector="#toetsing")
     assert page.console_errors == []
 
 
@@ -61,7 +56,7 @@ def test_clicking_a_covered_point_marks_its_sentence(checks_live_server: str, pa
     text = " ".join(marked.all_inner_texts())
     assert quotes[0]["quote"][:40] in " ".join(text.split())
     assert page.evaluate("window.scrollY") > 300  # the text lies below the summary: the page scrolled up to it
-    page.screenshot(path=str(SCREENSHOTS / "21-brief-punt-gemarkeerd.png"))  # the viewport: where the click landed
+    screenshot(page, "21-brief-punt-gemarkeerd", full_page=False)  # the viewport: where the click landed
     # Another point moves the mark.
     page.locator("#punt-risks_personnel a[data-mark]").click()
     assert " ".join(page.locator("#tekst .a100-mk--marked").all_inner_texts()) != text
@@ -98,7 +93,7 @@ def test_the_seed_shows_coverage_red_card_monitoring_motions_and_what_changed(ch
     diff = section.locator("table.a100-diff").inner_text()
     assert "31 december 2024" in diff and "30 juni 2025" in diff
     assert "18.300.000" in section.inner_text()
-    _section_shot(page, "22-brief-toetsing-seed", "#toetsing")
+    screenshot(page, "22-brief-toetsing-seed", selector="#toetsing")
     # A point of attention of the visit: the link marks it in the text.
     rec = section.locator(".a100-obs--attention").first
     quote = rec.locator(".a100-quote").first.inner_text().strip("“”")[:30]
@@ -116,7 +111,7 @@ def test_what_changed_on_an_extension(checks_live_server: str, page) -> None:  #
     assert "29521-120" in section.locator("#wijzigingen + p").inner_text()
     diff = section.locator("table.a100-diff").inner_text()
     assert "juli 2010" in diff and "31 december 2011" in diff and "verlengd" in diff
-    _section_shot(page, "23-brief-wat-veranderde", "table.a100-diff")
+    screenshot(page, "23-brief-wat-veranderde", selector="table.a100-diff")
 
 
 def test_the_red_card_form_answers_point_by_point(checks_live_server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +130,7 @@ def test_the_red_card_form_answers_point_by_point(checks_live_server: str, page)
     rows = page.locator("table.a100-task-points tr[data-point]")
     assert rows.count() == 3 and all("binnen" in t for t in rows.all_inner_texts())
     assert "27925-943" in page.locator("table.a100-task-points").inner_text()
-    _section_shot(page, "24-missie-rode-kaart-binnen", "#rode-kaart")
+    screenshot(page, "24-missie-rode-kaart-binnen", selector="#rode-kaart")
     # The same framework, a task in Erbil: outside, and the form keeps what was asked.
     form = page.locator("#rode-kaart form")
     form.get_by_label("Plaats").fill("")
@@ -146,7 +141,7 @@ def test_the_red_card_form_answers_point_by_point(checks_live_server: str, page)
     assert page.locator("#rk-eenheid").input_value() == "force protection"
     place = page.locator("table.a100-task-points tr[data-point=place]").inner_text()
     assert "buiten" in place and "Erbil" in place
-    _section_shot(page, "25-missie-rode-kaart-buiten", "#rode-kaart")
+    screenshot(page, "25-missie-rode-kaart-buiten", selector="#rode-kaart")
     screenshot(page, "26-missie-toetsing")
     assert page.console_errors == []
 
