@@ -90,6 +90,34 @@ def test_a_later_progress_report_is_proposed_and_can_be_marked_as_fulfilling(see
     assert "no such letter" in run(seeded, "commitments", "done", str(again[0].id), "--by", "1-1", ok=(2,)).output
 
 
+def test_a_rejected_proposal_stays_rejected_and_names_no_commitment_that_is_not_there(seeded, registry):
+    from datetime import date
+
+    from artikel100.errors import StoreError
+    from artikel100.store.proposals import reject_proposal, rejected_proposals
+    from artikel100.store.queries import commitments
+
+    text, ex = progress_report()
+    ingest_extraction(registry, document(text), ex)
+    with registry.engine.connect() as conn:
+        (promise,) = [c for c in commitments(conn, date(2025, 1, 1)) if c.due == "2025-05"]
+    (report_id,) = promise.proposed
+    with registry.write() as conn:
+        reject_proposal(conn, promise.id, "27925-980")
+        reject_proposal(conn, promise.id, str(report_id))  # twice: still one rejection
+        with pytest.raises(StoreError, match="no such commitment"):
+            reject_proposal(conn, 10**9, "27925-980")
+        with pytest.raises(StoreError, match="no such letter"):
+            reject_proposal(conn, promise.id, "1-1")
+    with registry.engine.connect() as conn:
+        assert rejected_proposals(conn) == {(promise.id, report_id)}
+    # keyed by text hashes and the commitment's words: a re-extraction keeps it
+    ingest(registry, [promise_path(registry)], processor=seed_processor, version="9.9")
+    with registry.engine.connect() as conn:
+        (again,) = [c for c in commitments(conn, date(2025, 1, 1)) if c.due == "2025-05"]
+        assert rejected_proposals(conn) == {(again.id, report_id)}
+
+
 def promise_path(registry):
     from sqlalchemy import select
     from artikel100.store import schema as s

@@ -7,9 +7,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, delete, insert, select
 
-from ..errors import StoreError
 from . import schema as s
-from .queries import resolve_letter
+from .queries import commitment_and_letter
 
 __all__ = ["reject_proposal", "rejected_proposals"]
 
@@ -20,15 +19,8 @@ def reject_proposal(conn: Connection, commitment_id: int, proposed_letter: str) 
     Raises:
         StoreError: no such commitment or letter.
     """
-    row = conn.execute(select(s.facts.c.letter_id, s.facts.c.data)
-                       .where(s.facts.c.id == commitment_id, s.facts.c.kind == "commitment")).first()
-    if row is None:
-        raise StoreError(f"{commitment_id}: no such commitment in the registry")
-    by_id = resolve_letter(conn, proposed_letter)
-    sha = {r.id: r.text_sha256 for r in conn.execute(select(s.letters.c.id, s.letters.c.text_sha256)
-                                                     .where(s.letters.c.id.in_([row.letter_id, by_id])))}
-    text = json.loads(row.data)["text"]
-    values = {"letter_sha256": sha[row.letter_id], "commitment_text": text, "proposed_sha256": sha[by_id]}
+    letter_sha, text, proposed_sha = commitment_and_letter(conn, commitment_id, proposed_letter)
+    values = {"letter_sha256": letter_sha, "commitment_text": text, "proposed_sha256": proposed_sha}
     conn.execute(delete(s.proposal_rejections).where(*[getattr(s.proposal_rejections.c, k) == v for k, v in values.items()]))
     conn.execute(insert(s.proposal_rejections).values(**values, rejected_at=datetime.now(timezone.utc)))
 

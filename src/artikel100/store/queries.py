@@ -31,6 +31,7 @@ __all__ = [
     "CommitmentView",
     "commitments",
     "mark_done",
+    "commitment_and_letter",
     "resolve_letter",
     "letter_facts",
     "missing_kamerstukken",
@@ -263,8 +264,12 @@ def _letters_published_as(conn: Connection, kst: str) -> list[int]:
     return sorted(ids)
 
 
-def mark_done(conn: Connection, commitment_id: int, by_letter: str) -> CommitmentView:
-    """Record that ``by_letter`` fulfilled commitment ``commitment_id``.
+def commitment_and_letter(conn: Connection, commitment_id: int, letter: str) -> tuple[str, str, str]:
+    """(text hash of the commitment's letter, the commitment's text, text hash of ``letter``).
+
+    What a user's decision about a commitment and another letter is keyed by
+    (``mark_done``, ``proposals.reject_proposal``): hashes and text, not ids,
+    so that it survives re-extraction.
 
     Raises:
         StoreError: no such commitment or letter.
@@ -273,14 +278,23 @@ def mark_done(conn: Connection, commitment_id: int, by_letter: str) -> Commitmen
                        .where(s.facts.c.id == commitment_id, s.facts.c.kind == "commitment")).first()
     if row is None:
         raise StoreError(f"{commitment_id}: no such commitment in the registry")
-    by_id = resolve_letter(conn, by_letter)
+    other = resolve_letter(conn, letter)
     sha = {r.id: r.text_sha256 for r in conn.execute(select(s.letters.c.id, s.letters.c.text_sha256)
-                                                     .where(s.letters.c.id.in_([row.letter_id, by_id])))}
-    text = json.loads(row.data)["text"]
-    conn.execute(delete(s.commitment_marks).where(s.commitment_marks.c.letter_sha256 == sha[row.letter_id],
+                                                     .where(s.letters.c.id.in_([row.letter_id, other])))}
+    return sha[row.letter_id], json.loads(row.data)["text"], sha[other]
+
+
+def mark_done(conn: Connection, commitment_id: int, by_letter: str) -> CommitmentView:
+    """Record that ``by_letter`` fulfilled commitment ``commitment_id``.
+
+    Raises:
+        StoreError: no such commitment or letter.
+    """
+    letter_sha, text, by_sha = commitment_and_letter(conn, commitment_id, by_letter)
+    conn.execute(delete(s.commitment_marks).where(s.commitment_marks.c.letter_sha256 == letter_sha,
                                                   s.commitment_marks.c.commitment_text == text))
-    conn.execute(insert(s.commitment_marks).values(letter_sha256=sha[row.letter_id], commitment_text=text, done=True,
-                                                   by_letter_sha256=sha[by_id], marked_at=datetime.now(timezone.utc)))
+    conn.execute(insert(s.commitment_marks).values(letter_sha256=letter_sha, commitment_text=text, done=True,
+                                                   by_letter_sha256=by_sha, marked_at=datetime.now(timezone.utc)))
     return next(c for c in commitments(conn, date.today()) if c.id == commitment_id)
 
 
