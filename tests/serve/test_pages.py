@@ -90,6 +90,22 @@ def test_report_is_one_self_contained_file(client, filled_url, tmp_path: Path) -
     assert bad.exit_code == 2 and "no such letter" in bad.output
 
 
+def test_the_report_is_styled_like_the_letter_page(client) -> None:  # type: ignore[no-untyped-def]
+    """Every class of the report that the site's app.css styles is styled in the report's own CSS too."""
+    import re
+
+    from artikel100.serve.report import APP_CSS
+
+    html = client.get(f"/brieven/{_letter(client, 2025)}/rapport.html").text
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    used = {c for attr in re.findall(r'class="([^"]+)"', html) for c in attr.split()}
+    site = set(re.findall(r"\.(a100-[\w-]+)", APP_CSS.read_text(encoding="utf-8")))
+    styled = set(re.findall(r"\.(a100-[\w-]+)", style))
+    assert used & site, "the report uses none of the site's classes"
+    assert (used & site) - styled == set()
+    assert "a100-hl" in styled and "a100-kind-personnel" in styled and "--a100-color-focus" in style
+
+
 def test_views_have_typed_columns(filled_url) -> None:  # type: ignore[no-untyped-def]
     with open_registry(filled_url) as reg, reg.engine.connect() as conn:
         rows = conn.execute(text("SELECT personnel, framework, quote, span_start, span_end FROM contributions"
