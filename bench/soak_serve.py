@@ -150,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     middle = min(mem, key=lambda s: abs(s[0] - mem[-1][0] / 2))
     start_mb, middle_mb, end_mb = mem[0][1], middle[1], mem[-1][1]
     slope_half, slope_all = slope(half), slope([(t, mb) for t, mb, _ in mem])
+    last_third = slope([(t, mb) for t, mb, _ in mem if t >= mem[-1][0] * 2 / 3])
+    peak = max(mb for _t, mb, _ in mem)
+    # When the total first came within 3 % of its highest: where the caches had (nearly) filled.
+    plateau_s = next(t for t, mb, _ in mem if mb >= 0.97 * peak)
     flat = slope_half < FLAT_SLOPE_MB_PER_MIN and abs(end_mb - middle_mb) <= FLAT_END_VS_MIDDLE * middle_mb
     first = [ms for (_k, ms, _s), t in zip(samples, stamps) if t < 60]
     last = [ms for (_k, ms, _s), t in zip(samples, stamps) if t >= seconds - 60]
@@ -167,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         "rss_samples": len(mem), "rss_mb_start": round(start_mb, 1), "rss_mb_middle": round(middle_mb, 1),
         "rss_mb_end": round(end_mb, 1), "rss_mb_max": round(max(mb for _t, mb, _ in mem), 1),
         "slope_mb_per_min_second_half": round(slope_half, 2), "slope_mb_per_min_all": round(slope_all, 2),
+        "slope_mb_per_min_last_third": round(last_third, 2), "within_3pct_of_max_from_min": round(plateau_s / 60, 1),
         "flat": flat, "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(samples)), 1),
         "load_start": [round(x, 1) for x in load_start], "load_end": [round(x, 1) for x in os.getloadavg()],
         "per_process_mb_end": {str(pid): round(mb, 1) for pid, mb in sorted(mem[-1][2].items())},
@@ -179,18 +184,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def section(f: dict) -> str:
+    from artikel100.serve.caches import LIMITS
+
     load = lambda xs: ", ".join(f"{x:.1f}" for x in xs)  # noqa: E731
     verdict = "flat" if f["flat"] else "**not flat**"
+    bounds = "; ".join(f"{name} {lim.size // 2**20} MB" if lim.by_bytes else f"{name} {lim.size:,}"
+                       for name, lim in LIMITS.items())
     return f"""## {TITLE}
 
 `python bench/soak_serve.py --db REGISTRY --clients {f['clients']} --minutes {f['minutes']:g}` on {platform.machine()}, {os.cpu_count()} cores shared with other work (load average {load(f['load_start'])} at the start, {load(f['load_end'])} at the end), Python {platform.python_version()}, {date.today().isoformat()}.
-The registry is the one `bench/bench_ingest.py --n 10000 --db REGISTRY` builds ({f['letters']:,} letters, {f['backend']}). The server is `artikel100 serve --workers {f['workers']}` ({f['server_processes']} processes with uvicorn's supervisor); the users are `bench_serve.py`'s (pages, API calls and feeds; each waits for the answer, then thinks 0.5-1.5 s). The resident memory of every server process is read from /proc every few seconds ({f['rss_samples']} samples); the slope is a least-squares fit of the total over the second half of the run, when the caches (snapshot, rendered pages) have filled.
+The registry is the one `bench/bench_ingest.py --n 10000 --db REGISTRY` builds ({f['letters']:,} letters, {f['backend']}). The server is `artikel100 serve --workers {f['workers']}` ({f['server_processes']} processes with uvicorn's supervisor); the users are `bench_serve.py`'s (pages, API calls and feeds; each waits for the answer, then thinks 0.5-1.5 s). The resident memory of every server process is read from /proc every few seconds ({f['rss_samples']} samples); the slopes are least-squares fits of the total over the second half and the last third of the run.
 
-| requests | errors | p95 first minute | p95 last minute | RSS start | RSS middle | RSS end | RSS max | slope, second half | slope, whole run | memory |
-|---|---|---|---|---|---|---|---|---|---|---|
-| {f['requests']:,} ({f['requests_per_s']}/s) | {f['errors']} | {f['p95_ms_first_minute']} ms | {f['p95_ms_last_minute']} ms | {f['rss_mb_start']} MB | {f['rss_mb_middle']} MB | {f['rss_mb_end']} MB | {f['rss_mb_max']} MB | {f['slope_mb_per_min_second_half']:+.2f} MB/min | {f['slope_mb_per_min_all']:+.2f} MB/min | {verdict} |
+| requests | errors | p95 first minute | p95 last minute | RSS start | RSS middle | RSS end | RSS max | within 3 % of max from | slope, second half | slope, last third | memory |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| {f['requests']:,} ({f['requests_per_s']}/s) | {f['errors']} | {f['p95_ms_first_minute']} ms | {f['p95_ms_last_minute']} ms | {f['rss_mb_start']} MB | {f['rss_mb_middle']} MB | {f['rss_mb_end']} MB | {f['rss_mb_max']} MB | minute {f['within_3pct_of_max_from_min']:g} | {f['slope_mb_per_min_second_half']:+.2f} MB/min | {f['slope_mb_per_min_last_third']:+.2f} MB/min | {verdict} |
 
-Flat means a second-half slope under {FLAT_SLOPE_MB_PER_MIN:g} MB/min and an end within {FLAT_END_VS_MIDDLE:.0%} of the middle. The server was {'up' if f['server_alive_at_end'] else '**down**'} at the end{'; failed: ' + '; '.join(f['failed']) if f['failed'] else ''}. Its CPU time per request was {f['server_cpu_ms_per_request']} ms. RSS is the sum over all server processes (each worker holds its own snapshot of the registry); the start is the first sample after the server had answered each kind of page once.
+Flat means a second-half slope under {FLAT_SLOPE_MB_PER_MIN:g} MB/min and an end within {FLAT_END_VS_MIDDLE:.0%} of the middle. The server was {'up' if f['server_alive_at_end'] else '**down**'} at the end{'; failed: ' + '; '.join(f['failed']) if f['failed'] else ''}. Its CPU time per request was {f['server_cpu_ms_per_request']} ms. RSS is the sum over all server processes (each worker holds its own snapshot of the registry and its own caches); the start is the first sample after the server had answered each kind of request once per worker. What a worker keeps per registry state is bounded in `serve/caches.py` (`LIMITS`: {bounds}).
 """
 
 

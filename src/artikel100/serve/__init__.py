@@ -19,6 +19,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, log_lev
 
     import uvicorn
 
+    from .process import few_malloc_arenas
+
+    few_malloc_arenas()
     if workers > 1:
         from .asgi import ENV_SETTINGS, settings_to_env
 

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
@@ -27,7 +28,12 @@ from .jobs import Jobs
 from .security import CSRF_COOKIE, BodyLimit, SecurityHeaders, TokenThrottle, csrf_token, signed_in
 from .settings import Settings
 
-__all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR"]
+__all__ = ["create_app", "STATIC_DIR", "TEMPLATE_DIR", "REQUEST_THREADS"]
+
+# Requests answered at once per process (the rest wait their turn in the event loop). Python runs
+# one thread at a time; anyio's default of 40 threads only added stacks, malloc arenas and database
+# connections under a burst, memory each process then kept (issue 11).
+REQUEST_THREADS = 8
 
 HERE = Path(__file__).parent
 STATIC_DIR = HERE / "static"
@@ -125,6 +131,7 @@ def create_app(settings: Settings) -> FastAPI:
         for name in templates.env.list_templates(extensions=["html"]):
             templates.env.get_template(name)
         i18n.warm_up()
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         _app.state.jobs.close()
         registry.close()

@@ -31,6 +31,9 @@ def settings_to_env(settings: Settings) -> str:
 
 
 def app() -> FastAPI:
+    from .process import few_malloc_arenas
+
+    few_malloc_arenas()  # each worker is a process of its own
     data = json.loads(os.environ[ENV_SETTINGS])
     return create_app(Settings(
         db=data["db"], token=data["token"], files=Path(data["files"]), max_upload=data["max_upload"],
