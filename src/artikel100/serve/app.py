@@ -142,7 +142,9 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.registry = registry
-    app.state.cache = SnapshotCache(registry)
+    from .pages import prerender
+
+    app.state.cache = SnapshotCache(registry, on_built=lambda snap: prerender(app, snap))
     app.state.throttle = TokenThrottle()
     app.state.jobs = Jobs(registry, settings.files_dir(), on_stored=app.state.cache.invalidate)
     templates = _templates()

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -175,8 +177,9 @@ def build_snapshot(conn: Connection, today: date) -> Snapshot:
 class SnapshotCache:
     """One Snapshot per registry, rebuilt when ``registry_version`` moves (thread-safe)."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, on_built: Callable[[Snapshot], None] | None = None) -> None:
         self.registry = registry
+        self.on_built = on_built  # runs on each new snapshot before it answers (pages.prerender)
         self._snap: Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -206,9 +209,7 @@ class SnapshotCache:
         with self._lock:
             snap = self._snap
             if snap is None or snap.version != version or snap.today != today:
-                with self.registry.engine.connect() as conn:
-                    self._snap = build_snapshot(conn, today)
-                settle_heap(self._snap)
+                self._snap = self._build(today)
             return self._snap  # type: ignore[return-value]
 
     _stale_ok_off = False
@@ -222,13 +223,22 @@ class SnapshotCache:
         def run() -> None:
             try:
                 with self._lock:
-                    with self.registry.engine.connect() as conn:
-                        self._snap = build_snapshot(conn, today)
-                    settle_heap(self._snap)
+                    self._snap = self._build(today)
             finally:
                 self._building = False
 
         threading.Thread(target=run, name="artikel100-snapshot", daemon=True).start()
+
+    def _build(self, today: date) -> Snapshot:
+        with self.registry.engine.connect() as conn:
+            snap = build_snapshot(conn, today)
+        if self.on_built is not None:
+            try:
+                self.on_built(snap)
+            except Exception:  # a page that fails here fails again for its visitor, with the error page
+                logging.getLogger(__name__).exception("rendering the new snapshot's pages failed")
+        settle_heap(snap)
+        return snap
 
     def invalidate(self) -> None:
         """After our own write: the next request waits for a fresh snapshot (the writer wants to see it)."""

@@ -12,7 +12,7 @@ from feedgen.feed import FeedGenerator
 from ..store.calendar import to_ics
 from . import i18n
 
-__all__ = ["router"]
+__all__ = ["router", "deadlines_ics_body"]
 
 router = APIRouter(tags=["feeds"])
 
@@ -21,9 +21,7 @@ router = APIRouter(tags=["feeds"])
             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
 def deadlines_ics(request: Request) -> Response:
     snap = request.app.state.cache.get(request.app.state.settings.day())
-    # Once per registry state (the deadlines are the snapshot's), built by one request while others wait.
-    ics = snap.caches["pages"].get_or_build(("deadlines.ics",), lambda: (to_ics(snap.deadlines), True))
-    return Response(ics, media_type="text/calendar; charset=utf-8",
+    return Response(deadlines_ics_body(snap), media_type="text/calendar; charset=utf-8",
                     headers={"content-disposition": 'inline; filename="deadlines.ics"'})
 
 
@@ -53,6 +51,11 @@ def _atom(snap: Any, base: str) -> bytes:
         e.updated(_aware(L.ingested_at))
         e.summary(", ".join(snap.mission_name(m) for m in snap.missions_of_letter.get(L.id, [])) or None)
     return fg.atom_str(pretty=True)
+
+
+def deadlines_ics_body(snap: Any) -> bytes:
+    """The snapshot's deadlines as iCalendar, built once per registry state (by one request while others wait)."""
+    return snap.caches["pages"].get_or_build(("deadlines.ics",), lambda: (to_ics(snap.deadlines), True))
 
 
 def _aware(value: datetime | None) -> datetime:
