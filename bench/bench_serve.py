@@ -259,7 +259,10 @@ def write_section(f: dict, label: str | None = None) -> None:
             if line.startswith(("| SQLite", "| PostgreSQL")) and line.count("|") == ROW_HEADER.count("|"):
                 rows[line.split("|")[1].strip()] = line
     rows[label or f["backend"]] = row(f, label)
-    order = sorted(rows, key=lambda k: (k not in ("SQLite", "PostgreSQL"), k != "SQLite", k))
+    order = sorted(rows, key=lambda k: (not k.startswith("SQLite"), k not in ("SQLite", "PostgreSQL"), k))
+    p95 = {k: float(re.search(r"\*\*([\d.]+) ms\*\*", rows[k]).group(1)) for k in ("SQLite", "PostgreSQL") if k in rows}
+    errors = {k: int(rows[k].split("|")[5]) for k in p95}
+    met = len(p95) == 2 and all(v <= 100 for v in p95.values()) and not any(errors.values())
     section = f"""## Web UI and API
 
 `python bench/bench_serve.py --db REGISTRY` on {platform.machine()}, 2 cores shared with other work, Python {platform.python_version()}.
@@ -269,7 +272,9 @@ The registry is the one `bench/bench_ingest.py --n 10000 --db REGISTRY` builds (
 |---|---|---|---|---|---|---|---|---|---|
 {chr(10).join(rows[k] for k in order)}
 
-Target: 0 errors and p95 ≤ 100 ms on both backends — {'met' if f['errors'] == 0 and f['p95_ms'] <= 100 else 'not met'} in the last run ({label or f['backend']}{', failed: ' + '; '.join(f['failed']) if f['failed'] else ''}).
+Target: 0 errors and p95 ≤ 100 ms on both backends — {'met' if met else 'not met'} by the rows of the current code ({', '.join(f'{k} {v:g} ms' for k, v in p95.items())}){'; the last run failed: ' + '; '.join(f['failed']) if f['failed'] else ''}. Rows named "before" are earlier code measured by this same benchmark (`--label`; main 42c11df as it ran then, with uvicorn's pure-Python HTTP parser and event loop), for comparison.
+
+Where the time went before, and what the server does now: the snapshot of merged answers took 19 s to build on 10,000 letters (every deployment's dates parsed again for every day of the personnel chart; the registry merged three times) and is now built in about 2 s with what the first requests used to compute all at once (the coverage index, every mission's toetsingskader summary, the deployments' parsed dates), then taken out of the garbage collector's rounds (a full collection over it took ~300 ms, a stall for every request of that worker); the pages that depend only on it (overview, mission list, the busiest mission pages, the deadline feed) are rendered before it answers anyone. What requests derive from it is kept in bounded caches that build a missing entry once (`serve/caches.py`; one lock for all pages made the first visitors of different mission pages wait for each other, seconds under load). A letter's diff reads only the deployments it can touch; search answers, filtered commitment lists and deployments as JSON are kept per registry state; templates translate only the labels they show. What remains: the p95 depends on how busy the two cores are with other work (in the eight runs since search answers were kept, at load averages 0.6-3.4 at the start, it was 44-92 ms on both backends, once 139 ms on SQLite); a letter page still costs 10-20 ms of CPU (its oversight checks and the template) and is the slowest kind at p95, then mission pages not rendered ahead.
 """
     replace_section("Web UI and API", section)
 
