@@ -28,11 +28,11 @@ from datetime import date
 from functools import lru_cache
 
 import bisect
-from collections import Counter
 import dataclasses
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -465,8 +465,11 @@ _BARE_NAME = re.compile(r"[A-Z][\w'’]+(?: [A-Z][\w'’]+){0,2}")
 
 
 def _bare_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
-    """Later uses of a mission's bare name ("Concordia") once the letter has named it with the
-    word that makes it an operation's ("de EU-operatie Concordia"): alone, the word may be anything."""
+    """Later uses of a short form of a mission the letter has named in full: the name without its
+    operation word ("de EU-operatie Concordia", then "Concordia"), the acronym without its place
+    ("EUPOL Afghanistan", then "EUPOL") and the head compound of a described name ("de
+    geïntegreerde politietrainingsmissie", then "een politietrainingsmissie"). Alone, such a word
+    may be anything, so it counts only after the full name, and only when one mission has it."""
     entries = catalogue()
     taken = sorted((m.start, m.end) for m in known)
     out: list[_Mention] = []
