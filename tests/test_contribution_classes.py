@@ -252,6 +252,16 @@ def test_a_team_that_left_on_a_date_started_then() -> None:
     assert {("personnel", 58), ("start", "2023-02-09")} <= facts
 
 
+def test_a_ship_that_sails_from_a_caribbean_port_of_the_kingdom_starts_then() -> None:
+    # Willemstad is in Curaçao, a country of the Kingdom: leaving it is leaving home, not
+    # leaving the mission's area.
+    body = ("Het patrouilleschip Zr.Ms. Groningen, met 54 bemanningsleden, vertrok op 3 september uit Willemstad "
+            "naar Sint Maarten voor noodhulp na de orkaan.")
+    text = "Kamerbrief over noodhulp na de orkaan Irma op Sint Maarten\n\n" + HEAD.format(date="8 september 2017") + body + "\n"
+    dates = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
+    assert dates == {("start", "2017-09-03")}
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

@@ -239,3 +239,45 @@ def test_a_signature_block_of_stacked_roles_in_lower_case() -> None:
     assert [(s.name, s.role) for s in process_text(text).extraction.letter.signatories] == [
         ("A.B. de Wit", "minister van Buitenlandse Zaken"), ("C. van Dam", "minister van Defensie")
     ]
+
+
+def test_a_site_page_with_a_breadcrumb_and_a_bare_date_line_gives_the_letters_date() -> None:
+    from artikel100 import process_text
+
+    text = ("Ministerie van Defensie\n\nU bevindt zich hier: Home > Actueel > Kamerbrieven\n\n"
+            "Inzet Zr.Ms. Holland na de bosbranden op Madeira\n\n4 augustus 2016\n\n"
+            "Kamerbrief over de Nederlandse hulp na de bosbranden op Madeira.\n\nGeachte voorzitter,\n\n"
+            "Zr.Ms. Holland is op 2 augustus met 55 bemanningsleden naar Madeira vertrokken.\n")
+    ex = process_text(text).extraction
+    assert ex.letter.date == "2016-08-04"
+    assert "U bevindt zich hier" not in ex.text
+    assert {c.start for c in ex.contributions if c.start} == {"2016-08-02"}
+
+
+def test_an_ocr_letterhead_with_interleaved_columns_and_a_misread_date_label() -> None:
+    from artikel100 import process_text
+
+    # Tesseract runs the two columns of a ministry letterhead into each other and reads
+    # the "m" of "Datum" as "rh".
+    text = ("Ministerie van Defensie\n\nDe Voorzitter van de Tweede Kamer 2511 CB Den Haag\n"
+            "der Staten-Generaal 2500 ES Dn Hg)\nPostbus 20018 www.defensie.nl\n\n"
+            "Onze referentie\nBS2011004471\nDaturh 9 mei 2011\n\n"
+            "Betreft Inzet van Zr.Ms. Tromp bij de evacuatie uit Misrata\n\n"
+            "Met deze brief informeer ik uw Kamer over de inzet van Zr.Ms. Tromp, die op 11 mei met 190 "
+            "bemanningsleden uit Den Helder vertrekt.\n")
+    ex = process_text(text).extraction
+    assert (ex.letter.date, ex.letter.addressee, ex.letter.place) == ("2011-05-09", "Tweede Kamer", None)
+    assert ex.letter.subject == "Inzet van Zr.Ms. Tromp bij de evacuatie uit Misrata"
+    assert "Dn Hg" not in ex.text
+    assert {(c.personnel, c.start) for c in ex.contributions} >= {(190, None), (None, "2011-05-11")}
+
+
+def test_an_ocr_table_whose_rows_ran_into_one_paragraph_keeps_each_rows_count() -> None:
+    from artikel100 import process_text
+
+    text = ("Den Haag, 2 juni 2015\n\nOp 1 juni 2015 leverde Nederland de volgende bijdragen:\n\n"
+            "Missie en eenheid aantal\n\n"
+            "KFOR, stafofficieren in Pristina 4\nAtalanta, Zr.Ms. Johan de Witt in de Golf van Aden 320\n"
+            "UNIFIL, waarnemers in Naqoura 2\n\nTotaal 326\n")
+    facts = {(c.mission, c.personnel) for c in process_text(text).extraction.contributions if c.personnel}
+    assert facts == {("KFOR", 4), ("ATALANTA", 320), ("UNIFIL", 2)}

@@ -11,3 +11,5 @@ MONTH_NAMES: tuple[str, ...] = (
 )
 #: The month names as a regular-expression alternation (without a group).
 MONTH_NAMES_RE = "|".join(MONTH_NAMES)
+#: The label "Datum" of a letterhead, as OCR also reads it: its "m" as "rn", "rh" or "n".
+DATUM_RE = r"Datu(?:m|rn|rh|n)"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
 
-from .dutch import MONTH_NAMES
+from .dutch import DATUM_RE, MONTH_NAMES
 from .extract.dates import parse_letter_date
 from .facts import LetterInfo, Signatory
 from .model import Block, CleanDocument
@@ -214,7 +214,7 @@ def _letter_date(doc: CleanDocument) -> tuple[date, int, int] | None:
 def _place(doc: CleanDocument, found: tuple[date, int, int]) -> str | None:
     line_start = max(doc.text.rfind("\n", 0, found[1]) + 1, 0)
     place = doc.text[line_start : found[1]].strip(" ,;:")
-    place = re.sub(r"^(?:Datum|Kamerbrief|Brief|Kamerstuk)\b\s*\|?\s*", "", place).strip(" ,;:|")
+    place = re.sub(rf"^(?:{DATUM_RE}|Kamerbrief|Brief|Kamerstuk)\b\s*\|?\s*", "", place).strip(" ,;:|")
     return place if place and not re.search(r"\d|/", place) else None
 
 

@@ -27,7 +27,7 @@ from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
-from .whereabouts import country_of_place, mission_of_places
+from .whereabouts import in_the_kingdom, mission_of_places
 from .sentences import Sentence
 from .clauses import MISSION, clause_at, owner_of, read_clauses
 from .commitments import is_commitment
@@ -635,7 +635,8 @@ def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa
     return bool(_REPORT.search(text, clause.start, period.span[0]))
 
 
-# "vertrekt op 24 oktober uit Den Helder": leaving a Dutch port or base starts a deployment;
+# "vertrekt op 24 oktober uit Den Helder" (or Willemstad): leaving a port or base of the
+# Kingdom starts a deployment;
 # "het vertrek uit Afghanistan" ends one.
 _DEPARTS_FROM = re.compile(r"\b(?:vertrek|vertrok)\w*\b[^.;]{0,40}?\b(?P<uit>uit)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
 
@@ -644,7 +645,7 @@ def _without_home_departure(text: str) -> str:
     """``text`` with the "uit" of a departure from the Netherlands blanked (same length),
     so that the verbs read it as a start."""
     m = _DEPARTS_FROM.search(text) if "vertr" in text else None
-    if not m or country_of_place(m.group("place")) != "NL":
+    if not m or not in_the_kingdom(m.group("place")):
         return text
     return text[: m.start("uit")] + "   " + text[m.end("uit") :]
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from ..dutch import MONTH_NAMES, MONTH_NAMES_RE
+from ..dutch import DATUM_RE, MONTH_NAMES, MONTH_NAMES_RE
 
 from .numbers import NUMBER_RE, parse_number
 
@@ -92,7 +92,7 @@ _RAW_RE = re.compile(
 _LETTER_DATE_RE = re.compile(
     # OCR reads the comma after the place as ";", "." or ":" too.
     # a press copy's "Datum nieuwsfeit: 09-09-2005"; a site's "Kamerbrief | 21 januari 2010"
-    rf"(?:^|(?<=\s))[ \t]*(?:Den[\s-]+Haag|[’'‘`]s[-\s]Gravenhage|Datum(?:\s+nieuwsfeit)?:?"
+    rf"(?:^|(?<=\s))[ \t]*(?:Den[\s-]+Haag|[’'‘`]s[-\s]Gravenhage|{DATUM_RE}(?:\s+nieuwsfeit)?:?"
     rf"|(?:[A-Z][\w]*:?\s*\|\s*|Kamerstuk:\s*)*Kamerbrief\s*\|)[,;.:\s]+"
     rf"(?P<d>{_DAY}\s+{_MONTH}\s+{_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d\d)",
     re.M,

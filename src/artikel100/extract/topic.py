@@ -25,7 +25,7 @@ __all__ = ["Topic", "find_topic"]
 # Header fields that can carry the operation's description, most telling first.
 _LABELS = ("subject", "site-subject", "site-title", "dossier")
 # Lead-ins that say what kind of document it is or that it concerns the Dutch share.
-_LABEL = re.compile(r"^(?:Onderwerp|Betreft|Titel)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:(?:Onderwerp|Betreft|Titel)\s*:|(?:Onderwerp|Betreft)\s)\s*", re.IGNORECASE)
 _DOCUMENT = re.compile(
     r"^(?:(?:Kamerbrief|Brief(?:\s+(?:regering|(?:van\s+de\s+)?(?:ministers?|staatssecretaris)))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
     r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws)"

@@ -16,7 +16,11 @@ from functools import lru_cache
 from .missions import catalogue
 from .units import find_places
 
-__all__ = ["country_of_place", "mission_of_places"]
+__all__ = ["KINGDOM", "country_of_place", "in_the_kingdom", "mission_of_places"]
+
+# The ISO codes of the four countries of the Kingdom and of the Caribbean Netherlands: a ship
+# that sails from Willemstad or Den Helder leaves home.
+KINGDOM = frozenset({"NL", "AW", "CW", "SX", "BQ"})
 
 
 @lru_cache(maxsize=4096)
@@ -28,6 +32,11 @@ def country_of_place(name: str) -> str | None:
 
     place = gazetteer().resolve(name)
     return place.country if place else None
+
+
+def in_the_kingdom(name: str) -> bool:
+    """Whether a place lies in the Kingdom of the Netherlands, the Caribbean parts included."""
+    return country_of_place(name) in KINGDOM
 
 
 def mission_of_places(text: str, candidates: frozenset[str], main: str | None) -> str | None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..dutch import MONTH_NAMES, MONTH_NAMES_RE
+from ..dutch import DATUM_RE, MONTH_NAMES, MONTH_NAMES_RE
 from .lines import Line
 
 __all__ = ["HeaderItem", "mark_header", "mark_trailer", "DATE_RE", "MINISTRY_RE", "PROPER_LABELS"]
@@ -78,6 +78,8 @@ _FURNITURE = re.compile(
         # a menu of bracketed links (OCR reads some brackets as parentheses)
         r"[\[(][^\[\]()\n]{1,40}[\])](?:[ \t]*[\[(][^\[\]()\n]{1,40}[\])]){2,}[^\n]*",
         r"Nieuwsbank|Vindplaats van dit bericht|Zoek soortgelijke berichten|Bron:[^\n]*",
+        # a site's breadcrumb trail ("U bevindt zich hier: Home > Actueel > Kamerbrieven")
+        r"(?:U[ \t]+bevindt[ \t]+zich|Je[ \t]+bent)[ \t]+hier[ \t]*:[^\n]*|(?:Home|Homepage)(?:[ \t]+>[ \t]+[^\n>]+)+",
         r"Schrijft, screent en verspreidt persberichten[^\n]*",
         r"Nieuws Ministerie van[^\n]*|Deel:[^\n]*|Lees ook|Terug naar [^\n]*",
         r"-{3,}(?:[ \t]*\|[ \t]*-{3,})*[ \t]*\|?|\d{1,2}\.|Tekst|Kerngegevens|kalender|Parlementaire monitor",
@@ -125,7 +127,7 @@ _NUMBER = re.compile(r"(?:Nr\.|NR\.|nr\.|Nr|No\.)[ \t]*(?P<nr>\d{1,4}|[A-Z]{1,3}
 _TITLE_JUNK = re.compile(r"[^\W\d]{1,3}[ \t]+(?=BRIEF[ \t]+VAN\b)")
 _TITLE = re.compile(r"BRIEF[ \t]+VAN\b[^\n]*")
 _ADDRESSEE = re.compile(
-    r"(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+K[a-z]{3,5}\b"  # OCR: "Kaimer", "Karner"
+    r"(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[-.,]?[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+K[a-z]{3,5}\b"  # OCR: "Kaimer", "Karner"
     rf"(?:\s+der\s+{_STATEN})?"
 )
 _ADDRESSEE_TAIL = re.compile(rf"der[ \t]+{_STATEN}" + _EOL)
@@ -135,9 +137,11 @@ _ADDRESS = re.compile(
 )
 _PLACE_DATE = re.compile(
     # "Kamerbrief | 27 april 2010", "Kamerstuk: Kamerbrief | 17-06-2022": a site's type of document and its date
-    rf"(?:{_CITY}[,;.:\-–'’‘`]{{0,3}}[ \t]*(?=\d)|Datum:?[ \t]+|(?:(?!Publicatie)[A-Z][\w:. -]{{2,40}}?[ \t]*[|\[\]][-–]?[ \t]*){{1,3}})"
+    rf"(?:{_CITY}[,;.:\-–'’‘`]{{0,3}}[ \t]*(?=\d)|{DATUM_RE}:?[ \t]+|(?:(?!Publicatie)[A-Z][\w:. -]{{2,40}}?[ \t]*[|\[\]][-–]?[ \t]*){{1,3}})"
     rf"(?P<date>{DATE_RE}|{_NUMERIC_DATE})"
     rf"|(?P<lone>{_NUMERIC_DATE}){_EOL}"
+    # a site's date line alone under the title ("13 september 2005")
+    rf"|(?<![^\n])(?P<alone>{DATE_RE}){_EOL}"
     # a letterhead table's values: reference codes, then the date
     rf"|[A-Z][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
 )
@@ -299,6 +303,18 @@ def _is_site_title(text: str) -> bool:
     )
 
 
+# A letterhead's date or subject label at a line's start.
+_FIELD_AHEAD = re.compile(rf"^(?:(?:Betreft|Onderwerp)\b|{DATUM_RE}\b[ \t:]*(?:{DATE_RE}|{_NUMERIC_DATE}))", re.MULTILINE)
+_FIELD_LOOKAHEAD = 600  # characters: the rest of a letterhead, not the letter's body
+_PROSE_LINE = 100  # a line this long is running text, which no letterhead has
+
+
+def _field_follows(text: str, line_end: int) -> bool:
+    """Whether a letterhead's date or subject still follows, over short lines only."""
+    m = _FIELD_AHEAD.search(text, line_end, line_end + _FIELD_LOOKAHEAD)
+    return bool(m) and all(len(line) < _PROSE_LINE for line in text[line_end : m.start()].split("\n"))
+
+
 def _scan(stream: _Stream) -> tuple[list[HeaderItem], int]:
     """The head's items and the stream offset where the body starts."""
     text = stream.text
@@ -330,11 +346,17 @@ def _scan(stream: _Stream) -> tuple[list[HeaderItem], int]:
             if earlier.label != "site-title":
                 break
             titles += 1
-        if proper or not at_line_start or titles >= _TITLE_RUN or not _is_site_title(text[pos:end]):
-            break
-        items.append(HeaderItem("site-title", pos, end))
-        previous = "site-title"
-        pos = end
+        if not proper and at_line_start and titles < _TITLE_RUN and _is_site_title(text[pos:end]):
+            items.append(HeaderItem("site-title", pos, end))
+            previous = "site-title"
+            pos = end
+            continue
+        if not at_line_start or re.search(DATE_RE, text[pos:line_end]) or not _field_follows(text, line_end):
+            break  # (a line with a date may be a letterhead table's values, which structure reads)
+        # OCR interleaves a letterhead's columns ("der Staten-Generaal 2500 ES Den Haag"): a
+        # line no field matches, with the date or subject still to come, is furniture.
+        items.append(HeaderItem("furniture", pos, line_end))
+        pos = line_end
     # Title lines that no field of a header follows were the letter's own first lines.
     confirmed = False
     for k in range(len(items) - 1, -1, -1):

@@ -215,7 +215,11 @@ def _split_dense(blocks: list[Paragraph], width: int) -> list[Paragraph]:
     return out
 
 
-_TABLE_ROW = re.compile(r"^[A-Z][^.;:]{1,70}?\s(?:ca\.\s|circa\s)?\d{1,5}$|^[A-Z]\w*(?:\s[\w/]+){0,4}\s(?:aantal|Aantal)$")
+# A row's label has no sentence in it; the dots of a ship's "Zr.Ms." or "Hr.Ms." are no full stops.
+_TABLE_ROW = re.compile(
+    r"^[A-Z](?:[^.;:]|(?<=[HZ]r)\.|(?<=[HZ]r\.Ms)\.){1,80}?\s(?:ca\.\s|circa\s)?\d{1,5}$"
+    r"|^[A-Z]\w*(?:\s[\w/]+){0,4}\s(?:aantal|Aantal)$"
+)
 
 
 def _split_table_rows(blocks: list[Paragraph]) -> list[Paragraph]:
@@ -224,7 +228,7 @@ def _split_table_rows(blocks: list[Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for block in blocks:
         rows = [bool(_TABLE_ROW.match(l.text)) for l in block.lines]
-        if len(block.lines) >= 3 and sum(rows) >= 3 and not is_header(block):
+        if (sum(rows) >= 3 or len(block.lines) >= 2 and all(rows)) and not is_header(block):
             current: list[Line] = []
             for line, is_row in zip(block.lines, rows):
                 if is_row:
