@@ -281,3 +281,12 @@ def test_an_ocr_table_whose_rows_ran_into_one_paragraph_keeps_each_rows_count() 
             "UNIFIL, waarnemers in Naqoura 2\n\nTotaal 326\n")
     facts = {(c.mission, c.personnel) for c in process_text(text).extraction.contributions if c.personnel}
     assert facts == {("KFOR", 4), ("ATALANTA", 320), ("UNIFIL", 2)}
+
+
+def test_an_ocr_subject_with_an_accented_label_wrapped_onto_a_short_last_line() -> None:
+    from artikel100 import process_text
+
+    text = ("Ministerie van Defensie\n\nDe Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n"
+            "Datum 2 februari 2019\nBétreft Inzet van een duikteam in de noordelijke\nAdriatische Zee\n\n"
+            "Met deze brief informeer ik uw Kamer over de inzet van een duikteam van twaalf militairen.\n")
+    assert process_text(text).extraction.letter.subject == "Inzet van een duikteam in de noordelijke Adriatische Zee"

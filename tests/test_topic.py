@@ -73,3 +73,23 @@ def test_a_press_copy_heading_that_says_it_is_a_kamerbrief_gives_the_topic() -> 
 
 def test_a_subject_about_a_unit_at_an_operation_describes_the_operation() -> None:
     assert _description("Inzet van Zr.Ms. Rotterdam bij de noodhulp op Sint Maarten") == "noodhulp op Sint Maarten"
+
+
+def test_a_described_subject_is_the_one_uncatalogued_force_the_letter_names() -> None:
+    text = LETTER.format(
+        subject="Onderwerp: Inzet van een fregat in de Golf van Guinee",
+        opening=("Ghana, Togo en Benin hebben in 2016 de Gulf of Guinea Maritime Task Force (GGMTF) opgericht. "
+                 "Deze taakgroep beschermt de scheepvaart voor hun kusten tegen piraterij."),
+    )
+    ex = process_text(text).extraction
+    assert [m.id for m in ex.missions] == ["GGMTF"]
+    assert {(c.mission, c.personnel) for c in ex.contributions if c.personnel} == {("GGMTF", 120)}
+
+
+def test_a_described_subject_stays_the_operation_beside_a_catalogued_mission() -> None:
+    text = LETTER.format(
+        subject="Onderwerp: Inzet van een fregat in de Golf van Guinee",
+        opening="De schepen van EUNAVFOR Atalanta blijven voor de kust van Somalië.",
+    )
+    ex = process_text(text).extraction
+    assert {c.mission for c in ex.contributions if c.personnel} == {"INZET-VAN-EEN-FREGAT-IN-DE-GOLF-VAN-GUINEE"}

@@ -10,6 +10,11 @@ operation when it names no mission itself, says what is done (its head is an
 operation noun: inzet, hulp, evacuatie, versterking, begeleiding, ...), and the
 letter's opening paragraph does not give the contribution to a mission it names.
 The operation then receives the facts of sentences that name no mission.
+
+A letter whose only named mission is one the catalogue does not know ("de Mine
+Countermeasures Naval Group Black Sea (MCM Black Sea)" under the subject "Inzet van
+mijnenbestrijdingsvaartuigen in de westelijke Zwarte Zee") names the operation its
+subject describes: that name, not the description, is the operation.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 
 from ..model import CleanDocument
 from .described import described_id
+from .missions import catalogue
 
 __all__ = ["Topic", "find_topic"]
 
@@ -99,6 +105,9 @@ def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topi
     """
     from ..structure import header_blocks
 
+    named = {m for m, _, _ in mentions}
+    if len(named) == 1 and next(iter(named)) not in catalogue():
+        return None  # the letter's one uncatalogued operation is the one its subject describes
     blocks = header_blocks(doc)
     body = [b for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 100 and b not in blocks]
     if body:

@@ -146,7 +146,10 @@ _PLACE_DATE = re.compile(
     rf"|[A-Z][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
 )
 _SUBJECT_STOP = r"(?:Bijlage\(n\)|Bijlagen?\b|Geachte\b|Zeer geachte\b)"
-_SUBJECT = re.compile(rf"(?:Onderwerp|Betreft)[ \t]*:?[ \t]*(?:\n\s*)?(?P<subject>[^\n]+?)(?=[ \t]+{_SUBJECT_STOP}|[ \t]*(?:\n|$))")
+_SUBJECT_STOP_LINE = re.compile(_SUBJECT_STOP)
+# OCR puts an accent on the "e" of "Betreft" ("Bétreft").
+_SUBJECT_LABEL = r"(?:Onderwerp|B[eéèë]treft)"
+_SUBJECT = re.compile(rf"{_SUBJECT_LABEL}[ \t]*:?[ \t]*(?:\n\s*)?(?P<subject>[^\n]+?)(?=[ \t]+{_SUBJECT_STOP}|[ \t]*(?:\n|$))")
 _SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Ll]eden|[Dd]ames)[^\n,.]{0,40},?")
 _PAGE_NUMBER = re.compile(r"\d{1,3}[ \t]+(?=Aan[ \t]+de[ \t]+[Vv]oorzitter)")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
@@ -281,10 +284,19 @@ def _match_field(stream: _Stream, pos: int, previous: str | None, seen: set[str]
     return None
 
 
+_SUBJECT_TAIL_WORDS = 4  # "Zwarte Zee", the last words a letterhead's narrow column wrapped
+
+
 def _subject_end(text: str, end: int) -> int:
-    """A subject goes on over lines that continue it (lower-case start) or are all capitals."""
+    """A subject goes on over lines that continue it (lower-case start) or are all capitals,
+    and over a short last line right under it that ends the head ("... in de westelijke" /
+    "Zwarte Zee", then a blank line)."""
     while m := re.match(rf"[ \t]*\n[ \t]*([a-zà-ÿ(][^\n]*?)(?=[ \t]+{_SUBJECT_STOP}|[ \t]*(?:\n|$))", text[end:]):
         end += m.end()
+    tail = re.match(r"[ \t]*\n[ \t]*([A-Z][^\n.:;]*?)[ \t]*(?:\n[ \t]*\n|$)", text[end:])
+    if (tail and len(tail.group(1).split()) <= _SUBJECT_TAIL_WORDS and not _LABELS.match(tail.group(1))
+            and not _SUBJECT_STOP_LINE.match(tail.group(1))):
+        return end + tail.end(1)
     return _caps_continuation(text, end)
 
 
@@ -304,7 +316,7 @@ def _is_site_title(text: str) -> bool:
 
 
 # A letterhead's date or subject label at a line's start.
-_FIELD_AHEAD = re.compile(rf"^(?:(?:Betreft|Onderwerp)\b|{DATUM_RE}\b[ \t:]*(?:{DATE_RE}|{_NUMERIC_DATE}))", re.MULTILINE)
+_FIELD_AHEAD = re.compile(rf"^(?:{_SUBJECT_LABEL}\b|{DATUM_RE}\b[ \t:]*(?:{DATE_RE}|{_NUMERIC_DATE}))", re.MULTILINE)
 _FIELD_LOOKAHEAD = 600  # characters: the rest of a letterhead, not the letter's body
 _PROSE_LINE = 100  # a line this long is running text, which no letterhead has
 
