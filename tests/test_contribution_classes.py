@@ -262,6 +262,14 @@ def test_a_ship_that_sails_from_a_caribbean_port_of_the_kingdom_starts_then() ->
     assert dates == {("start", "2017-09-03")}
 
 
+def test_where_flights_set_out_from_and_where_a_ship_returns_to_are_no_places_of_the_unit() -> None:
+    text = ("Kamerbrief over noodhulp na de overstromingen in Mozambique\n\n" + HEAD.format(date="25 maart 2019") +
+            "Een KDC-10 met 20 militairen vliegt vanuit Entebbe naar Beira, waar de bemanning hulpgoederen lost. "
+            "Zr.Ms. Karel Doorman keert eind april naar Den Helder terug.\n")
+    places = {c.location for c in process_text(text).extraction.contributions if c.location}
+    assert places == {"Beira"}
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

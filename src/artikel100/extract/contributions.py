@@ -187,6 +187,14 @@ _ONE_PERSON = re.compile(
     r"|arts|planner|verbindingsofficier)\b(?!\w)"
 )
 _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
+# A place a unit sets out from, with where it goes after it in the same clause.
+# ("van" and "uit" also say whose: "de haven van Aden"; and "vanuit Polen en keren terug
+# naar Kyiv" works from Poland: going back is no destination, nor is "naar Nederland terug".)
+_ORIGIN = re.compile(r"\bvanuit\s+(?:de\s+|het\s+)?$")
+_DESTINATION = re.compile(r"[^.;:]{0,80}?(?<!terug )\bnaar\s+(?:de\s+|het\s+)?[A-Z][\w-]*(?![\w-])(?!\s+(?:\w+\s+){0,2}?terug)")
+# The place a unit comes back to: "naar Curaçao terug", "keren naar Nederland terug".
+_RETURNS_TO = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")
+_RETURN_AFTER = re.compile(r"\s+(?!en\s)(?:\w+\s+){0,2}?terug\w*\b")  # not "naar Somalië en terug"
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -610,6 +618,10 @@ def _facts(
             continue  # "tijdens de top in Istanboel": where leaders met, not where a unit is
         if re.search(r"\bvia\s+(?:\w+\s+){0,6}$", text[max(0, place.start - 50) : place.start]):
             continue  # "via Pakistan en de haven van Karachi": the way there
+        if _ORIGIN.search(text[max(0, place.start - 12) : place.start]) and _DESTINATION.match(text, place.end):
+            continue  # "vanuit Panama naar Port-au-Prince vliegen": where the flights start
+        if _RETURNS_TO.search(text[max(0, place.start - 12) : place.start]) and _RETURN_AFTER.match(text, place.end):
+            continue  # "keert eind oktober naar Curaçao terug": home, not the mission's area
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
