@@ -270,6 +270,12 @@ def test_where_flights_set_out_from_and_where_a_ship_returns_to_are_no_places_of
     assert places == {"Beira"}
 
 
+def test_each_count_of_a_list_goes_to_the_mission_it_is_given_to() -> None:
+    facts = _facts("Nederland levert op dit moment twaalf stafofficieren aan UNMISS en drie politieadviseurs aan "
+                   "EUCAP Sahel Mali.")
+    assert {(m, v) for m, k, v in facts if k == "personnel"} == {("UNMISS", 12), ("EUCAP-SAHEL-MALI", 3)}
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

@@ -506,7 +506,7 @@ def _facts(
             continue
         if _OTHER_NATION.search(text[q.start : q.end + 30]):
             continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
-        mission = _nearest(here, q.start, missions)
+        mission = _receiver_after(text, here, q, quantities, missions) or _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
     if not casualties and not foreign:
         for m in _COUNT_AFTER.finditer(text):
@@ -946,6 +946,24 @@ def _pairs(text: str, places: list) -> list:  # noqa: ANN001
         if not any(q.start <= s < q.end for q in out):
             out.append(Place(m.group(1), "guess", s, s + len(m.group(1))))
     return sorted(out, key=lambda q: q.start)
+
+
+# "en aan EUTM Mali twee instructeurs": a receiver that opens the next part of a list.
+_NEXT_PART = re.compile(r"(?:\ben|,)\s+(?:aan|bij|voor)\s+(?:de\s+|het\s+)?$")
+
+
+def _receiver_after(text: str, here: list[tuple[str, int, int]], q, quantities: list, missions: list[str]) -> str | None:  # noqa: ANN001
+    """The mission a count is given to right after it: in "vijftien stafofficieren aan MINUSMA
+    en twee instructeurs aan EUTM Mali" the two go to EUTM Mali, not to MINUSMA before them."""
+    if len(missions) < 2:
+        return None
+    following = min((o.start for o in quantities if o.start > q.end), default=len(text))
+    for m, s, _ in here:
+        if q.end < s < following and m in missions and _receives(text, s):
+            if _NEXT_PART.search(text[max(0, s - 20) : s]):
+                return None  # "... en aan EUTM Mali": that receiver goes with what follows
+            return m
+    return None
 
 
 def _nearest(here: list[tuple[str, int, int]], pos: int, missions: list[str]) -> str:
