@@ -276,6 +276,14 @@ def test_each_count_of_a_list_goes_to_the_mission_it_is_given_to() -> None:
     assert {(m, v) for m, k, v in facts if k == "personnel"} == {("UNMISS", 12), ("EUCAP-SAHEL-MALI", 3)}
 
 
+def test_a_team_sent_on_a_date_started_then() -> None:
+    text = ("Kamerbrief over hulp na de aardbeving in Marokko\n\n" + HEAD.format(date="15 september 2023") +
+            "Op verzoek van de Marokkaanse regering heeft Nederland op 10 september een team van 30 militairen "
+            "van de genie gestuurd.\n")
+    facts = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
+    assert facts == {("start", "2023-09-10")}
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

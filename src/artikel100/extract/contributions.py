@@ -116,6 +116,8 @@ def _is_foreign(text: str) -> bool:
 _START_VERB = re.compile(
     r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
+    # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then
+    r"|gestuurd|gezonden|uitgezonden|stuurt|stuurde|stuurden|zendt|zond|zonden"
     # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
     # begins (not "het conflict, dat op 12 juli begon")
     r"|(?:bijdrage|inzet|deelname|uitzending|detachement|team|eenheid|missie|training\w*|werkzaamheden"
