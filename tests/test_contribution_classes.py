@@ -284,6 +284,13 @@ def test_a_team_sent_on_a_date_started_then() -> None:
     assert facts == {("start", "2023-09-10")}
 
 
+def test_that_contribution_ends_at_the_handover_to_its_successor() -> None:
+    facts = _facts("Sinds maart 2003 leverde Nederland vier stafofficieren aan de EU-operatie Concordia in Macedonië. "
+                   "Die bijdrage is met de overdracht aan EUPOL Proxima op 15 december 2003 beëindigd.", "20 december 2003")
+    assert ("CONCORDIA", "end", "2003-12-15") in facts
+    assert not any("PROXIMA" in m for m, _, _ in facts)
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

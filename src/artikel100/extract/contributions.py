@@ -218,7 +218,14 @@ def _receives(text: str, start: int) -> bool:
     before = _SPELLED_OUT.sub("", text[max(0, start - 220) : start])
     # "bij aan de EU-adviesmissie voor de hervorming van de veiligheidssector (EUAM Oekraïne)"
     before = _DESCRIBED_BEFORE.sub("", before)
+    if _HANDED_TO.search(before[-50:]):
+        return False  # "met de overdracht aan UNAMID beëindigd": the successor, not the receiver
     return bool(_TARGET.search(before[-50:]))
+
+
+# A sentence about the contribution the one before it stated.
+_THAT_CONTRIBUTION = re.compile(r"(?:Die|Deze|Dat|Dit)\s+(?:bijdrage|inzet|deelname|steun)\b")
+_HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
 
 
 _DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
@@ -243,6 +250,7 @@ class _State:
     letter_missions: frozenset[str] = frozenset()  # every mission the letter names
     main: str | None = None  # the letter's main mission, or the operation its subject describes
     last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
+    last_facts: str | None = None  # the mission the paragraph's last facts went to
     recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
     framework_ends: dict[str, str] = field(default_factory=dict)
 
@@ -291,7 +299,7 @@ def find_contributions(
         block_key = _paragraph_key(sentence)
         if block_key != state.last_block:
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
-            state.receivers, state.recent_start = [], {}
+            state.receivers, state.recent_start, state.last_facts = [], {}, None
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
@@ -330,6 +338,8 @@ def find_contributions(
             found = _facts(sentence, group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
             out.extend(found)
+            if found:
+                state.last_facts = found[-1].mission
             state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
     if main and main not in _CARRIERS:
         # A standing NATO group carries a ship into an operation; the letter is about the operation.
@@ -430,6 +440,9 @@ def _attribute(
     targets = [m for m, s, _ in here if _receives(text, s)]
     if targets:
         return list(dict.fromkeys(targets))
+    if state.last_facts and _THAT_CONTRIBUTION.match(text):
+        # "Die bijdrage is met de overdracht aan UNAMID beëindigd": the one the sentence before gave
+        return [state.last_facts]
     if continues and state.last_mission:
         # "Zij zijn werkzaam in ..., waar zij UNIFIL ondersteunen": still about the contribution before
         return [state.last_mission]
