@@ -291,6 +291,20 @@ def test_that_contribution_ends_at_the_handover_to_its_successor() -> None:
     assert not any("PROXIMA" in m for m, _, _ in facts)
 
 
+def test_a_date_whose_start_verb_stands_at_the_end_of_its_clause() -> None:
+    text = ("Inzet Zr.Ms. Zeeland na orkaan Dorian\n\n" + HEAD.format(date="10 september 2019") +
+            "Zr.Ms. Zeeland is op 4 september met 60 bemanningsleden, drinkwater, tenten en medische middelen "
+            "naar de Bahama's vertrokken.\n")
+    dates = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
+    assert dates == {("start", "2019-09-04")}
+
+
+def test_a_stated_end_is_not_also_computed_from_the_length() -> None:
+    facts = _facts("De vier waarnemers vertrekken naar verwachting in november voor een periode van twaalf maanden, "
+                   "tot november 2017, naar de VN-missie in Colombia.", "3 oktober 2016")
+    assert {v for _, k, v in facts if k == "end"} == {"2017-11"}
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

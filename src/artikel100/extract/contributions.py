@@ -558,7 +558,9 @@ def _facts(
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
-            (_START_VERB.search(near) and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
+            # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
+            ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
+             and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             or _clause_after(verbs, d.end)
@@ -578,6 +580,8 @@ def _facts(
                 # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year;
                 # "in 2020 en 2021": both
                 out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.range_end or d.value))
+    # "voor een periode van twaalf maanden, tot oktober 2017": the end the letter states
+    stated_end = any(p.end and not p.months for p in periods)
     for period in periods:
         start, end = period.start, period.end
         if handover:
@@ -598,7 +602,7 @@ def _facts(
             if begun:
                 start, end = begun, add_months(begun, period.months)
         begun_here = next((c.start for c in out if c.start and not c.end and c.description == text), None)
-        if not start and not end and period.months and begun_here and not _EXTENDS.search(text):
+        if not start and not end and period.months and begun_here and not _EXTENDS.search(text) and not stated_end:
             # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
             start, end = begun_here, add_months(begun_here, period.months)
         recent = next((state.recent_start[m] for m in missions if m in state.recent_start), None)
