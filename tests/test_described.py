@@ -72,3 +72,10 @@ def test_descriptions_carry_organisation_kind_place_and_purpose() -> None:
     (d,) = find_descriptions("Zij steunen de door de VS geleide coalitie tegen ISIS in Irak.")
     assert (d.phrase, d.organisation, d.countries) == ("door de VS geleide coalitie tegen ISIS in Irak", "coalition", ("IQ",))
     assert d.purpose == "ISIS"
+
+
+def test_a_description_in_a_heading_ends_at_its_line() -> None:
+    from artikel100.extract.described import find_descriptions
+
+    phrases = [d.phrase for d in find_descriptions("De VN-missie in Colombia\n\nDe Veiligheidsraad heeft de missie opgericht.")]
+    assert phrases == ["VN-missie in Colombia"]

@@ -58,7 +58,8 @@ _STOP = r"(?:is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|zal|zullen|kan
 # Of whom an evacuation is: "de evacuatie van Nederlanders uit Soedan".
 _WHOM_PP = re.compile(r"\s+van\s+(?:[\w-]+\s+){0,2}?(?=(?:uit|naar)\s)")
 _PLACE_PP = re.compile(
-    r"\s+(?:in|uit|naar|boven|rond|op|voor|aan)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]*(?:\s+(?:en\s+)?[A-Z][\w'-]*){0,3})"
+    # (the place's words stay on one line: a heading "De VN-missie in Colombia" ends at its line)
+    r"\s+(?:in|uit|naar|boven|rond|op|voor|aan)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]*(?:[ \t]+(?:en[ \t]+)?[A-Z][\w'-]*){0,3})"
 )
 _PURPOSE_PP = re.compile(
     rf"\s+(?:tegen|ter|voor)\s+(?P<what>(?!{_STOP}\b)[\w'-]+(?:\s+(?!{_STOP}\b)[\w'-]+){{0,5}}?)"
