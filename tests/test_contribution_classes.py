@@ -305,6 +305,14 @@ def test_a_stated_end_is_not_also_computed_from_the_length() -> None:
     assert {v for _, k, v in facts if k == "end"} == {"2017-11"}
 
 
+def test_an_extension_to_a_yearless_date_weeks_away_runs_to_the_next_year() -> None:
+    body = "Het kabinet heeft besloten de bijdrage aan KFOR te verlengen tot en met 31 december."
+    assert ("KFOR", "end", "2026-12-31") in _facts(body, "14 november 2025")
+    assert ("KFOR", "end", "2025-12-31") in _facts(body, "10 maart 2025")
+    body = "Zr.Ms. Tromp nam tot eind juni deel aan Atalanta; deze inzet wordt niet verlengd."
+    assert ("ATALANTA", "end", "2025-06") in _facts(body, "29 mei 2025")
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

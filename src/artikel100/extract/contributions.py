@@ -618,6 +618,8 @@ def _facts(
             end = add_months(_day_after(extends_from), period.months)
         if not start and not end:
             continue
+        if end and not start and period.end_span and _EXTENDS.search(text) and not _NOT_EXTENDED.search(text):
+            end = _extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
         for mission in _in_clause(missions, here, clauses, period.span[0]):
             c = make(mission, spans, start=start, end=end)
@@ -658,6 +660,22 @@ _MEETING_DATE = re.compile(
     r"\b(?:[Oo]verleg|debat|commissiedebat|notaoverleg|bijeenkomst|vergadering|top|gesprek|brief|Kamerbrief)\b"
     r"[^,;:()]{0,30}?\b(?:op|van|d\.d\.)\s*$"
 )
+
+
+_NOT_EXTENDED = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}(?:verleng|voortgezet|voort te zetten)", re.IGNORECASE)
+_SHORTEST_EXTENSION = 3  # months: a cabinet does not extend a contribution by a few weeks
+
+
+def _extended_end(words: str, end: str, letter_date: date | None) -> str:
+    """The end an extension runs to, when the letter gives no year: "te verlengen tot en met 31
+    december" is ahead of the letter, and in a letter of November the next year's, not the
+    coming month's."""
+    if letter_date is None or re.search(r"\b(?:19|20)\d\d\b", words) or len(end) < 7:
+        return end
+    value = date(int(end[:4]), int(end[5:7]), 1)
+    if (value.year - letter_date.year) * 12 + value.month - letter_date.month < _SHORTEST_EXTENSION:
+        return f"{value.year + 1:04d}{end[4:]}"
+    return end
 
 
 def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa: ANN001
