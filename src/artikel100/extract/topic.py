@@ -81,6 +81,8 @@ def _description(line: str) -> str | None:
     """The operation a header line describes, without its lead-ins, or None."""
     line = " ".join(_DOSSIER_NUMBER.sub("", line.strip()).split())
     line = re.split(r"\s*[;|]\s*", line)[-1]  # "28676 NAVO; Brief regering; <onderwerp>"
+    # "<onderwerp> - <dossier's title> - Parlementaire monitor": a site's title, its parts after a dash
+    line = re.split(r"\s+[-–]\s+", line)[0]
     phrase = _LABEL.sub("", line)
     phrase = _DOCUMENT.sub("", phrase)
     phrase = _SHARE.sub("", phrase)
