@@ -26,6 +26,7 @@ Nederland zet daartoe een transportschip en circa 120 militairen in, van 6 oktob
         ("Nederlandse deelname aan vredesmissies; Brief regering; Kennisgevingsbrief over een mogelijke Nederlandse "
          "bijdrage aan de versterking van de Jordaanse luchtverdediging", "versterking van de Jordaanse luchtverdediging"),
         ("32 977 Evacuatie van Nederlanders uit Jemen", "Evacuatie van Nederlanders uit Jemen"),
+        ("Kamerbrief over de afronding van de F-16-inzet boven Syrië", "F-16-inzet boven Syrië"),
         ("Brief regering; Noodhulp na de cycloon in Mozambique - Vaststelling van de begrotingsstaten van het "
          "Ministerie van Buitenlandse Zaken (V) voor het jaar 2019 - Parlementaire monitor", "Noodhulp na de cycloon in Mozambique"),
         ("Onderwerp: Inzet van een fregat in de Golf van Guinee", "Inzet van een fregat in de Golf van Guinee"),

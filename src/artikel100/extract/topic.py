@@ -44,6 +44,12 @@ _SHARE = re.compile(
     r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming|steun|ondersteuning)\s+(?:aan|voor)\s+(?:de|het)\s+",
     re.IGNORECASE,
 )
+# What becomes of an operation, before the operation: "de afronding van de Patriot-inzet in Slowakije".
+_STAGE = re.compile(
+    r"^(?:(?:de|het)\s+)?(?:afronding|beëindiging|beeindiging|verlenging|voortzetting|uitbreiding|aanpassing|wijziging"
+    r"|afbouw|start|einde|evaluatie)\s+van\s+(?:de|het)\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
 # A dossier on a field of policy, not one operation.
 _POLICY = re.compile(r"(?:Beleid|Beleidsbrief|Ontwikkelingen|Aangelegenheden|Vraagstukken)\b", re.IGNORECASE)
 _MAX_WORDS = 14  # a subject line; more is page text run together
@@ -86,6 +92,7 @@ def _description(line: str) -> str | None:
     phrase = _LABEL.sub("", line)
     phrase = _DOCUMENT.sub("", phrase)
     phrase = _SHARE.sub("", phrase)
+    phrase = _STAGE.sub("", phrase)
     phrase = re.sub(r"^(?:de|het)\s+", "", phrase).strip(" .:;|-")
     if not 2 <= len(phrase.split()) <= _MAX_WORDS or not _OPERATION_HEAD.search(phrase):
         return None
