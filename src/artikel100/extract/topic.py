@@ -52,7 +52,7 @@ _STAGE = re.compile(
 )
 # A dossier on a field of policy, not one operation.
 _POLICY = re.compile(r"(?:Beleid|Beleidsbrief|Ontwikkelingen|Aangelegenheden|Vraagstukken)\b", re.IGNORECASE)
-_MAX_WORDS = 14  # a subject line; more is page text run together
+_MAX_WORDS = 18  # a subject line; more is page text run together
 _DOSSIER_NUMBER = re.compile(r"^\d{2}\s?\d{3}(?:-[A-Z]+)?\s+")
 # What is done: the head of an operation's description.
 _OPERATION_HEAD = re.compile(
