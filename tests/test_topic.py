@@ -27,8 +27,8 @@ Nederland zet daartoe een transportschip en circa 120 militairen in, van 6 oktob
          "bijdrage aan de versterking van de Jordaanse luchtverdediging", "versterking van de Jordaanse luchtverdediging"),
         ("32 977 Evacuatie van Nederlanders uit Jemen", "Evacuatie van Nederlanders uit Jemen"),
         ("Kamerbrief over de afronding van de F-16-inzet boven Syrië", "F-16-inzet boven Syrië"),
-        ("Steun van Defensie aan de Caribische delen van het Koninkrijk bij de bestrijding van de gevolgen van orkaan Irma",
-         "Steun van Defensie aan de Caribische delen van het Koninkrijk bij de bestrijding van de gevolgen van orkaan Irma"),
+        ("Steun van Defensie aan de Caribische delen van het Koninkrijk bij het herstel na de orkaan Irma",
+         "Steun van Defensie aan de Caribische delen van het Koninkrijk bij het herstel na de orkaan Irma"),
         ("Brief regering; Noodhulp na de cycloon in Mozambique - Vaststelling van de begrotingsstaten van het "
          "Ministerie van Buitenlandse Zaken (V) voor het jaar 2019 - Parlementaire monitor", "Noodhulp na de cycloon in Mozambique"),
         ("Onderwerp: Inzet van een fregat in de Golf van Guinee", "Inzet van een fregat in de Golf van Guinee"),
