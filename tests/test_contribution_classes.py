@@ -313,6 +313,12 @@ def test_an_extension_to_a_yearless_date_weeks_away_runs_to_the_next_year() -> N
     assert ("ATALANTA", "end", "2025-06") in _facts(body, "29 mei 2025")
 
 
+def test_the_dutch_unit_of_a_named_force_is_that_forces() -> None:
+    facts = _facts("Nederland levert twee politieadviseurs aan UNMIK in Pristina. De Nederlandse eenheid van de "
+                   "Kosovo Force (KFOR), met ongeveer 400 militairen, wordt in juni 2016 teruggetrokken.")
+    assert {("KFOR", "personnel", 400), ("KFOR", "end", "2016-06")} <= facts
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

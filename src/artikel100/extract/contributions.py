@@ -207,6 +207,9 @@ _TARGET = re.compile(
     # ("in het kader van de door de NAVO geleide 'International ...'": a led-by phrase and a quote between)
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+    # "De Nederlandse eenheid van de Stabilisation Force Iraq": the unit is the mission's
+    r"|\b(?:Nederlandse|ons|onze)\s+(?:eenheid|eenheden|detachement|contingent|compagnie|bataljon|bijdrage|deelname)"
+    r"\s+(?:van|bij|binnen)\s+(?:de\s+|het\s+)?['‘\"“]?$"
 )
 # A name spelled out before its abbreviation: "'International Security and Assistance Force' (ISAF)"
 # (OCR reads a closing quote as "!" too).
