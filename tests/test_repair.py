@@ -223,3 +223,29 @@ def test_a_lone_number_after_an_acronym_is_no_marker() -> None:
 
     text = process_text("Den Haag, 3 maart 2022\n\nDe top van de G20 vond plaats in Bali.\n").document.text
     assert "G20" in text
+
+
+@pytest.mark.parametrize(
+    ("written", "repaired"),
+    [
+        # The colon is meant and only its space is missing: it stays, with the space.
+        ("Onderwerp:Verlenging van de Nederlandse bijdrage aan de missie.", "Onderwerp: Verlenging van"),
+        ("Kenmerk:bs2025 en verder niets over de zaak.", "Kenmerk: bs2025"),
+        ("Eerder schreven wij hierover in Kamerstukken:II 2023/24, 29 521.", "Kamerstukken: II 2023/24"),
+        ("Het kabinet zond gisteren een artikel 100:brief aan uw Kamer.", "artikel 100: brief aan"),
+        # Written as it stands: times, ratios, URLs, e-mail addresses, identifiers.
+        ("Het schip vertrok om 12:30 uur uit de haven van Den Helder.", "om 12:30 uur"),
+        ("De verhouding tussen de eenheden was 3:1 in het voorjaar.", "was 3:1 in"),
+        ("Zie https://www.defensie.nl/missies:overzicht voor de lijst.", "https://www.defensie.nl/missies:overzicht voor"),
+        ("Vragen kunnen naar mailto:vragen@defensie.example binnen een week.", "mailto:vragen@defensie.example binnen"),
+        ("Het rapport heeft urn:nbn:nl:ui:10-1234 als kenmerk gekregen.", "urn:nbn:nl:ui:10-1234 als"),
+        # OCR's speck between two words of running text: the colon goes.
+        ("De eenheid levert:het grootste deel van de staf in het hoofdkwartier.", "levert het grootste"),
+        ("De militairen zijn gestationeerd in:de hoofdstad van het land.", "in de hoofdstad"),
+        ("Dat staat vast. De:inzet begint in het voorjaar van volgend jaar.", "De inzet begint"),
+        ("Zij werken in kleine:teams in het noorden van het land.", "kleine teams"),
+        ("Duitsland neemt de taak per 1:juli over van de Nederlandse eenheid.", "per 1 juli over"),
+    ],
+)
+def test_a_colon_glued_between_words_keeps_what_the_text_means(written: str, repaired: str) -> None:
+    assert repaired in _repair(written + "\n").text

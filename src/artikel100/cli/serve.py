@@ -37,12 +37,20 @@ def _parse_today(value: str | None) -> date | None:
 @click.option("--today", metavar="DATE", help="Pretend today is DATE (YYYY-MM-DD).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Server processes (one per core serves more users at once).")
+@click.option("--forwarded-allow-ips", "trusted_proxies", envvar="ARTIKEL100_TRUSTED_PROXIES", metavar="IPS",
+              help="Reverse proxies (addresses or networks, comma-separated; '*' for any) whose "
+                   "X-Forwarded-For names the client (env ARTIKEL100_TRUSTED_PROXIES).")
 @one_line_errors
-def serve_cmd(db: str, host: str, port: int, today: str | None, workers: int) -> None:
+def serve_cmd(db: str, host: str, port: int, today: str | None, workers: int, trusted_proxies: str | None) -> None:
     """Serve the web UI and JSON API (read-only unless ARTIKEL100_TOKEN is set)."""
     from ..serve import Settings, serve
+    from ..serve.throttle import parse_trusted_proxies
 
-    settings = Settings.from_env(db, today=_parse_today(today))
+    try:
+        proxies = parse_trusted_proxies(trusted_proxies)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--forwarded-allow-ips") from exc
+    settings = Settings.from_env(db, today=_parse_today(today), trusted_proxies=proxies)
     click.echo(f"artikel100: http://{host}:{port}/  ({'writes need the token' if settings.token else 'read-only'})", err=True)
     serve(settings, host, port, workers=workers)
 

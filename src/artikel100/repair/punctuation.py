@@ -32,8 +32,15 @@ _ABBREVIATION = re.compile(
     r"\b(?:d\.d|jl|a\.s|o\.a|c\.s|nr|nrs|ca|bijv|incl|excl|resp|vgl|e\.d|m\.b\.t|t\.a\.v|i\.v\.m|i\.c|d\.w\.z|"
     r"mln|mld|mrd|min|max|gem|enz|etc|evt|ev|vs|mr|dr|drs|ir|ing|prof|dhr|mevr|art|blz|pag|par|sub|jo|ibid|m\.n|z\.s\.m)$"
 )
-# "van:de": a colon or semicolon glued between two words.
+# "van:de", "Onderwerp:Verlenging": a colon or semicolon glued between two words (see _glued_colon).
 _GLUED_COLON = re.compile(r"(?<=[^\W\d_])[:;](?=[^\W\d_])")
+# Words a Dutch clause never ends on before a colon: articles, prepositions, pronouns, conjunctions.
+_NEVER_BEFORE_COLON = re.compile(r"(?:" + _FUNCTION + r"|uw|ons|onze|hun|ter|ten|wij|zij|hij|ze|we|er|niet|ook)", re.I)
+# Where a colon is part of what is written: a URL, an e-mail address, an identifier such as urn:nbn:nl:...
+_URI_TOKEN = re.compile(r"://|@|/|\bwww\.|\b(?:https?|mailto|urn|doi|tel|ftp|file|nbn|isbn|issn)$|\w{2,}:\w{2,}:\w", re.I)
+_TOKEN_AROUND = re.compile(r"\S+")
+_LOOK_BACK = 200
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
 # "de-Malinese", "besluiten-de": a hyphen beside a function word (not "staakt-het-vuren").
 _FUNCTION_HYPHEN = re.compile(
     r"\b(?:" + _FUNCTION + r")(?P<p>-)(?=[A-Z0-9])|(?<=[^\W\d_]{2})(?P<q>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
@@ -46,8 +53,10 @@ _TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
 _DOUBLE_MARK = re.compile(r"(?<=\w)([,.])\.(?=\s?\w)")  # not ".,": "jl., bekend" is right
-# "€ 2,5: mln", "12:oktober": a colon or semicolon glued to a number before a word.
+# "€ 2,5: mln", "12:oktober", "31 december 2011:te": a colon glued to a number before a word that
+# continues the phrase (a month, an amount's unit, a function word); "artikel 100:brief" keeps its colon.
 _NUMBER_COLON = re.compile(r"(?<=\d):(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\b)")
+_AFTER_NUMBER_NOISE = re.compile(rf"(?:\s?(?:mln|miljoen|miljard|euro)|(?:{MONTH_NAMES_RE}|{_FUNCTION})(?![^\W\d_]))", re.I)
 # "in: Abéché": a colon straight after a preposition.
 _PREPOSITION_COLON = re.compile(r"\b(?:in|te|van|naar|met|bij|door)(?P<p>:)(?=\s[A-Z])")
 # "rir. 31": OCR's ways of reading "nr." before a number.
@@ -96,6 +105,44 @@ _BEFORE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])[\ufffe\u00ad\u0002](?=[A-Z])")
 _ROMAN_OR_TITLE = re.compile(r"(?:mr|hr)\.\s?\d+\s+[A-Z]")
 
 
+def _in_uri(text: str, at: int) -> bool:
+    """True when the colon at ``at`` belongs to a URL, an e-mail address or a colon-separated identifier."""
+    floor = max(0, at - _LOOK_BACK)  # a 20 MB line of colons stays linear
+    start = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
+    token = _TOKEN_AROUND.match(text, start, at + _LOOK_BACK)
+    return bool(token and (_URI_TOKEN.search(token.group()) or _URI_TOKEN.search(text[start:at])))
+
+
+def _glued_colon(text: str, at: int) -> Edit | None:
+    """The repair of a colon (or semicolon) at ``at`` with a word straight before and after it.
+
+    OCR reads a speck between two words of running text as a colon ("van:de",
+    "levert:het", "kleine:teams"): between two lower-case words, or after a word
+    no clause ends on before a colon (an article, a preposition, a pronoun), the
+    colon goes and a space stands. Otherwise the colon is meant and only its space is missing: a label
+    (a capitalised word opening a line: "Onderwerp:verlenging") or a colon before a capital
+    ("Kamerstukken:II") becomes "word: Word". URLs, e-mail addresses and
+    identifiers (urn:nbn:nl:...) are left as written.
+    """
+    if _in_uri(text, at):
+        return None
+    begin = at
+    while begin > 0 and at - begin < _LOOK_BACK and text[begin - 1].isalpha():
+        begin -= 1
+    after = _WORD_AFTER.match(text, at + 1, at + 1 + _LOOK_BACK)
+    if begin == at or not after:
+        return None
+    left, right = text[begin:at], after.group()
+    if text[at] == ";" or _NEVER_BEFORE_COLON.fullmatch(left):
+        return Edit(at, at + 1, " ", "glued-colon")
+    line_start = max(text.rfind("\n", max(0, at - _LOOK_BACK), begin) + 1, at - _LOOK_BACK)
+    label = left[0].isupper() and not text[line_start:begin].strip()
+    # A word of one or two letters before the colon is an initial or an abbreviation ("A:G.", "Zr:Ms.").
+    if len(left) > 2 and (right[0].isupper() or label):
+        return Edit(at + 1, at + 1, " ", "space-after-colon")
+    return Edit(at, at + 1, " ", "glued-colon")
+
+
 def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     """Every punctuation repair for ``text``."""
     # A break before a capital stood at a real hyphen ("Centraal-Afrikaanse").
@@ -111,7 +158,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     for m in _STRAY_STOP.finditer(text):
         if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()]) and text[m.start() - 1] != ".":
             edits.append(Edit(m.start(), m.end(), "", "stray-stop"))
-    edits += [Edit(m.start(), m.end(), " ", "glued-colon") for m in _GLUED_COLON.finditer(text)]
+    edits += [e for m in _GLUED_COLON.finditer(text) if (e := _glued_colon(text, m.start()))]
     for m in _FUNCTION_HYPHEN.finditer(text):
         g = "p" if m.group("p") else "q"
         edits.append(Edit(m.start(g), m.end(g), " ", "function-word-hyphen"))
@@ -139,10 +186,13 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start("h"), m.end("h"), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text)]
     edits += [Edit(m.start("p"), m.end("p"), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
-    edits += [
-        Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon")
-        for m in _NUMBER_COLON.finditer(text)
-    ]
+    for m in _NUMBER_COLON.finditer(text):
+        if _in_uri(text, m.start()):
+            continue
+        if _AFTER_NUMBER_NOISE.match(text, m.end()):
+            edits.append(Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon"))
+        else:
+            edits.append(Edit(m.end(), m.end(), " ", "space-after-colon"))
     edits += [Edit(m.start("p"), m.end("p"), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
     edits += [Edit(m.start(), m.end() - 1, "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, m.start())]
     edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]

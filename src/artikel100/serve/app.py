@@ -145,7 +145,7 @@ def create_app(settings: Settings) -> FastAPI:
     from .pages import prerender
 
     app.state.cache = SnapshotCache(registry, on_built=lambda snap: prerender(app, snap))
-    app.state.throttle = TokenThrottle()
+    app.state.throttle = TokenThrottle(registry)
     app.state.jobs = Jobs(registry, settings.files_dir(), on_stored=app.state.cache.invalidate)
     templates = _templates()
     app.state.templates = templates

@@ -26,7 +26,7 @@ def settings_to_env(settings: Settings) -> str:
     return json.dumps({
         "db": settings.db, "token": settings.token, "files": str(settings.files_dir()),
         "max_upload": settings.max_upload, "today": settings.today.isoformat() if settings.today else None,
-        "secret": settings.secret.hex(), "demo": settings.demo,
+        "secret": settings.secret.hex(), "demo": settings.demo, "trusted_proxies": list(settings.trusted_proxies),
     })
 
 
@@ -38,5 +38,5 @@ def app() -> FastAPI:
     return create_app(Settings(
         db=data["db"], token=data["token"], files=Path(data["files"]), max_upload=data["max_upload"],
         today=date.fromisoformat(data["today"]) if data["today"] else None,
-        secret=bytes.fromhex(data["secret"]), demo=data["demo"],
+        secret=bytes.fromhex(data["secret"]), demo=data["demo"], trusted_proxies=tuple(data["trusted_proxies"]),
     ))

@@ -12,9 +12,11 @@
   sign-in gets a fresh random session id), so a token planted or copied from
   another browser is refused. Comparisons are constant time
   (``hmac.compare_digest`` over fixed-length digests).
-- Wrong tokens are throttled per client (``TokenThrottle``): after
+- Wrong tokens are throttled per client (``throttle.TokenThrottle``): after
   ``TokenThrottle.limit`` failures in ``TokenThrottle.window`` seconds every
   attempt from that client, right or wrong, gets 429 until the window passes.
+  The count is kept in the registry, shared by every server process; behind a
+  reverse proxy the client is the address the trusted proxies forwarded.
 - Request bodies are capped before they are read (uploads at
   ``Settings.max_upload``, everything else at 64 kB).
 """
@@ -25,14 +27,12 @@ import hashlib
 import hmac
 import logging
 import secrets
-import threading
-import time
-from collections import deque
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .settings import Settings
+from .throttle import Attempt, TokenThrottle, client_address
 
 __all__ = [
     "CSP",
@@ -183,53 +183,8 @@ def token_ok(settings: Settings, given: str | None) -> bool:
     return hmac.compare_digest(_digest(given), _digest(settings.token))
 
 
-class TokenThrottle:
-    """Counts failed token attempts per client; a client over the limit is refused for a while.
-
-    Memory stays bounded: clients whose failures are all older than the
-    window are forgotten, and at most ``max_clients`` are remembered.
-    """
-
-    limit = 10
-    window = 300.0
-    max_clients = 10_000
-
-    def __init__(self) -> None:
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, client: str, now: float) -> deque[float]:
-        seen = self._failures.get(client)
-        if seen is None:
-            return deque()
-        while seen and seen[0] <= now - self.window:
-            seen.popleft()
-        if not seen:
-            del self._failures[client]
-        return seen
-
-    def retry_after(self, client: str) -> int:
-        """Seconds until ``client`` may try again (0: it may now)."""
-        now = time.monotonic()
-        with self._lock:
-            seen = self._recent(client, now)
-            if len(seen) < self.limit:
-                return 0
-            return max(1, int(seen[0] + self.window - now + 0.999))
-
-    def failed(self, client: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            if client not in self._failures and len(self._failures) >= self.max_clients:
-                for old in [c for c in list(self._failures) if not self._recent(c, now)][: self.max_clients // 10]:
-                    self._failures.pop(old, None)
-                if len(self._failures) >= self.max_clients:
-                    self._failures.pop(next(iter(self._failures)))
-            self._failures.setdefault(client, deque(maxlen=self.limit)).append(now)
-
-
 def token_attempt(request: Request, given: str | None) -> bool:
-    """``token_ok`` for a request, throttled per client address.
+    """``token_ok`` for a request, throttled per client address across all server processes.
 
     Raises:
         ApiError: 429 while the client has too many recent failures (even
@@ -237,17 +192,17 @@ def token_attempt(request: Request, given: str | None) -> bool:
     """
     from .errors import ApiError
 
-    settings = request.app.state.settings
+    settings: Settings = request.app.state.settings
     throttle: TokenThrottle = request.app.state.throttle
-    client = request.client.host if request.client else "?"
-    wait = throttle.retry_after(client)
-    if wait:
-        raise ApiError(429, f"too many wrong tokens from this address; try again in {wait} s",
-                       headers={"retry-after": str(wait)})
+    client = client_address(request.client.host if request.client else None,
+                            request.headers.getlist("x-forwarded-for"), settings.trusted_proxies)
+    attempt = throttle.begin(client) if given else Attempt(wait=throttle.retry_after(client))
+    if attempt.wait:
+        raise ApiError(429, f"too many wrong tokens from this address; try again in {attempt.wait} s",
+                       headers={"retry-after": str(attempt.wait)})
     if token_ok(settings, given):
+        throttle.succeeded(attempt)
         return True
-    if given:
-        throttle.failed(client)
     return False
 
 

@@ -29,6 +29,9 @@ class Settings:
         max_upload: the largest upload accepted, in bytes.
         today: a fixed "today" (tests, demos); None is the real date.
         secret: signs the session and CSRF cookies; random per process unless given.
+        trusted_proxies: addresses or networks of reverse proxies whose X-Forwarded-For is
+            believed (``serve --forwarded-allow-ips``, ``$ARTIKEL100_TRUSTED_PROXIES``); "*" trusts
+            every peer. Empty: the peer of the connection is the client.
     """
 
     db: str
@@ -38,6 +41,7 @@ class Settings:
     today: date | None = None
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     demo: bool = False  # ``artikel100 demo --serve``: a banner says "today" is set
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, db: str | None = None, **kw: object) -> Settings:
@@ -45,6 +49,10 @@ class Settings:
         files = os.environ.get(ENV_FILES)
         kw.setdefault("token", os.environ.get(ENV_TOKEN) or None)
         kw.setdefault("files", Path(files) if files else None)
+        if kw.get("trusted_proxies") is None:
+            from .throttle import ENV_TRUSTED_PROXIES, parse_trusted_proxies
+
+            kw["trusted_proxies"] = parse_trusted_proxies(os.environ.get(ENV_TRUSTED_PROXIES))
         return cls(db=url, **kw)  # type: ignore[arg-type]
 
     def files_dir(self) -> Path:

@@ -112,6 +112,11 @@ def _m9_letter_indexes(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_letters_ingested_at ON letters (ingested_at)"))
 
 
+def _m20_token_failures(conn: Connection) -> None:
+    """Failed write-token attempts, shared by all server processes (issue 11)."""
+    schema.metadata.create_all(conn, tables=[schema.token_failures])
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial tables", _m1_initial),
     (2, "full-text search", _m2_search),
@@ -125,6 +130,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (10, "oversight links", _m10_oversight_links),
     (15, "sync state", _m15_sync_state),
     (16, "letter links and kamerstukken", _m16_letter_links),
+    (20, "token failures shared by server processes", _m20_token_failures),
 ]
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -285,4 +286,19 @@ proposal_rejections = Table(
     Column("proposed_sha256", String(64), nullable=False),
     Column("rejected_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("letter_sha256", "commitment_text", "proposed_sha256"),
+)
+
+
+# Failed write-token attempts by client address (migration 20), kept in the registry so
+# that every process of ``serve --workers N`` (and every host in front of one database)
+# counts the same attempts. ``at`` is seconds since the epoch; rows older than the
+# throttle's window are deleted as new attempts come in.
+token_failures = Table(
+    "token_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("client", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("ix_token_failures_client_at", "client", "at"),
+    Index("ix_token_failures_at", "at"),
 )
