@@ -245,6 +245,9 @@ def test_a_lone_number_after_an_acronym_is_no_marker() -> None:
         ("Dat staat vast. De:inzet begint in het voorjaar van volgend jaar.", "De inzet begint"),
         ("Zij werken in kleine:teams in het noorden van het land.", "kleine teams"),
         ("Duitsland neemt de taak per 1:juli over van de Nederlandse eenheid.", "per 1 juli over"),
+        # Initials and abbreviations read with a colon for their full stop.
+        ("De minister van Defensie,\n\nA:G. Jansen\n", "A.G. Jansen"),
+        ("Het fregat Zr:Ms. Tromp vaart in mei uit.", "Zr.Ms. Tromp"),
     ],
 )
 def test_a_colon_glued_between_words_keeps_what_the_text_means(written: str, repaired: str) -> None:

@@ -119,7 +119,8 @@ def _glued_colon(text: str, at: int) -> Edit | None:
     OCR reads a speck between two words of running text as a colon ("van:de",
     "levert:het", "kleine:teams"): between two lower-case words, or after a word
     no clause ends on before a colon (an article, a preposition, a pronoun), the
-    colon goes and a space stands. Otherwise the colon is meant and only its space is missing: a label
+    colon goes and a space stands. Initials and abbreviations of one or two capitals
+    ("A:G. Koenders", "Zr:Ms.") get their full stop. Otherwise the colon is meant and only its space is missing: a label
     (a capitalised word opening a line: "Onderwerp:verlenging") or a colon before a capital
     ("Kamerstukken:II") becomes "word: Word". URLs, e-mail addresses and
     identifiers (urn:nbn:nl:...) are left as written.
@@ -133,6 +134,9 @@ def _glued_colon(text: str, at: int) -> Edit | None:
     if begin == at or not after:
         return None
     left, right = text[begin:at], after.group()
+    if text[at] == ":" and len(left) <= 2 and len(right) <= 2 and left[0].isupper() and right[0].isupper() \
+            and text[after.end() : after.end() + 1] in (".", ":"):
+        return Edit(at, at + 1, ".", "initials-colon")  # "A:G. Koenders", "Zr:Ms. Van Amstel"
     if text[at] == ";" or _NEVER_BEFORE_COLON.fullmatch(left):
         return Edit(at, at + 1, " ", "glued-colon")
     line_start = max(text.rfind("\n", max(0, at - _LOOK_BACK), begin) + 1, at - _LOOK_BACK)
