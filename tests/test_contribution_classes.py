@@ -319,6 +319,16 @@ def test_the_dutch_unit_of_a_named_force_is_that_forces() -> None:
     assert {("KFOR", "personnel", 400), ("KFOR", "end", "2016-06")} <= facts
 
 
+def test_agent_nouns_by_their_suffix_count_people() -> None:
+    facts = _facts("Nederland levert vanaf 1 mei 2016 een team van zes logistici en vijf analisten aan MINUSMA.")
+    assert {("MINUSMA", "personnel", 6), ("MINUSMA", "personnel", 5)} <= facts
+
+
+def test_a_count_of_the_people_just_named_as_they_are_now() -> None:
+    facts = _facts("Nederland levert sinds maart 2014 stafofficieren aan het hoofdkwartier van EUFOR Althea, thans vier.")
+    assert ("ALTHEA", "personnel", 4) in facts
+
+
 def test_a_description_that_ends_in_the_missions_bracketed_name_is_that_mission() -> None:
     body = ("Op 31 december 2011 loopt het nationale mandaat af voor de Nederlandse deelname aan de EU-missie voor "
             "advies en bijstand bij de hervorming van de veiligheidssector in Congo (EUSEC RD Congo). Nederland "

@@ -918,6 +918,11 @@ _PART_AFTER = re.compile(r"\s+(?:in|op|bij|als|aan|voor|te|binnen)\b")
 _MEASURE_NOUN = re.compile(r"(?i:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren|kilometer|km|procent|euro)")
 
 
+# A count of the people just named, as they are now: ", thans acht."
+_NOW_COUNT = re.compile(r"[,;(]\s*(?:thans|momenteel|inmiddels|nu|op dit moment)\s+$")
+_STANDS_ALONE = re.compile(r"\s*(?:[.;)]|$)")
+
+
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
     """The quantity counts people: its noun, the word after an adjective ("twaalf militaire waarnemers")
     or a conjunct ("70 analisten en inlichtingenpersoneel")."""
@@ -931,6 +936,9 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
         for p in _quantities(text)
     ):
         return True  # "vier adviseurs aan EUSEC: twee in Kinshasa en twee in Goma": parts of the four
+    if q.noun is None and _NOW_COUNT.search(text[max(0, q.start - 20) : q.start]) and _STANDS_ALONE.match(text, q.end) \
+            and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
+        return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."
     if q.noun in ("leden", "man"):
         # "tien leden van de Koninklijke Marechaussee": members of a force are its people
         member_of = re.match(r"\s+van\s+(?:de|het)\s+(.{0,40})", text[q.end :])

@@ -20,7 +20,9 @@ PERSONNEL_NOUNS = re.compile(
     r"|commando'?s|functionarissen|agenten|politiefunctionarissen|politieagenten|marechaussees|waarnemers|observers"
     r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
     r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders|rechercheurs|onderzoekers|technici|juristen|tolken|duikers"
-    r"|stafofficier|functionaris|militaire?)$",
+    r"|stafofficier|functionaris|militaire?"
+    # agent nouns by their suffix: "analisten", "reservisten", "logistici"
+    r"|\w{3,}isten|\w{3,}ici)$",
     re.IGNORECASE,
 )
 
