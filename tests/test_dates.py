@@ -211,3 +211,13 @@ def test_seed_letter_dates_and_periods() -> None:
     assert {(None, "2025-05", None), ("2025-01", "2025-06", None), (None, "2025-06", 6),
             ("2025-01-01", "2025-06-30", None), (None, "2024-12-31", None),
             (None, "2025-07", None)} <= periods
+
+
+def test_an_expiry_whose_long_subject_stands_between_the_date_and_af() -> None:
+    from datetime import date
+
+    from artikel100.extract.dates import find_periods
+
+    text = ("Op 30 juni 2012 loopt de huidige Nederlandse bijdrage aan de politiemissie van de Europese Unie in "
+            "Afghanistan (EUPOL Afghanistan) af.")
+    assert [p.end for p in find_periods(text, date(2012, 3, 1))] == ["2012-06-30"]

@@ -427,6 +427,10 @@ _EXPIRY_RES = (
     # "Op 30 september 2009 loopt het nationale mandaat af"
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+(?:[\w-]+\s+){{0,4}}?af\b"),
 )
+# The subject may be long when "af" ends the clause: "Op 31 december 2003 loopt de huidige
+# Nederlandse bijdrage aan de vredesmissie ... (UNMEE) af." (scanned in wider windows)
+_LONG_EXPIRY_RE = re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+[^.;:]{{0,200}}?\s+af(?=[.,;]|\s*$)")
+_LONG_EXPIRY_PAD = 240
 _DUR_HEDGE = r"(?:(?i:nog|opnieuw|wederom|maximaal|ten\s+hoogste|minimaal|ruim|circa|ongeveer)\s+)?"
 _UNIT_HINT = re.compile(r"(?i:maand|jaar|jaren)")
 _UNIT = r"(?P<unit>(?i:maanden|maand|jaren|jaar))\b"
@@ -569,6 +573,12 @@ def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) ->
             yield Period(a.value, None, _span(a), None, m.span())
     for rx in _EXPIRY_RES:
         for m in _scan(rx, text, win):
+            b = _date_at(text, m, "b", letter_date)
+            if b is not None:
+                yield Period(None, b.value, None, _span(b), m.span())
+    if re.search(r"\baf\b", text):
+        wide = _windows(text, (m.span() for m in _raw_matches(text)), _LONG_EXPIRY_PAD)
+        for m in _scan(_LONG_EXPIRY_RE, text, wide):
             b = _date_at(text, m, "b", letter_date)
             if b is not None:
                 yield Period(None, b.value, None, _span(b), m.span())
