@@ -31,6 +31,7 @@ class Lexicon:
         self._nl = _zipf_table("nl")
         self._en = _zipf_table("en")
         self._domain = _domain_words()
+        self._diaeresis_skeletons: frozenset[str] | None = None
 
     @staticmethod
     def _zipf(table: dict[str, float], word: str) -> float:
@@ -53,9 +54,36 @@ class Lexicon:
             return max(_DOMAIN_ZIPF, self.nl(word))
         return max(self.nl(word), self.en(word) - 0.5)
 
+    def best_folded(self, folded: str) -> float:
+        """``best`` of a word already casefolded (the OCR rules' candidates), without folding again."""
+        nl = self._nl.get(folded, 0.0)
+        if folded in self._domain:
+            return max(_DOMAIN_ZIPF, nl)
+        return max(nl, self._en.get(folded, 0.0) - 0.5)
+
     def known(self, word: str) -> bool:
         """A word real Dutch (or English) text uses, not just a typo seen online."""
         return self.nl(word) >= 1.5 or self.en(word) >= 3.0
+
+    def has_common_diaeresis_form(self, folded: str) -> bool:
+        """Whether some Dutch word of Zipf 3.0 or more with a diaeresis reads as ``folded``
+        once its diaereses and acute or grave accents are taken off ("financien" for
+        "financiën"). False rules out every diaeresis repair of the word: the OCR rule
+        only ever swaps one of those letters for its diaeresis form."""
+        if self._diaeresis_skeletons is None:
+            self._diaeresis_skeletons = frozenset(
+                diaeresis_skeleton(w) for w, z in self._nl.items() if z >= 3.0 and _HAS_DIAERESIS.search(w)
+            )
+        return diaeresis_skeleton(folded) in self._diaeresis_skeletons
+
+
+_HAS_DIAERESIS = re.compile("[ëïöü]")
+_SKELETON = str.maketrans("ëéèïíìöü", "eeeiiiou")
+
+
+def diaeresis_skeleton(word: str) -> str:
+    """The word with e/i/o/u standing for their diaeresis, acute and grave forms."""
+    return word.translate(_SKELETON)
 
 
 def _zipf_table(lang: str) -> dict[str, float]:

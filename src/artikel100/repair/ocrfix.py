@@ -80,9 +80,12 @@ def _fix_zeros(token: str) -> str | None:
 _LETTER_IN_NUMBER = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
+_NUMBER_LIKE = re.compile(r"\d[\dOolI]*\d")
+
+
 def _fix_number(token: str) -> str | None:
     """Digits with a letter among them ("2O24", "1l0"): OCR read a 0 or a 1 as a letter."""
-    if not re.fullmatch(r"\d[\dOolI]*\d", token) or token.isdigit():
+    if not _NUMBER_LIKE.fullmatch(token) or token.isdigit():
         return None
     return token.translate(_LETTER_IN_NUMBER)
 
@@ -157,6 +160,9 @@ class _WordRules:
         )
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
+        # Most words have no common diaeresis form at all: spare making and looking up variants.
+        if not self.lex.has_common_diaeresis_form(token.casefold()):
+            return None
         base = self.lex.nl(token)
         best, best_score = None, base + 1.0
         for variant in _diaeresis_variants(token):
@@ -167,15 +173,17 @@ class _WordRules:
 
     def _stray_accent(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """An accent the OCR added ("vän", "vertrekkén", "risicó"): the plain word is common."""
+        if repeated or token.isascii():  # an ASCII word has no accent to strip
+            return None
         plain = _strip_accents(token)
-        if plain == token or repeated:
+        if plain == token:
             return None
         # Far rarer than the plain word ("vän" beside "van"); "één" and "café" stay.
         return (plain, "stray-accent") if self.lex.nl(plain) >= max(3.0, self.lex.nl(token) + 3.5) else None
 
     def _suspicious(self, token: str, repeated: bool) -> bool:
         # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
-        return len(token) >= 4 and self.lex.best(token) < 2.0 and not repeated and _DUTCH_LETTERS.fullmatch(token) is not None
+        return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None
 
     def _missing_space(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """Two words run together ("toegezegdeen"): a known word and a function word."""
@@ -230,7 +238,7 @@ class _WordRules:
     def _score(self, candidate: str, token_is_compound: bool) -> float:
         """A candidate's frequency; a compound of known words counts as a known word
         when the token itself is not one ("fandmachteenheden" -> "landmachteenheden")."""
-        score = self.lex.best(candidate)
+        score = self.lex.best_folded(candidate)  # candidates are made of the casefolded token
         if score < 3.0 and not token_is_compound and len(candidate) >= 12 and self._is_compound(candidate, strict=True):
             return 3.0
         return score
