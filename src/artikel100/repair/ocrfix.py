@@ -152,12 +152,10 @@ class _WordRules:
         self.lex = lex
 
     def fix(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        return (
-            self._diaeresis(token)
-            or self._stray_accent(token, repeated)
-            or self._misread(token, repeated)
-            or self._missing_space(token, repeated)
-        )
+        found = self._diaeresis(token) or self._stray_accent(token, repeated)
+        if found or not self._suspicious(token, repeated):
+            return found  # the last two rules only look at a suspicious word
+        return self._misread(token) or self._missing_space(token)
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
         # Most words have no common diaeresis form at all: spare making and looking up variants.
@@ -185,9 +183,10 @@ class _WordRules:
         # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
         return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None
 
-    def _missing_space(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        """Two words run together ("toegezegdeen"): a known word and a function word."""
-        if len(token) < 5 or not token.islower() or not self._suspicious(token, repeated) or self._is_compound(token):
+    def _missing_space(self, token: str) -> tuple[str, str] | None:
+        """Two words run together ("toegezegdeen"): a known word and a function word
+        (``token`` is suspicious)."""
+        if len(token) < 5 or not token.islower() or self._is_compound(token):
             return None
         if self.lex.nl(token) > 0:
             return None  # a rare word Dutch does write ("inlaste"), not two run together
@@ -199,16 +198,17 @@ class _WordRules:
                 return f"{head} {tail}", "missing-space"
         return None
 
-    def _misread(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        if not self._suspicious(token, repeated):
-            return None
+    def _misread(self, token: str) -> tuple[str, str] | None:
+        """A letter OCR misread, dropped in or confused (``token`` is suspicious)."""
         lower = token.casefold()
         candidates: dict[str, float] = {}
         floor = self.lex.best(token) + 2.5  # a candidate must be far more common than the token
         compound = self._is_compound(lower)
+        best_folded = self.lex.best_folded
         for i in range(1, len(lower) - 1):  # a stray letter inside the word
             cand = lower[:i] + lower[i + 1 :]
-            score = self._score(cand, compound)
+            # _score's compound rule gives 3.0 at most, below this bar: the lexicon alone decides.
+            score = best_folded(cand)
             if score >= max(3.5, floor):
                 candidates[cand] = score
         for wrong, right in _CONFUSIONS:
