@@ -19,9 +19,12 @@ __all__ = ["NUMBER_RE", "Change", "Quantity", "find_changes", "find_quantities",
 
 # Dutch number words are written as one word up to a thousand
 # ("honderdvijfenveertig"); the grammar below accepts exactly those.
-_UNIT = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
-_TEEN = r"(?:tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)"
-_TENS = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+_UNIT_WORDS = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_TEEN_WORDS = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
+_TENS_WORDS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_UNIT = rf"(?:{_UNIT_WORDS})"
+_TEEN = rf"(?:{_TEEN_WORDS})"
+_TENS = rf"(?:{_TENS_WORDS})"
 _LT100 = rf"(?:{_UNIT}(?:en|ën){_TENS}|{_TENS}|{_TEEN}|{_UNIT})"
 _LT1000 = rf"(?:(?:{_TEEN}|{_UNIT})?honderd(?:en)?{_LT100}?|{_LT100})"
 _WORDS = rf"(?:{_LT1000}?duizend(?:\s?(?:en\s?)?{_LT1000})?|{_LT1000})"
@@ -89,12 +92,18 @@ class Change:
     end: int
 
 
-_VAGUE = r"(?:enkele|tientallen|honderden|duizenden)"
+_VAGUE_WORDS = "enkele|tientallen|honderden|duizenden"
+_VAGUE = rf"(?:{_VAGUE_WORDS})"
+# Every number word opens with one of these (all words of the grammar start with a unit,
+# a teen, a ten, "honderd" or "duizend"; all have three letters or more).
+_FIRST_THREE = sorted({w[:3] for w in "|".join((_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, "honderd|duizend", _VAGUE_WORDS)).split("|")})
 _NUM_TOKEN_RE = re.compile(
-    # The lookahead on first letters is only for speed: it spares trying the
-    # word grammar at every word start.
+    # The lookaheads are only for speed: the first spares trying the word grammar at
+    # every character, the third at every word start that opens no number word ("de", "het").
     r"(?=[\deéEÉtTdDvVzZaAnNhH])"
-    rf"(?<![\w\-/.,€])(?:(?P<num>{_DIGITS}|(?i:{_WORDS}))(?P<tal>tal)?|(?P<vague>(?i:{_VAGUE})))(?![\w])"
+    r"(?<![\w\-/.,€])"
+    rf"(?=\d|(?i:{'|'.join(_FIRST_THREE)}))"
+    rf"(?:(?P<num>{_DIGITS}|(?i:{_WORDS}))(?P<tal>tal)?|(?P<vague>(?i:{_VAGUE})))(?![\w])"
 )
 # Qualifiers directly before the number, longest first; normalised below.
 _QUALIFIER_RE = re.compile(
