@@ -4,13 +4,19 @@ The lists are read from wordfreq's own data files, in the "cBpack" format its
 ``read_cBpack`` documents (a gzipped msgpack list: a header, then one list of
 words per centibel of frequency), rather than through ``import wordfreq``:
 importing wordfreq loads its tokenisers (langcodes, ftfy, regex) and took
-longer than extracting a letter.
+longer than extracting a letter. Building the two tables from those files takes about
+half a second, so the tables are kept, once built, as a pickle in the user's cache
+directory (``$ARTIKEL100_CACHE``, ``$XDG_CACHE_HOME`` or ``~/.cache``, then
+``artikel100/``), named by wordfreq's version; a process that cannot read or write
+it builds the tables as before.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
+import os
+import pickle
 import re
 from functools import lru_cache
 from importlib import resources
@@ -28,8 +34,7 @@ class Lexicon:
     """Zipf frequencies (log10 per billion words) of Dutch and English words."""
 
     def __init__(self) -> None:
-        self._nl = _zipf_table("nl")
-        self._en = _zipf_table("en")
+        self._nl, self._en = _tables()
         self._domain = _domain_words()
         self._diaeresis_skeletons: frozenset[str] | None = None
 
@@ -97,6 +102,48 @@ def _zipf_table(lang: str) -> dict[str, float]:
         # the same arithmetic as wordfreq (frequency 10 ** (-cB / 100)) and log10(frequency) + 9
         table.update(dict.fromkeys(bucket, math.log10(10 ** (-centibels / 100)) + 9))
     return table
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("ARTIKEL100_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "artikel100"
+    return base / f"lexicon-wordfreq-{version('wordfreq')}-{_CACHE_FORMAT}.pickle"
+
+
+def _load_cache() -> tuple[dict[str, float], dict[str, float]] | None:
+    try:
+        with _cache_path().open("rb") as fh:
+            data = pickle.load(fh)
+    except Exception:  # no cache yet, or a damaged one: build the tables anew
+        return None
+    ok = isinstance(data, tuple) and len(data) == 2 and all(isinstance(t, dict) and t for t in data)
+    return data if ok else None
+
+
+def _save_cache(tables: tuple[dict[str, float], dict[str, float]]) -> None:
+    try:
+        path = _cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only cache directory: build the tables in each process
+
+
+def _tables() -> tuple[dict[str, float], dict[str, float]]:
+    """The Dutch and English tables, from the cache when it holds them."""
+    cached = _load_cache()
+    if cached is not None:
+        return cached
+    tables = (_zipf_table("nl"), _zipf_table("en"))
+    _save_cache(tables)
+    return tables
 
 
 # How common a mission or place name counts as: a word a letter is likely to hold.
