@@ -18,9 +18,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter"]
 
-_MIN_LENGTH = 3  # shorter words are in nearly every sentence: no use as a filter
+_MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
+_MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
 _CONTEXT_OPS = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS}
 
 
@@ -29,17 +30,69 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
 
 
+def _exact(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pattern)
+    """Every string ``items`` matches, when they are few: literals, alternatives of
+    literals, groups of those, and classes of single characters ("[sz]")."""
+    out = frozenset([""])
+    for op, av in items:
+        if op is _c.LITERAL:
+            part = frozenset([chr(av)])
+        elif op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            part = _exact(av[3])
+        elif op is _c.BRANCH:
+            branches = [_exact(b) for b in av[1]]
+            part = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+            part = frozenset(chr(c) for _, c in av)
+        else:
+            return None
+        if part is None or len(out) * len(part) > _MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a in out for b in part)
+    return out
+
+
+def _caseless(items, ignore_case: bool):  # noqa: ANN001, ANN202
+    """The parsed pattern with its literals in lower case, for matching against ``text.lower()``:
+    a letter that ignores case stays a literal only when it is ASCII (other letters have case
+    variants ``str.lower`` does not give, "ſ" for "s"); any other non-ASCII literal is dropped
+    too ("Σ" lowers by context). Dropped literals become an "any character" that ends words."""
+    out = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            c = chr(av)
+            out.append((op, ord(c.lower())) if c.isascii() else (_c.ANY, None))
+        elif op is _c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            ic = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            out.append((op, (group, 0, 0, _caseless(sub, ic))))
+        elif op is _c.BRANCH:
+            out.append((op, (av[0], [_caseless(b, ignore_case) for b in av[1]])))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            out.append((op, (av[0], av[1], _caseless(av[2], ignore_case))))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            out.append((op, _caseless(av, ignore_case)))
+        else:
+            out.append((_c.ANY, None))  # classes, anchors, lookarounds: no literal to rely on
+    return out
+
+
 def _literals(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pattern)
     """A set of strings one of which every match of ``items`` contains, or None."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            run.append(chr(av))
+    run = frozenset([""])  # the strings the items since the last inexact one match
+    for item in items:
+        op, av = item
+        exact = _exact([item]) if op in (_c.LITERAL, _c.SUBPATTERN, _c.BRANCH, _c.IN) else None
+        if exact is not None and len(run) * len(exact) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in exact)
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
+        if run != {""}:
+            options.append(run)
+        run = frozenset([""])
+        if exact is not None:  # too many strings to spell out with what came before: start again
+            run = exact
+            continue
         found: frozenset[str] | None = None
         if op is _c.SUBPATTERN:
             _group, add_flags, _del_flags, sub = av
@@ -55,8 +108,8 @@ def _literals(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pat
             found = _literals(av)
         if found:
             options.append(found)
-    if run:
-        options.append(frozenset(["".join(run)]))
+    if run != {""}:
+        options.append(run)
     return _best(options)
 
 
@@ -94,6 +147,30 @@ def is_context_free(pattern: re.Pattern[str]) -> bool:
     matches: no anchors, lookarounds or back-references (``\\b`` is allowed, it reads a
     non-word character and the end of the text alike)."""
     return not _has_context(_p.parse(pattern.pattern, pattern.flags))
+
+
+# The characters other than ASCII letters that ``re`` matches to an ASCII letter when it
+# ignores case (tests/test_literals.py checks the list against every code point).
+CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+
+
+class CaselessPrefilter:
+    """Whether a pattern that ignores case (in places) could match a text: the words it needs,
+    in lower case, must be in ``text.lower()``. A text with a character that ``re`` folds to
+    an ASCII letter but ``str.lower`` does not is always let through."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        found = _literals(_caseless(parsed, bool(pattern.flags & re.IGNORECASE)))
+        self.words = tuple(sorted(found)) if found and min(map(len, found)) >= _MIN_LENGTH else ()
+
+    def may_match(self, text: str) -> bool:
+        if not self.words or any(c in text for c in CASE_TRAPS):
+            return True
+        low = text.lower()
+        return any(w in low for w in self.words)
 
 
 class Prefiltered:
