@@ -85,7 +85,8 @@ _NUMBER_LIKE = re.compile(r"\d[\dOolI]*\d")
 
 def _fix_number(token: str) -> str | None:
     """Digits with a letter among them ("2O24", "1l0"): OCR read a 0 or a 1 as a letter."""
-    if not _NUMBER_LIKE.fullmatch(token) or token.isdigit():
+    # (str.isdigit holds for every character \d matches: a cheap first test)
+    if not token[:1].isdigit() or not _NUMBER_LIKE.fullmatch(token) or token.isdigit():
         return None
     return token.translate(_LETTER_IN_NUMBER)
 
@@ -135,7 +136,7 @@ class _Fixer:
             if token not in cache:
                 cache[token] = self.fix(token)
             fixed = cache[token]
-            if fixed and fixed[0] != m.group():
+            if fixed and fixed[0] != token:
                 edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
         return edits
 
