@@ -15,9 +15,12 @@ LETTERS = Path(__file__).parent / "letters"
 
 def test_the_words_come_from_the_pattern() -> None:
     assert required_literals(re.compile(r"\b(?:gronden|grondslag) voor")) == {"gronden voor", "grondslag voor"}
-    assert required_literals(re.compile(r"\d+ ?(miljoen|mln|miljard)\b")) == {"miljoen", "mln", "miljard"}
+    assert required_literals(re.compile(r"\d+ (miljoen|mln|miljard)\b")) == {" miljoen", " mln", " miljard"}
+    assert required_literals(re.compile(r"\d+ ?mln\b")) == {"mln", " mln"}
     assert required_literals(re.compile(r"(?:de|het) missie|operatie")) == {"de missie", "het missie", "operatie"}
-    assert required_literals(re.compile(r"resoluties? \d+")) == {"resolutie"}
+    assert required_literals(re.compile(r"resoluties? \d+")) == {"resolutie ", "resoluties "}
+    assert required_literals(re.compile(r"\d+ (?:militairen|man)?\.")) == {" militairen.", " man.", " ."}
+    assert required_literals(re.compile(r"\d+(?:militairen|man)?")) is None  # a number alone matches
     # an alternative without a word, or words that ignore case: nothing to rely on
     assert required_literals(re.compile(r"missie|\d+")) is None
     assert required_literals(re.compile(r"missie", re.IGNORECASE)) is None

@@ -32,7 +32,8 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
 
 def _exact(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pattern)
     """Every string ``items`` matches, when they are few: literals, alternatives of
-    literals, groups of those, and classes of single characters ("[sz]")."""
+    literals, groups of those, classes of single characters ("[sz]") and any of them
+    made optional ("nrs?")."""
     out = frozenset([""])
     for op, av in items:
         if op is _c.LITERAL:
@@ -44,6 +45,9 @@ def _exact(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-patter
             part = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
         elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
             part = frozenset(chr(c) for _, c in av)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:  # "s?"
+            inner = _exact(av[2])
+            part = None if inner is None else inner | {""}
         else:
             return None
         if part is None or len(out) * len(part) > _MAX_STRINGS:
@@ -83,7 +87,7 @@ def _literals(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pat
     run = frozenset([""])  # the strings the items since the last inexact one match
     for item in items:
         op, av = item
-        exact = _exact([item]) if op in (_c.LITERAL, _c.SUBPATTERN, _c.BRANCH, _c.IN) else None
+        exact = _exact([item]) if op in (_c.LITERAL, _c.SUBPATTERN, _c.BRANCH, _c.IN, _c.MAX_REPEAT, _c.MIN_REPEAT) else None
         if exact is not None and len(run) * len(exact) <= _MAX_STRINGS:
             run = frozenset(a + b for a in run for b in exact)
             continue

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from .literals import CaselessPrefilter
+
 __all__ = ["NUMBER_RE", "Change", "Quantity", "find_changes", "find_quantities", "parse_number"]
 
 # Dutch number words are written as one word up to a thousand
@@ -135,6 +137,7 @@ _KAMERSTUK_RE = re.compile(
     r"(?:\s*-\s*[IVX]+)?(?:,?\s*(?:(?:nrs?\.|nummers?)\s*)?\d+(?:\s*(?:,|en|t/m|-)\s*\d+)*)?)"
     r"|\b\d{2}\s?\d{3}(?:\s*-\s*[IVX]+)?,\s*(?:nrs?\.|nummers?)\s*\d+(?:\s*(?:,|en)\s*\d+)*"
 )
+_KAMERSTUK_FILTER = CaselessPrefilter(_KAMERSTUK_RE)
 _NOUN_RE = re.compile(r"\s+(?P<noun>[^\W\d_][\w'’\-]*)")
 # Adjectives that may stand between a number and its noun ("vier Nederlandse F-35's").
 _ADJECTIVE_RE = re.compile(r"(?i:extra|grote|kleine|nieuwe|andere|\w+(?:se|ische|ale|ele|ige|lijke|bare))")
@@ -173,7 +176,8 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     from .dates import date_spans  # dates.py builds on this module; import late to stay acyclic
 
     spans = date_spans(text)
-    spans.extend(m.span() for m in _KAMERSTUK_RE.finditer(text))
+    if _KAMERSTUK_FILTER.may_match(text):  # speed: most sentences cite no Kamerstuk
+        spans.extend(m.span() for m in _KAMERSTUK_RE.finditer(text))
     return sorted(spans)
 
 
