@@ -46,6 +46,8 @@ _MAX_SPANS = 4
 
 def fold(text: str) -> str:
     """Lower case without diacritics, apostrophes straight: the form the patterns read."""
+    if text.isascii():  # no diacritics or curly quotes: only the case to fold (most sentences)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return text.translate(_COMBINING).casefold()
 
@@ -336,8 +338,11 @@ def find_coverage(
     def heading_of(s: Sentence) -> _Heading | None:
         return next((h for h in heads if h.start <= s.start <= h.end), None)
 
+    by_start = sorted((a, m) for m, a, _ in mentions)
+    mention_starts = [a for a, _ in by_start]
+
     def other_mission_only(s: Sentence) -> bool:
-        named = {m for m, a, _ in mentions if s.start <= a < s.end}
+        named = {m for _, m in by_start[bisect_left(mention_starts, s.start) : bisect_left(mention_starts, s.end)]}
         return bool(named) and not (named & own)
 
     generic = _GenericMissions(mentions, own)
@@ -357,15 +362,30 @@ def find_coverage(
             refers[s] = _refers_to(s, text, footnotes, references, citations, fallback)
         return refers[s]
 
+    # A sentence counts for a point only when it refers back, sits under the point's heading,
+    # matches its words or holds one of its facts: only those are visited (in text order).
+    starts = [s.start for s in body]
+    disjoint = all(a.end <= b.start for a, b in zip(body, body[1:]))  # then a fact lies in one sentence
+    under_of: dict[str, list[int]] = {}
+    for i, head in enumerate(heads_of):
+        for pid in head.points if head is not None else ():
+            under_of.setdefault(pid, []).append(i)
+    referring_at = {i for i, x in enumerate(info) if x[2]}
+
     out = []
     for spec in points():
         fact_starts = sorted(a for a, _ in _fact_spans(spec, contributions, costs, commitments))
         strong, weak, names = scan.hits(spec.strong), scan.hits(spec.weak), scan.hits(spec.names)
+        todo: range | list[int] = range(len(info))
+        if disjoint:
+            with_fact = {j for a in fact_starts if (j := bisect_right(starts, a) - 1) >= 0 and a < body[j].end}
+            todo = sorted(strong | weak | with_fact | referring_at | set(under_of.get(spec.id, ())))
         by_heading: list[Sentence] = []
         by_content: list[tuple[float, Sentence]] = []
         referring: list[Sentence] = []
         section_names: list[str] = []
-        for i, (s, folded, is_ref, restated, formula) in enumerate(info):
+        for i in todo:
+            s, folded, is_ref, restated, formula = info[i]
             head = heads_of[i]
             under = head is not None and spec.id in head.points
             names_it = i in names
