@@ -120,7 +120,8 @@ def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragr
 def _hyphen_judge(lines: list[Line]) -> HyphenJudge:
     lex = lexicon()
     body = " ".join(l.text for l in lines if l.kind == "body")
-    vocabulary = {w.casefold() for w in _HYPHENATED.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
+    words = set(_HYPHENATED.findall(body)) | set(_WORD.findall(body))  # each distinct word folded once
+    vocabulary = {w.casefold() for w in words}
     joined = hyphenated = 0
     for a, b in zip(lines, lines[1:]):
         # Only a line that ends in a hyphen can match (checked first: most lines do not).

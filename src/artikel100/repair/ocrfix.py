@@ -97,8 +97,8 @@ class _Fixer:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lex = lexicon
-        tokens = _TOKEN.findall(text)
-        self.counts = Counter(tokens)
+        self.matches = list(_TOKEN.finditer(text))  # one scan, for the counts and the edits
+        self.counts = Counter(m.group() for m in self.matches)
         self.acronyms = {t: n for t, n in self.counts.items() if t.isupper() and t.isalpha() and n >= 3}
 
     def fix(self, token: str) -> tuple[str, str] | None:
@@ -131,7 +131,7 @@ class _Fixer:
     def edits(self) -> list[Edit]:
         edits: list[Edit] = []
         cache: dict[str, tuple[str, str] | None] = {}
-        for m in _TOKEN.finditer(self.text):
+        for m in self.matches:
             token = m.group()
             if token not in cache:
                 cache[token] = self.fix(token)
