@@ -253,9 +253,10 @@ class _GenericMissions:
 
 
 class _Scan:
-    """Which sentences a pattern matches, found by one pass over all of them joined: a
-    pattern searched sentence by sentence for each of the points was most of the time
-    extraction took."""
+    """Which sentences a pattern matches: a pattern searched sentence by sentence for each
+    of the points was most of the time extraction took. The sentences holding one of the
+    words a pattern needs are found with ``str.find`` over all of them joined, and only
+    those are searched; a pattern without such words gets one pass over the joined text."""
 
     _SEPARATOR = ".\x00."  # no pattern reads across a full stop and a NUL
 
