@@ -1,6 +1,6 @@
 """Benchmark extraction: letters per second on text input, in one process (one core).
 
-Usage: ``python bench/bench_extract.py [--rounds N] [--seed PATH] [--no-write]``
+Usage: ``python bench/bench_extract.py [--rounds N] [--seed PATH] [--no-write] [--label NAME] [--src DIR]``
 
 Sets: the test letters' clean text (``tests/letters/*.clean.txt``), the same
 letters as OCR output (``*.ocr.txt``), and the seed letter
@@ -24,6 +24,12 @@ wall-clock median is shown beside it. Caches keyed on a
 letter's text are emptied at the start of each round, so a round never gets a
 letter's results from an earlier one; load-once caches (lexicon, catalogue) stay.
 
+Every run also writes one row into a table of runs (kept across runs, one row per
+``--label``, default the commit), with the load average at its start and end, so
+that figures of earlier code stay beside the current ones: ``--src DIR`` measures
+the artikel100 package under another checkout's ``src`` (for example ``--src
+../main/src --label "before: main abc1234"``).
+
 spaCy is not a dependency of artikel100. Without it the spaCy columns stay
 empty; install it with ``pip install spacy==3.8.18``.
 """
@@ -35,6 +41,7 @@ import gc
 import inspect
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -124,6 +131,7 @@ def machine() -> str:
 
 
 def bench(n_rounds: int, seed: Path) -> dict:
+    load_start = os.getloadavg()
     sets = load_sets(seed)
 
     # Start-up, in this fresh process: import, then the first call.
@@ -177,7 +185,8 @@ def bench(n_rounds: int, seed: Path) -> dict:
             tok, _ = rounds(nlp, texts, n_rounds, lambda: None)
             row["spacy"] = [len(texts) / s for s in tok]
         rows.append(row)
-    return {"startup": startup, "rows": rows, "rounds": n_rounds, "machine": machine()}
+    return {"startup": startup, "rows": rows, "rounds": n_rounds, "machine": machine(),
+            "load": (load_start, os.getloadavg()), "package": str(Path(artikel100.__file__).parent)}
 
 
 def _med(xs: list[float] | None) -> float | None:
@@ -256,8 +265,40 @@ def print_table(result: dict) -> None:
         print(f"spaCy is not installed; for the ratio column: {SPACY_HINT}")
 
 
-def write_section(result: dict) -> None:
+RUN_HEADER = (
+    "| run | date | load average (1/5/15 min) start → end | seed flow letters/s (CPU) | clean flow | ocr flow "
+    "| seed extract stage | import | first letter |"
+)
+
+
+def run_row(result: dict, label: str) -> str:
+    """One row of the table of runs: the flow's letters/s per set, start-up, the load."""
+    by_set = {r["set"]: r for r in result["rows"]}
+    load = lambda xs: "/".join(f"{x:.1f}" for x in xs)  # noqa: E731
+    flow = lambda name: f"{_med(by_set[name]['flow']):,.1f}" if name in by_set else "-"  # noqa: E731
+    seed = by_set.get("seed")
+    seed_flow = f"**{_med(seed['flow']):,.1f}** ({1000 / _med(seed['flow']):.0f} ms)" if seed else "-"
+    seed_stage = f"{_med(seed['extract']):,.1f}" if seed else "-"
+    s = result["startup"]
+    start, end = result["load"]
+    return (f"| {label} | {time.strftime('%Y-%m-%d')} | {load(start)} → {load(end)} | {seed_flow} | {flow('clean')} | "
+            f"{flow('ocr')} | {seed_stage} | {s['import']:.2f} s | {s['first']:.2f} s |")
+
+
+def _earlier_runs() -> dict[str, str]:
+    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else ""
+    m = re.search(r"^## Extraction\n(.*?)(?=^## |\Z)", old, re.S | re.M)
+    runs: dict[str, str] = {}
+    for line in (m.group(1).splitlines() if m else []):
+        if line.startswith("| ") and line.count("|") == RUN_HEADER.count("|") and not line.startswith("| run |"):
+            runs[line.split("|")[1].strip()] = line
+    return runs
+
+
+def write_section(result: dict, label: str | None = None) -> None:
     rows = summary(result)
+    runs = _earlier_runs()
+    runs[label or revision()] = run_row(result, label or revision())
     lines = [
         "## Extraction",
         "",
@@ -277,9 +318,17 @@ def write_section(result: dict) -> None:
         startup_line(result["startup"]),
         verdict(result),
         "",
+        "Runs of this benchmark, one row per code measured (`--label`; rows named \"before\" are earlier code,",
+        "measured with `--src` on its checkout), letters per second per core of the flow, the median of the rounds:",
+        "",
+        RUN_HEADER,
+        "|" + "---|" * (RUN_HEADER.count("|") - 1),
+        *runs.values(),
+        "",
         "To run it: `pip install spacy==3.8.18` (for the spaCy columns only; spaCy is not a dependency),",
         "then `python bench/bench_extract.py` from the repo root. It rewrites this section;",
-        "`--no-write` only prints, `--rounds N` sets the rounds (default 7), `--seed PATH` another long letter.",
+        "`--no-write` only prints, `--rounds N` sets the rounds (default 7), `--seed PATH` another long letter,",
+        "`--label NAME` names the run's row, `--src DIR` measures the package of another checkout.",
         "The machine is shared: compare medians from runs at a similar load average. spaCy's own figure moves with",
         "the load more than ours (it is short work per letter), so the ratio is good to about a factor of 1.5.",
         "",
@@ -292,11 +341,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--seed", type=Path, default=SEED)
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    parser.add_argument("--label", help="the run's row in the table of runs (default: the commit)")
+    parser.add_argument("--src", type=Path, help="measure the artikel100 package under this src directory")
     args = parser.parse_args()
+    if args.src:
+        sys.path.insert(0, str(args.src.resolve()))
     result = bench(args.rounds, args.seed)
     print_table(result)
+    print(f"measured {result['package']}; load average {result['load'][0]} -> {result['load'][1]}")
     if not args.no_write:
-        write_section(result)
+        write_section(result, args.label)
         print(f"written to {BENCHMARKS}", file=sys.stderr)
 
 

@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..dutch import DATUM_RE, MONTH_NAMES, MONTH_NAMES_RE
 
+from .literals import CaselessPrefilter
 from .numbers import NUMBER_RE, parse_number
 
 __all__ = [
@@ -270,7 +271,12 @@ _LEAD_FUTURE = re.compile(r"(?i:\b(?:komende|volgende|aanstaande)\s+)$")
 def _raw_matches(text: str) -> tuple[re.Match[str], ...]:
     # Dates, periods and quantities all need this scan of the same letter;
     # doing it once per text keeps extraction well above 50 letters a second.
+    if not _RAW_FILTER.may_match(text):  # speed: no month name or year, no date
+        return ()
     return tuple(_RAW_RE.finditer(text))
+
+
+_RAW_FILTER = CaselessPrefilter(_RAW_RE)
 
 
 def _iter_raw(text: str) -> Iterator[re.Match[str]]:

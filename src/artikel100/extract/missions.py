@@ -236,12 +236,18 @@ class _Words:
         self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         self.raw = [text[s:e] for s, e in self.spans]
         self.folded = [w.lower() if w.isascii() else _fold(w) for w in self.raw]
+        self._joined: dict[int, bool] = {}  # speed: every name start asks again
 
     def __len__(self) -> int:
         return len(self.spans)
 
     def joined(self, j: int) -> bool:
         """Whether word ``j`` may continue a name that word ``j - 1`` is part of."""
+        if j not in self._joined:
+            self._joined[j] = self._gap_joins(j)
+        return self._joined[j]
+
+    def _gap_joins(self, j: int) -> bool:
         start, end = self.spans[j - 1][1], self.spans[j][0]
         if j == 0 or end - start > _MAX_GAP:
             return False

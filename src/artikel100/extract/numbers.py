@@ -15,13 +15,18 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from .literals import CaselessPrefilter
+
 __all__ = ["NUMBER_RE", "Change", "Quantity", "find_changes", "find_quantities", "parse_number"]
 
 # Dutch number words are written as one word up to a thousand
 # ("honderdvijfenveertig"); the grammar below accepts exactly those.
-_UNIT = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
-_TEEN = r"(?:tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)"
-_TENS = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+_UNIT_WORDS = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_TEEN_WORDS = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien"
+_TENS_WORDS = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig"
+_UNIT = rf"(?:{_UNIT_WORDS})"
+_TEEN = rf"(?:{_TEEN_WORDS})"
+_TENS = rf"(?:{_TENS_WORDS})"
 _LT100 = rf"(?:{_UNIT}(?:en|ën){_TENS}|{_TENS}|{_TEEN}|{_UNIT})"
 _LT1000 = rf"(?:(?:{_TEEN}|{_UNIT})?honderd(?:en)?{_LT100}?|{_LT100})"
 _WORDS = rf"(?:{_LT1000}?duizend(?:\s?(?:en\s?)?{_LT1000})?|{_LT1000})"
@@ -89,12 +94,18 @@ class Change:
     end: int
 
 
-_VAGUE = r"(?:enkele|tientallen|honderden|duizenden)"
+_VAGUE_WORDS = "enkele|tientallen|honderden|duizenden"
+_VAGUE = rf"(?:{_VAGUE_WORDS})"
+# Every number word opens with one of these (all words of the grammar start with a unit,
+# a teen, a ten, "honderd" or "duizend"; all have three letters or more).
+_FIRST_THREE = sorted({w[:3] for w in "|".join((_UNIT_WORDS, _TEEN_WORDS, _TENS_WORDS, "honderd|duizend", _VAGUE_WORDS)).split("|")})
 _NUM_TOKEN_RE = re.compile(
-    # The lookahead on first letters is only for speed: it spares trying the
-    # word grammar at every word start.
+    # The lookaheads are only for speed: the first spares trying the word grammar at
+    # every character, the third at every word start that opens no number word ("de", "het").
     r"(?=[\deéEÉtTdDvVzZaAnNhH])"
-    rf"(?<![\w\-/.,€])(?:(?P<num>{_DIGITS}|(?i:{_WORDS}))(?P<tal>tal)?|(?P<vague>(?i:{_VAGUE})))(?![\w])"
+    r"(?<![\w\-/.,€])"
+    rf"(?=\d|(?i:{'|'.join(_FIRST_THREE)}))"
+    rf"(?:(?P<num>{_DIGITS}|(?i:{_WORDS}))(?P<tal>tal)?|(?P<vague>(?i:{_VAGUE})))(?![\w])"
 )
 # Qualifiers directly before the number, longest first; normalised below.
 _QUALIFIER_RE = re.compile(
@@ -126,6 +137,7 @@ _KAMERSTUK_RE = re.compile(
     r"(?:\s*-\s*[IVX]+)?(?:,?\s*(?:(?:nrs?\.|nummers?)\s*)?\d+(?:\s*(?:,|en|t/m|-)\s*\d+)*)?)"
     r"|\b\d{2}\s?\d{3}(?:\s*-\s*[IVX]+)?,\s*(?:nrs?\.|nummers?)\s*\d+(?:\s*(?:,|en)\s*\d+)*"
 )
+_KAMERSTUK_FILTER = CaselessPrefilter(_KAMERSTUK_RE)
 _NOUN_RE = re.compile(r"\s+(?P<noun>[^\W\d_][\w'’\-]*)")
 # Adjectives that may stand between a number and its noun ("vier Nederlandse F-35's").
 _ADJECTIVE_RE = re.compile(r"(?i:extra|grote|kleine|nieuwe|andere|\w+(?:se|ische|ale|ele|ige|lijke|bare))")
@@ -164,7 +176,8 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     from .dates import date_spans  # dates.py builds on this module; import late to stay acyclic
 
     spans = date_spans(text)
-    spans.extend(m.span() for m in _KAMERSTUK_RE.finditer(text))
+    if _KAMERSTUK_FILTER.may_match(text):  # speed: most sentences cite no Kamerstuk
+        spans.extend(m.span() for m in _KAMERSTUK_RE.finditer(text))
     return sorted(spans)
 
 

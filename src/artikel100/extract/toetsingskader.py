@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +33,7 @@ from pathlib import Path
 from ..facts import Commitment, Contribution, CoveragePoint, Cost, Reference
 from ..model import Footnote
 from .dates import find_dates
+from .literals import Prefiltered, is_context_free, required_literals
 from .sentences import Sentence
 from ..datafiles import load_yaml
 
@@ -45,6 +46,8 @@ _MAX_SPANS = 4
 
 def fold(text: str) -> str:
     """Lower case without diacritics, apostrophes straight: the form the patterns read."""
+    if text.isascii():  # no diacritics or curly quotes: only the case to fold (most sentences)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return text.translate(_COMBINING).casefold()
 
@@ -86,6 +89,18 @@ def points() -> tuple[PointSpec, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _scan_words() -> dict[re.Pattern[str], frozenset[str]]:
+    """The words each point's sentence pattern needs (see ``_Scan.hits``), read once."""
+    out = {}
+    for spec in points():
+        for pattern in (spec.strong, spec.weak, spec.names):
+            words = required_literals(pattern) if pattern is not None and is_context_free(pattern) else None
+            if words is not None:
+                out[pattern] = words
+    return out
+
+
 # A sentence that says an earlier letter still holds, over folded text.
 _REFERRING = re.compile(
     r"ongewijzigd (ten opzichte van|t\.o\.v\.|sinds|sedert)"
@@ -106,11 +121,14 @@ _EARLIER_LETTER = re.compile(
 )
 _ABOUT = re.compile(r"\b(?:brief|brieven|kamerbrief)\s+(?:over|inzake|betreffende|aangaande)\s+(?P<about>[^.,;()]{5,120})")
 _STOP = re.compile(r"(?:kamerstuk|kamerbrie|brie|artikel|over|voor|naar|deze|eerdere|vorige|genoemde|nederland)")
+# Most sentences hold none of the words these patterns need: ask for the words first.
+_REFERRING_FAST = Prefiltered(_REFERRING)
+_EARLIER_LETTER_FAST = Prefiltered(_EARLIER_LETTER)
 
 
 def is_referring(sentence: str) -> bool:
     """True when the sentence says an earlier letter still holds for what it names."""
-    return bool(_REFERRING.search(fold(sentence)))
+    return bool(_REFERRING_FAST.search(fold(sentence)))
 
 
 @dataclass
@@ -178,7 +196,8 @@ def _fallback(sentences: list[Sentence], text: str, footnotes: list[Footnote], r
     counts: Counter[str] = Counter()
     for s in sentences:
         # "de eerdere brief", or any sentence that refers back and cites a letter
-        if _EARLIER_LETTER.search(fold(s.text)) or _REFERRING.search(fold(s.text)):
+        folded = fold(s.text)
+        if _EARLIER_LETTER_FAST.search(folded) or _REFERRING_FAST.search(folded):
             counts.update(_refers_to(s, text, footnotes, references, citations, []))
     counts = Counter({k: v for k, v in counts.items() if re.fullmatch(r"\d{5}(-[A-Z]+)?-\w+", k)})
     if not counts:
@@ -214,20 +233,30 @@ def _headings(sections: list, body: list[Sentence]) -> list[_Heading]:  # noqa: 
     return out
 
 
-def _generic_missions(s: Sentence, mentions: list[tuple[str, int, int]], own: set[str]) -> str:
-    """The sentence with the letter's own missions named "de missie", so that
+class _GenericMissions:
+    """Sentences with the letter's own missions named "de missie", so that
     "risico's tegen NMI" reads as a risk to the mission."""
-    text = s.text
-    for mission, a, b in sorted(mentions, key=lambda m: -m[1]):
-        if mission in own and s.start <= a and b <= s.end:
-            text = text[: a - s.start] + "de missie" + text[b - s.start :]
-    return text
+
+    def __init__(self, mentions: list[tuple[str, int, int]], own: set[str]) -> None:
+        # The own missions' mentions, last first (replacing from the end keeps offsets right),
+        # sorted once for all sentences; starts negated for bisect.
+        self.ordered = [m for m in sorted(mentions, key=lambda m: -m[1]) if m[0] in own]
+        self.keys = [-a for _, a, _ in self.ordered]
+
+    def text(self, s: Sentence) -> str:
+        text = s.text
+        lo, hi = bisect_left(self.keys, -s.end), bisect_right(self.keys, -s.start)
+        for _mission, a, b in self.ordered[lo:hi]:  # s.start <= a <= s.end
+            if b <= s.end:
+                text = text[: a - s.start] + "de missie" + text[b - s.start :]
+        return text
 
 
 class _Scan:
-    """Which sentences a pattern matches, found by one pass over all of them joined: a
-    pattern searched sentence by sentence for each of the points was most of the time
-    extraction took."""
+    """Which sentences a pattern matches: a pattern searched sentence by sentence for each
+    of the points was most of the time extraction took. The sentences holding one of the
+    words a pattern needs are found with ``str.find`` over all of them joined, and only
+    those are searched; a pattern without such words gets one pass over the joined text."""
 
     _SEPARATOR = ".\x00."  # no pattern reads across a full stop and a NUL
 
@@ -243,6 +272,11 @@ class _Scan:
     def hits(self, pattern: re.Pattern[str] | None) -> set[int]:
         if pattern is None:
             return set()
+        words = _scan_words().get(pattern)
+        if words is not None:
+            # A pattern that reads nothing beyond what it matches finds, in the joined text,
+            # exactly the sentences that match alone; only those holding one of its words can.
+            return {i for i in self._holding(words) if pattern.search(self.folded[i])}
         found: set[int] = set()
         at = 0
         while (m := pattern.search(self.joined, at)) is not None:
@@ -253,6 +287,20 @@ class _Scan:
                 break
             at = self.starts[i + 1]
         return found
+
+    def _holding(self, words: frozenset[str]) -> set[int]:
+        """The sentences in which one of ``words`` starts (str.find: C speed)."""
+        out: set[int] = set()
+        joined, starts, last = self.joined, self.starts, len(self.starts) - 1
+        for w in words:
+            at = joined.find(w)
+            while at != -1:
+                i = bisect_right(starts, at) - 1
+                out.add(i)
+                if i == last:
+                    break
+                at = joined.find(w, starts[i + 1])
+        return out
 
 
 def _fact_spans(spec: PointSpec, contributions: list[Contribution], costs: list[Cost],
@@ -291,28 +339,54 @@ def find_coverage(
     def heading_of(s: Sentence) -> _Heading | None:
         return next((h for h in heads if h.start <= s.start <= h.end), None)
 
+    by_start = sorted((a, m) for m, a, _ in mentions)
+    mention_starts = [a for a, _ in by_start]
+
     def other_mission_only(s: Sentence) -> bool:
-        named = {m for m, a, _ in mentions if s.start <= a < s.end}
+        named = {m for _, m in by_start[bisect_left(mention_starts, s.start) : bisect_left(mention_starts, s.end)]}
         return bool(named) and not (named & own)
 
+    generic = _GenericMissions(mentions, own)
     info = []
     for s in body:
-        folded = fold(_generic_missions(s, mentions, own))
-        referring = bool(_REFERRING.search(folded))
+        folded = fold(generic.text(s))
+        referring = bool(_REFERRING_FAST.search(folded))
         info.append((s, folded, referring, referring and bool(_RESTATED.search(s.text)), bool(_FORMULA.search(folded))))
 
     scan = _Scan([folded for _, folded, *_ in info])
     heads_of = [heading_of(s) for s in body]  # the same for every point: once per sentence
     others_only = [other_mission_only(s) for s in body]
+    refers: dict[Sentence, list[str]] = {}  # a referring sentence's letters, the same for every point
+
+    def refers_to(s: Sentence) -> list[str]:
+        if s not in refers:
+            refers[s] = _refers_to(s, text, footnotes, references, citations, fallback)
+        return refers[s]
+
+    # A sentence counts for a point only when it refers back, sits under the point's heading,
+    # matches its words or holds one of its facts: only those are visited (in text order).
+    starts = [s.start for s in body]
+    disjoint = all(a.end <= b.start for a, b in zip(body, body[1:]))  # then a fact lies in one sentence
+    under_of: dict[str, list[int]] = {}
+    for i, head in enumerate(heads_of):
+        for pid in head.points if head is not None else ():
+            under_of.setdefault(pid, []).append(i)
+    referring_at = {i for i, x in enumerate(info) if x[2]}
+
     out = []
     for spec in points():
-        fact_spans = _fact_spans(spec, contributions, costs, commitments)
+        fact_starts = sorted(a for a, _ in _fact_spans(spec, contributions, costs, commitments))
         strong, weak, names = scan.hits(spec.strong), scan.hits(spec.weak), scan.hits(spec.names)
+        todo: range | list[int] = range(len(info))
+        if disjoint:
+            with_fact = {j for a in fact_starts if (j := bisect_right(starts, a) - 1) >= 0 and a < body[j].end}
+            todo = sorted(strong | weak | with_fact | referring_at | set(under_of.get(spec.id, ())))
         by_heading: list[Sentence] = []
         by_content: list[tuple[float, Sentence]] = []
         referring: list[Sentence] = []
         section_names: list[str] = []
-        for i, (s, folded, is_ref, restated, formula) in enumerate(info):
+        for i in todo:
+            s, folded, is_ref, restated, formula = info[i]
             head = heads_of[i]
             under = head is not None and spec.id in head.points
             names_it = i in names
@@ -330,13 +404,13 @@ def find_coverage(
                 if head.text not in section_names:  # type: ignore[union-attr]
                     section_names.append(head.text)  # type: ignore[union-attr]
                 continue
-            if any(s.start <= a < s.end for a, _ in fact_spans):
+            k = bisect_left(fact_starts, s.start)  # a fact starts in the sentence
+            if k < len(fact_starts) and fact_starts[k] < s.end:
                 weight += 0.5
             if weight:
                 by_content.append((weight, s))
         content_weight = sum(w for w, _ in by_content)
-        refs = list(dict.fromkeys(k for s in referring
-                                  for k in _refers_to(s, text, footnotes, references, citations, fallback)))
+        refs = list(dict.fromkeys(k for s in referring for k in refers_to(s)))
         point = CoveragePoint(spec.id, "missing", refers_to=refs, reference_spans=[(s.start, s.end) for s in referring])
         threshold = 1.0 if spec.firm else _THRESHOLD
         if by_heading or content_weight >= threshold:

@@ -30,7 +30,9 @@ from .paragraphs import HyphenJudge, Paragraph, build_paragraphs, header_paragra
 
 __all__ = ["repair"]
 
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# A match can only start where a run of letters does; the lookbehind says so, which spares
+# trying (and failing) again at every letter inside a word.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 # OCR junk before a letter's title ("AR BRIEF VAN ..."): a few letters, no digits.
@@ -118,10 +120,12 @@ def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragr
 def _hyphen_judge(lines: list[Line]) -> HyphenJudge:
     lex = lexicon()
     body = " ".join(l.text for l in lines if l.kind == "body")
-    vocabulary = {w.casefold() for w in _HYPHENATED.findall(body)} | {w.casefold() for w in _WORD.findall(body)}
+    words = set(_HYPHENATED.findall(body)) | set(_WORD.findall(body))  # each distinct word folded once
+    vocabulary = {w.casefold() for w in words}
     joined = hyphenated = 0
     for a, b in zip(lines, lines[1:]):
-        m = _LINE_END_HYPHEN.search(a.text)
+        # Only a line that ends in a hyphen can match (checked first: most lines do not).
+        m = _LINE_END_HYPHEN.search(a.text) if a.text.endswith(("-", "-\n")) else None
         n = _WORD.match(b.text)
         if not m or not n or not m.group(1).islower() or not n.group().islower():
             continue

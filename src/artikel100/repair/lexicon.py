@@ -4,13 +4,19 @@ The lists are read from wordfreq's own data files, in the "cBpack" format its
 ``read_cBpack`` documents (a gzipped msgpack list: a header, then one list of
 words per centibel of frequency), rather than through ``import wordfreq``:
 importing wordfreq loads its tokenisers (langcodes, ftfy, regex) and took
-longer than extracting a letter.
+longer than extracting a letter. Building the two tables from those files takes about
+half a second, so the tables are kept, once built, as a pickle in the user's cache
+directory (``$ARTIKEL100_CACHE``, ``$XDG_CACHE_HOME`` or ``~/.cache``, then
+``artikel100/``), named by wordfreq's version; a process that cannot read or write
+it builds the tables as before.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
+import os
+import pickle
 import re
 from functools import lru_cache
 from importlib import resources
@@ -28,9 +34,9 @@ class Lexicon:
     """Zipf frequencies (log10 per billion words) of Dutch and English words."""
 
     def __init__(self) -> None:
-        self._nl = _zipf_table("nl")
-        self._en = _zipf_table("en")
+        self._nl, self._en = _tables()
         self._domain = _domain_words()
+        self._diaeresis_skeletons: frozenset[str] | None = None
 
     @staticmethod
     def _zipf(table: dict[str, float], word: str) -> float:
@@ -53,9 +59,36 @@ class Lexicon:
             return max(_DOMAIN_ZIPF, self.nl(word))
         return max(self.nl(word), self.en(word) - 0.5)
 
+    def best_folded(self, folded: str) -> float:
+        """``best`` of a word already casefolded (the OCR rules' candidates), without folding again."""
+        nl = self._nl.get(folded, 0.0)
+        if folded in self._domain:
+            return max(_DOMAIN_ZIPF, nl)
+        return max(nl, self._en.get(folded, 0.0) - 0.5)
+
     def known(self, word: str) -> bool:
         """A word real Dutch (or English) text uses, not just a typo seen online."""
         return self.nl(word) >= 1.5 or self.en(word) >= 3.0
+
+    def has_common_diaeresis_form(self, folded: str) -> bool:
+        """Whether some Dutch word of Zipf 3.0 or more with a diaeresis reads as ``folded``
+        once its diaereses and acute or grave accents are taken off ("financien" for
+        "financiën"). False rules out every diaeresis repair of the word: the OCR rule
+        only ever swaps one of those letters for its diaeresis form."""
+        if self._diaeresis_skeletons is None:
+            self._diaeresis_skeletons = frozenset(
+                diaeresis_skeleton(w) for w, z in self._nl.items() if z >= 3.0 and _HAS_DIAERESIS.search(w)
+            )
+        return diaeresis_skeleton(folded) in self._diaeresis_skeletons
+
+
+_HAS_DIAERESIS = re.compile("[ëïöü]")
+_SKELETON = str.maketrans("ëéèïíìöü", "eeeiiiou")
+
+
+def diaeresis_skeleton(word: str) -> str:
+    """The word with e/i/o/u standing for their diaeresis, acute and grave forms."""
+    return word.translate(_SKELETON)
 
 
 def _zipf_table(lang: str) -> dict[str, float]:
@@ -69,6 +102,48 @@ def _zipf_table(lang: str) -> dict[str, float]:
         # the same arithmetic as wordfreq (frequency 10 ** (-cB / 100)) and log10(frequency) + 9
         table.update(dict.fromkeys(bucket, math.log10(10 ** (-centibels / 100)) + 9))
     return table
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_path() -> Path:
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("ARTIKEL100_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "artikel100"
+    return base / f"lexicon-wordfreq-{version('wordfreq')}-{_CACHE_FORMAT}.pickle"
+
+
+def _load_cache() -> tuple[dict[str, float], dict[str, float]] | None:
+    try:
+        with _cache_path().open("rb") as fh:
+            data = pickle.load(fh)
+    except Exception:  # no cache yet, or a damaged one: build the tables anew
+        return None
+    ok = isinstance(data, tuple) and len(data) == 2 and all(isinstance(t, dict) and t for t in data)
+    return data if ok else None
+
+
+def _save_cache(tables: tuple[dict[str, float], dict[str, float]]) -> None:
+    try:
+        path = _cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only cache directory: build the tables in each process
+
+
+def _tables() -> tuple[dict[str, float], dict[str, float]]:
+    """The Dutch and English tables, from the cache when it holds them."""
+    cached = _load_cache()
+    if cached is not None:
+        return cached
+    tables = (_zipf_table("nl"), _zipf_table("en"))
+    _save_cache(tables)
+    return tables
 
 
 # How common a mission or place name counts as: a word a letter is likely to hold.

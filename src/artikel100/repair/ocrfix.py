@@ -80,9 +80,13 @@ def _fix_zeros(token: str) -> str | None:
 _LETTER_IN_NUMBER = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 
 
+_NUMBER_LIKE = re.compile(r"\d[\dOolI]*\d")
+
+
 def _fix_number(token: str) -> str | None:
     """Digits with a letter among them ("2O24", "1l0"): OCR read a 0 or a 1 as a letter."""
-    if not re.fullmatch(r"\d[\dOolI]*\d", token) or token.isdigit():
+    # (str.isdigit holds for every character \d matches: a cheap first test)
+    if not token[:1].isdigit() or not _NUMBER_LIKE.fullmatch(token) or token.isdigit():
         return None
     return token.translate(_LETTER_IN_NUMBER)
 
@@ -93,8 +97,8 @@ class _Fixer:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lex = lexicon
-        tokens = _TOKEN.findall(text)
-        self.counts = Counter(tokens)
+        self.matches = list(_TOKEN.finditer(text))  # one scan, for the counts and the edits
+        self.counts = Counter(m.group() for m in self.matches)
         self.acronyms = {t: n for t, n in self.counts.items() if t.isupper() and t.isalpha() and n >= 3}
 
     def fix(self, token: str) -> tuple[str, str] | None:
@@ -127,12 +131,12 @@ class _Fixer:
     def edits(self) -> list[Edit]:
         edits: list[Edit] = []
         cache: dict[str, tuple[str, str] | None] = {}
-        for m in _TOKEN.finditer(self.text):
+        for m in self.matches:
             token = m.group()
             if token not in cache:
                 cache[token] = self.fix(token)
             fixed = cache[token]
-            if fixed and fixed[0] != m.group():
+            if fixed and fixed[0] != token:
                 edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
         return edits
 
@@ -149,14 +153,15 @@ class _WordRules:
         self.lex = lex
 
     def fix(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        return (
-            self._diaeresis(token)
-            or self._stray_accent(token, repeated)
-            or self._misread(token, repeated)
-            or self._missing_space(token, repeated)
-        )
+        found = self._diaeresis(token) or self._stray_accent(token, repeated)
+        if found or not self._suspicious(token, repeated):
+            return found  # the last two rules only look at a suspicious word
+        return self._misread(token) or self._missing_space(token)
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
+        # Most words have no common diaeresis form at all: spare making and looking up variants.
+        if not self.lex.has_common_diaeresis_form(token.casefold()):
+            return None
         base = self.lex.nl(token)
         best, best_score = None, base + 1.0
         for variant in _diaeresis_variants(token):
@@ -167,19 +172,22 @@ class _WordRules:
 
     def _stray_accent(self, token: str, repeated: bool) -> tuple[str, str] | None:
         """An accent the OCR added ("vän", "vertrekkén", "risicó"): the plain word is common."""
+        if repeated or token.isascii():  # an ASCII word has no accent to strip
+            return None
         plain = _strip_accents(token)
-        if plain == token or repeated:
+        if plain == token:
             return None
         # Far rarer than the plain word ("vän" beside "van"); "één" and "café" stay.
         return (plain, "stray-accent") if self.lex.nl(plain) >= max(3.0, self.lex.nl(token) + 3.5) else None
 
     def _suspicious(self, token: str, repeated: bool) -> bool:
         # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
-        return len(token) >= 4 and self.lex.best(token) < 2.0 and not repeated and _DUTCH_LETTERS.fullmatch(token) is not None
+        return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None
 
-    def _missing_space(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        """Two words run together ("toegezegdeen"): a known word and a function word."""
-        if len(token) < 5 or not token.islower() or not self._suspicious(token, repeated) or self._is_compound(token):
+    def _missing_space(self, token: str) -> tuple[str, str] | None:
+        """Two words run together ("toegezegdeen"): a known word and a function word
+        (``token`` is suspicious)."""
+        if len(token) < 5 or not token.islower() or self._is_compound(token):
             return None
         if self.lex.nl(token) > 0:
             return None  # a rare word Dutch does write ("inlaste"), not two run together
@@ -191,16 +199,17 @@ class _WordRules:
                 return f"{head} {tail}", "missing-space"
         return None
 
-    def _misread(self, token: str, repeated: bool) -> tuple[str, str] | None:
-        if not self._suspicious(token, repeated):
-            return None
+    def _misread(self, token: str) -> tuple[str, str] | None:
+        """A letter OCR misread, dropped in or confused (``token`` is suspicious)."""
         lower = token.casefold()
         candidates: dict[str, float] = {}
         floor = self.lex.best(token) + 2.5  # a candidate must be far more common than the token
         compound = self._is_compound(lower)
+        best_folded = self.lex.best_folded
         for i in range(1, len(lower) - 1):  # a stray letter inside the word
             cand = lower[:i] + lower[i + 1 :]
-            score = self._score(cand, compound)
+            # _score's compound rule gives 3.0 at most, below this bar: the lexicon alone decides.
+            score = best_folded(cand)
             if score >= max(3.5, floor):
                 candidates[cand] = score
         for wrong, right in _CONFUSIONS:
@@ -230,7 +239,7 @@ class _WordRules:
     def _score(self, candidate: str, token_is_compound: bool) -> float:
         """A candidate's frequency; a compound of known words counts as a known word
         when the token itself is not one ("fandmachteenheden" -> "landmachteenheden")."""
-        score = self.lex.best(candidate)
+        score = self.lex.best_folded(candidate)  # candidates are made of the casefolded token
         if score < 3.0 and not token_is_compound and len(candidate) >= 12 and self._is_compound(candidate, strict=True):
             return 3.0
         return score

@@ -18,22 +18,37 @@ from .lexicon import Lexicon
 
 __all__ = ["punctuation_edits"]
 
-_APOSTROPHES = re.compile(r"(?<=[^\W\d_])([’'`])[’'`]+(?=[^\W\d_])")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]])[ \t]+(?=[.,;:](?:\s|$))")
+# Speed: ``re`` scans for a pattern's first character in C when the pattern opens with a
+# character (class); a pattern that opens with a lookbehind or ``\b`` is tried at every
+# position instead. So the patterns below take their mark first and look behind it after
+# (``[:;](?<=x[:;])`` for ``(?<=x)[:;]``), which matches the same spans, and rules whose
+# matches hold a rare string ("jl.", "_") are not run on a text without it.
+
+
+def _after_word(words: str, mark: str) -> str:
+    """A lookbehind for ``mark`` standing straight after one of ``words`` ("de|het|...");
+    lookbehinds have one width, so one per length of word."""
+    by_length: dict[int, list[str]] = {}
+    for w in words.split("|"):
+        by_length.setdefault(len(w), []).append(w)
+    return "(?:" + "|".join(rf"(?<=\b(?:{'|'.join(ws)}){mark})" for _, ws in sorted(by_length.items())) + ")"
+
+_APOSTROPHES = re.compile(r"([’'`])(?<=[^\W\d_][’'`])[’'`]+(?=[^\W\d_])")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t](?<=[\w)\]][ \t])[ \t]*(?=[.,;:](?:\s|$))")
 _GLUED_PAIR = re.compile(r"\b([a-zà-ÿ]{3,})-(en|of) (?=[a-zà-ÿ])")
 # Small words that never carry a hyphen or trailing punctuation inside a sentence.
 _FUNCTION = (
     "de|het|een|van|in|op|te|met|voor|vóór|naar|aan|door|uit|bij|tot|om|en|of|dat|die|dan|als|is|zijn|wordt|worden|sinds|per|vanaf"
 )
 # "informeren. wij": a full stop or question mark before a lower-case word.
-_STRAY_STOP = re.compile(r"(?<=[a-zà-ÿ]{3})([.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
+_STRAY_STOP = re.compile(r"([.?])(?<=[a-zà-ÿ]{3}[.?])(?= (?:" + _FUNCTION + r"|[a-zà-ÿ]{3,})\b)")
 # Abbreviations that do end in a dot before a lower-case word.
 _ABBREVIATION = re.compile(
     r"\b(?:d\.d|jl|a\.s|o\.a|c\.s|nr|nrs|ca|bijv|incl|excl|resp|vgl|e\.d|m\.b\.t|t\.a\.v|i\.v\.m|i\.c|d\.w\.z|"
     r"mln|mld|mrd|min|max|gem|enz|etc|evt|ev|vs|mr|dr|drs|ir|ing|prof|dhr|mevr|art|blz|pag|par|sub|jo|ibid|m\.n|z\.s\.m)$"
 )
 # "van:de", "Onderwerp:Verlenging": a colon or semicolon glued between two words (see _glued_colon).
-_GLUED_COLON = re.compile(r"(?<=[^\W\d_])[:;](?=[^\W\d_])")
+_GLUED_COLON = re.compile(r"[:;](?<=[^\W\d_][:;])(?=[^\W\d_])")
 # Words a Dutch clause never ends on before a colon: articles, prepositions, pronouns, conjunctions.
 _NEVER_BEFORE_COLON = re.compile(r"(?:" + _FUNCTION + r"|uw|ons|onze|hun|ter|ten|wij|zij|hij|ze|we|er|niet|ook)", re.I)
 # Where a colon is part of what is written: a URL, an e-mail address, an identifier such as urn:nbn:nl:...
@@ -42,23 +57,25 @@ _TOKEN_AROUND = re.compile(r"\S+")
 _LOOK_BACK = 200
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 # "de-Malinese", "besluiten-de": a hyphen beside a function word (not "staakt-het-vuren").
+# (The match is the hyphen.)
 _FUNCTION_HYPHEN = re.compile(
-    r"\b(?:" + _FUNCTION + r")(?P<p>-)(?=[A-Z0-9])|(?<=[^\W\d_]{2})(?P<q>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
+    "-" + _after_word(_FUNCTION, "-") + r"(?=[A-Z0-9])"
+    r"|-(?<=[^\W\d_]{2}-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
 )
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
 _FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z0-9])")
 # "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
 _TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
 # "tot‘en": a quote glued between two words.
-_GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿ]{2})[‘’'](?=(?:" + _FUNCTION + r")\b)")
+_GLUED_QUOTE = re.compile(r"[‘’'](?<=[a-zà-ÿ]{2}[‘’'])(?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
-_DOUBLE_MARK = re.compile(r"(?<=\w)([,.])\.(?=\s?\w)")  # not ".,": "jl., bekend" is right
+_DOUBLE_MARK = re.compile(r"([,.])(?<=\w[,.])\.(?=\s?\w)")  # not ".,": "jl., bekend" is right
 # "€ 2,5: mln", "12:oktober", "31 december 2011:te": a colon glued to a number before a word that
 # continues the phrase (a month, an amount's unit, a function word); "artikel 100:brief" keeps its colon.
-_NUMBER_COLON = re.compile(r"(?<=\d):(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\b)")
+_NUMBER_COLON = re.compile(r":(?<=\d:)(?=[a-zA-Z]|\s(?:mln|miljoen|miljard|euro)\b)")
 _AFTER_NUMBER_NOISE = re.compile(rf"(?:\s?(?:mln|miljoen|miljard|euro)|(?:{MONTH_NAMES_RE}|{_FUNCTION})(?![^\W\d_]))", re.I)
 # "in: Abéché": a colon straight after a preposition.
-_PREPOSITION_COLON = re.compile(r"\b(?:in|te|van|naar|met|bij|door)(?P<p>:)(?=\s[A-Z])")
+_PREPOSITION_COLON = re.compile(":" + _after_word("in|te|van|naar|met|bij|door", ":") + r"(?=\s[A-Z])")  # the colon
 # "rir. 31": OCR's ways of reading "nr." before a number.
 _NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
 _MONTHS = MONTH_NAMES_RE
@@ -74,15 +91,15 @@ _COMMA_FOR_STOP = re.compile(
 )
 # "aan UNTSO: Zij zijn", "ondersteunen: Daarnaast levert": a full stop that OCR read as a colon,
 # before a word that opens a sentence and never follows a colon in a letter.
-_COLON_FOR_STOP = re.compile(r"(?<=[a-z]{3}|[A-Z]{3})(?P<c>:)(?= (?:Zij|Daarnaast|Verder|Tevens|Voorts|Ook|Deze)\b)")
+_COLON_FOR_STOP = re.compile(r"(?P<c>:)(?<=[a-z]{3}:|[A-Z]{3}:)(?= (?:Zij|Daarnaast|Verder|Tevens|Voorts|Ook|Deze)\b)")
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
 _NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
-_LOW_QUOTE = re.compile(r"(?<=\w)[‚„](?=\w)")
+_LOW_QUOTE = re.compile(r"[‚„](?<=\w[‚„])(?=\w)")
 # "1-april", "4: december", "31 meijl.": a day glued to its month, a month to "jl."
-_DAY_MONTH = re.compile(rf"(?<=\b\d)(?P<p>[-–:]\s?)(?=(?:{_MONTHS})\b)|(?<=\b\d\d)(?P<q>[-–:]\s?)(?=(?:{_MONTHS})\b)")
+_DAY_MONTH = re.compile(rf"[-–:](?:(?<=\b\d[-–:])|(?<=\b\d\d[-–:]))\s?(?=(?:{_MONTHS})\b)")  # the mark and its space
 _MONTH_JL = re.compile(rf"\b(?:{_MONTHS})(?=jl\.)")
 # "ca. 150. militairen": a full stop between a number and the word it counts
-_NUMBER_STOP = re.compile(r"(?<=\d)\.(?= [a-z]{3,})")
+_NUMBER_STOP = re.compile(r"\.(?<=\d\.)(?= [a-z]{3,})")
 # "nr.'99", "nrs.-338": noise between "nr." and its number
 _NR_NOISE = re.compile(r"\bnrs?\.(?P<p>[-–'’‘:,])(?=\s?\d)")
 # "_EUFOR Althea": an underscore opening a line
@@ -91,13 +108,13 @@ _LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
 # (only before people counted: "artikel 100-brief" and "F-16-jachtvliegtuigen" are right)
 _NUMBER_HYPHEN = re.compile(r"(?<![\w-])\d{2,}(?P<h>-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b)")
 _QUALIFIER_MARK = re.compile(r"\b(?:circa|ongeveer|maximaal|ruim|bijna)(?P<p>[.,:])(?=\s?\d)")
-_THOUSANDS_COLON = re.compile(r"(?<=\d):(?=\d{3}\s(?:euro|EUR|militairen|personen))")
+_THOUSANDS_COLON = re.compile(r":(?<=\d:)(?=\d{3}\s(?:euro|EUR|militairen|personen))")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
-_STRAY_CLOSING = re.compile(r"(?<=[^\W\d_])’(?=\s)")
+_STRAY_CLOSING = re.compile(r"’(?<=[^\W\d_]’)(?=\s)")
 
 
 # A typesetter's break inside a word that a PDF text layer kept: pdfium's U+FFFE, soft hyphens.
-_INVISIBLE_BREAK = re.compile(r"(?<=\w)[\ufffe\u00ad\u0002](?=\w)")
+_INVISIBLE_BREAK = re.compile(r"[\ufffe\u00ad\u0002](?<=\w[\ufffe\u00ad\u0002])(?=\w)")
 _BEFORE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ])[\ufffe\u00ad\u0002](?=[A-Z])")
 
 
@@ -156,16 +173,14 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     ]
     edits += [Edit(m.start(), m.end(), m.group(1), "doubled-apostrophe") for m in _APOSTROPHES.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "space-before-punctuation") for m in _SPACE_BEFORE_PUNCT.finditer(text)]
-    for m in _GLUED_PAIR.finditer(text):
+    for m in _GLUED_PAIR.finditer(text) if "-en " in text or "-of " in text else ():
         if lex.known(m.group(1)) and not lex.known(f"{m.group(1)}-{m.group(2)}"):
             edits.append(Edit(m.start(2), m.start(2), " ", "hyphen-pair"))
     for m in _STRAY_STOP.finditer(text):
         if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()]) and text[m.start() - 1] != ".":
             edits.append(Edit(m.start(), m.end(), "", "stray-stop"))
     edits += [e for m in _GLUED_COLON.finditer(text) if (e := _glued_colon(text, m.start()))]
-    for m in _FUNCTION_HYPHEN.finditer(text):
-        g = "p" if m.group("p") else "q"
-        edits.append(Edit(m.start(g), m.end(g), " ", "function-word-hyphen"))
+    edits += [Edit(m.start(), m.end(), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN.finditer(text)]
     for m in _FUNCTION_PUNCT.finditer(text):
         edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
@@ -180,13 +195,13 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]
     edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
-    for m in _DAY_MONTH.finditer(text):
-        g = "p" if m.group("p") else "q"
-        edits.append(Edit(m.start(g), m.end(g), " ", "day-month"))
-    edits += [Edit(m.end(), m.end(), " ", "month-jl") for m in _MONTH_JL.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "day-month") for m in _DAY_MONTH.finditer(text)]
+    if "jl." in text:
+        edits += [Edit(m.end(), m.end(), " ", "month-jl") for m in _MONTH_JL.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "number-stop") for m in _NUMBER_STOP.finditer(text) if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()])]
     edits += [Edit(m.start("p"), m.end("p"), "", "nr-noise") for m in _NR_NOISE.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
+    if "_" in text:
+        edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
     edits += [Edit(m.start("h"), m.end("h"), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text)]
     edits += [Edit(m.start("p"), m.end("p"), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
@@ -197,7 +212,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), "" if text[m.end() : m.end() + 1] == " " else " ", "number-colon"))
         else:
             edits.append(Edit(m.end(), m.end(), " ", "space-after-colon"))
-    edits += [Edit(m.start("p"), m.end("p"), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
     edits += [Edit(m.start(), m.end() - 1, "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, m.start())]
     edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]
     for m in _STRAY_CLOSING.finditer(text):

@@ -1,0 +1,192 @@
+"""The literal words a regular expression cannot match without, to skip text that lacks them.
+
+Python's ``re`` tries a pattern like ``\\b(gronden|nederlandse belangen|...)`` at every
+character of a text; a pattern whose every match contains one of a few words
+("gronden", "belangen", ...) cannot match a text that holds none of them, and
+``str.find`` / ``in`` rule that out in C far faster. ``required_literals`` reads the
+words from the pattern's parse tree, so they follow the pattern when it changes; read
+them once per pattern, when the patterns are loaded (parsing costs more than a search).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter"]
+
+_MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
+_MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
+_CONTEXT_OPS = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.GROUPREF, _c.GROUPREF_EXISTS}
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set: the longest shortest word, then the fewest words."""
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+
+def _exact(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pattern)
+    """Every string ``items`` matches, when they are few: literals, alternatives of
+    literals, groups of those, classes of single characters ("[sz]") and any of them
+    made optional ("nrs?")."""
+    out = frozenset([""])
+    for op, av in items:
+        if op is _c.LITERAL:
+            part = frozenset([chr(av)])
+        elif op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            part = _exact(av[3])
+        elif op is _c.BRANCH:
+            branches = [_exact(b) for b in av[1]]
+            part = None if any(b is None for b in branches) else frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+            part = frozenset(chr(c) for _, c in av)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:  # "s?"
+            inner = _exact(av[2])
+            part = None if inner is None else inner | {""}
+        else:
+            return None
+        if part is None or len(out) * len(part) > _MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a in out for b in part)
+    return out
+
+
+def _caseless(items, ignore_case: bool):  # noqa: ANN001, ANN202
+    """The parsed pattern with its literals in lower case, for matching against ``text.lower()``:
+    a letter that ignores case stays a literal only when it is ASCII (other letters have case
+    variants ``str.lower`` does not give, "ſ" for "s"); any other non-ASCII literal is dropped
+    too ("Σ" lowers by context). Dropped literals become an "any character" that ends words."""
+    out = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            c = chr(av)
+            out.append((op, ord(c.lower())) if c.isascii() else (_c.ANY, None))
+        elif op is _c.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            ic = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            out.append((op, (group, 0, 0, _caseless(sub, ic))))
+        elif op is _c.BRANCH:
+            out.append((op, (av[0], [_caseless(b, ignore_case) for b in av[1]])))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            out.append((op, (av[0], av[1], _caseless(av[2], ignore_case))))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            out.append((op, _caseless(av, ignore_case)))
+        else:
+            out.append((_c.ANY, None))  # classes, anchors, lookarounds: no literal to rely on
+    return out
+
+
+def _literals(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed sub-pattern)
+    """A set of strings one of which every match of ``items`` contains, or None."""
+    options: list[frozenset[str]] = []
+    run = frozenset([""])  # the strings the items since the last inexact one match
+    for item in items:
+        op, av = item
+        exact = _exact([item]) if op in (_c.LITERAL, _c.SUBPATTERN, _c.BRANCH, _c.IN, _c.MAX_REPEAT, _c.MIN_REPEAT) else None
+        if exact is not None and len(run) * len(exact) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in exact)
+            continue
+        if run != {""}:
+            options.append(run)
+        run = frozenset([""])
+        if exact is not None:  # too many strings to spell out with what came before: start again
+            run = exact
+            continue
+        found: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if not add_flags & re.IGNORECASE:
+                found = _literals(sub)
+        elif op is _c.BRANCH:
+            branches = [_literals(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            found = _literals(av[2])
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            found = _literals(av)
+        if found:
+            options.append(found)
+    if run != {""}:
+        options.append(run)
+    return _best(options)
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Words (of at least three characters) one of which every match of ``pattern`` contains,
+    or None when the pattern can match without any such word (or ignores case)."""
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    found = _literals(_p.parse(pattern.pattern, pattern.flags))
+    if not found or min(map(len, found)) < _MIN_LENGTH:
+        return None
+    return found
+
+
+def _has_context(items) -> bool:  # noqa: ANN001
+    for op, av in items:
+        if op in _CONTEXT_OPS and not (op is _c.AT and av in (_c.AT_BOUNDARY, _c.AT_UNI_BOUNDARY, _c.AT_LOC_BOUNDARY)):
+            return True
+        subs = []
+        if op is _c.SUBPATTERN:
+            subs = [av[3]]
+        elif op is _c.BRANCH:
+            subs = list(av[1])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            subs = [av[2]]
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            subs = [av]
+        if any(_has_context(s) for s in subs):
+            return True
+    return False
+
+
+def is_context_free(pattern: re.Pattern[str]) -> bool:
+    """True when whether ``pattern`` matches at a place depends only on the characters it
+    matches: no anchors, lookarounds or back-references (``\\b`` is allowed, it reads a
+    non-word character and the end of the text alike)."""
+    return not _has_context(_p.parse(pattern.pattern, pattern.flags))
+
+
+# The characters other than ASCII letters that ``re`` matches to an ASCII letter when it
+# ignores case (tests/test_literals.py checks the list against every code point).
+CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+
+
+class CaselessPrefilter:
+    """Whether a pattern that ignores case (in places) could match a text: the words it needs,
+    in lower case, must be in ``text.lower()``. A text with a character that ``re`` folds to
+    an ASCII letter but ``str.lower`` does not is always let through."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        found = _literals(_caseless(parsed, bool(pattern.flags & re.IGNORECASE)))
+        self.words = tuple(sorted(found)) if found and min(map(len, found)) >= _MIN_LENGTH else ()
+
+    def may_match(self, text: str) -> bool:
+        if not self.words or any(c in text for c in CASE_TRAPS):
+            return True
+        low = text.lower()
+        return any(w in low for w in self.words)
+
+
+class Prefiltered:
+    """A pattern whose ``search`` first asks whether the text holds one of its required words."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.words = tuple(sorted(required_literals(pattern) or ()))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.words and not any(w in text for w in self.words):
+            return None
+        return self.pattern.search(text)

@@ -1,0 +1,90 @@
+"""The words a pattern cannot match without, used to skip text that lacks them (extract/literals.py)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from artikel100.extract.literals import CASE_TRAPS, CaselessPrefilter, Prefiltered, is_context_free, required_literals
+
+LETTERS = Path(__file__).parent / "letters"
+
+
+def test_the_words_come_from_the_pattern() -> None:
+    assert required_literals(re.compile(r"\b(?:gronden|grondslag) voor")) == {"gronden voor", "grondslag voor"}
+    assert required_literals(re.compile(r"\d+ (miljoen|mln|miljard)\b")) == {" miljoen", " mln", " miljard"}
+    assert required_literals(re.compile(r"\d+ ?mln\b")) == {"mln", " mln"}
+    assert required_literals(re.compile(r"(?:de|het) missie|operatie")) == {"de missie", "het missie", "operatie"}
+    assert required_literals(re.compile(r"resoluties? \d+")) == {"resolutie ", "resoluties "}
+    assert required_literals(re.compile(r"\d+ (?:militairen|man)?\.")) == {" militairen.", " man.", " ."}
+    assert required_literals(re.compile(r"\d+(?:militairen|man)?")) is None  # a number alone matches
+    # an alternative without a word, or words that ignore case: nothing to rely on
+    assert required_literals(re.compile(r"missie|\d+")) is None
+    assert required_literals(re.compile(r"missie", re.IGNORECASE)) is None
+    assert required_literals(re.compile(r"(?i:missie)")) is None
+
+
+def test_only_patterns_that_read_nothing_beyond_their_match_are_context_free() -> None:
+    assert is_context_free(re.compile(r"\bmissie\b|operatie"))
+    assert not is_context_free(re.compile(r"^missie"))
+    assert not is_context_free(re.compile(r"(?<!de )missie"))
+    assert not is_context_free(re.compile(r"missie(?= in)"))
+
+
+def test_caseless_words_are_lower_case_and_ascii() -> None:
+    f = CaselessPrefilter(re.compile(r"(?i:Missie|Operatie) (?:in|naar) Mali|€ \d+"))
+    assert f.words == ()  # "€" is no ASCII letter: that alternative needs no word
+    f = CaselessPrefilter(re.compile(r"(?i:Missie|Operatie) (?:in|naar) Mali"))
+    assert set(f.words) == {"missie in mali", "missie naar mali", "operatie in mali", "operatie naar mali"}
+    assert f.may_match("De MISSIE IN MALI") and not f.may_match("De missie in Niger")
+    assert f.may_match("De miſsie in Niger")  # a character re folds to "s": let through
+
+
+def test_the_case_traps_are_every_character_re_folds_to_an_ascii_letter() -> None:
+    letter = re.compile(r"(?i:[a-z])")
+    found = "".join(chr(i) for i in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(i)))
+    assert found == CASE_TRAPS
+
+
+def _sentences() -> list[str]:
+    if not LETTERS.exists():
+        pytest.skip("tests/letters is not here")
+    out: list[str] = []
+    for path in sorted(LETTERS.glob("*.ocr.txt"))[::4] + sorted(LETTERS.glob("*.clean.txt"))[::4]:
+        out += re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8"))
+    return out
+
+
+def test_a_filter_never_turns_away_a_sentence_its_pattern_matches() -> None:
+    from artikel100.extract import contributions, dates, toetsingskader, units
+
+    sentences = _sentences()
+    folded = [toetsingskader.fold(s) for s in sentences]
+    checked = 0
+    for pattern in (dates._RAW_RE, units._UNIT_RE, contributions._WHOLE):
+        f = CaselessPrefilter(pattern)
+        assert f.words, pattern.pattern[:40]
+        for s in sentences:
+            if pattern.search(s):
+                assert f.may_match(s), (pattern.pattern[:40], s)
+                checked += 1
+    for pattern in [toetsingskader._REFERRING] + [p.strong for p in toetsingskader.points()]:
+        f = Prefiltered(pattern)
+        for s in folded:
+            assert bool(f.search(s)) == bool(pattern.search(s)), (pattern.pattern[:40], s)
+            checked += bool(pattern.search(s))
+    assert checked > 1000
+
+
+def test_the_coverage_scan_finds_exactly_the_sentences_a_pattern_matches() -> None:
+    from artikel100.extract import toetsingskader
+
+    folded = [toetsingskader.fold(s) for s in _sentences()[:3000]]
+    scan = toetsingskader._Scan(folded)
+    for spec in toetsingskader.points():
+        for pattern in (spec.strong, spec.weak, spec.names):
+            if pattern is not None:
+                assert scan.hits(pattern) == {i for i, f in enumerate(folded) if pattern.search(f)}, pattern.pattern[:40]
