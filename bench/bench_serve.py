@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from benchmarks_md import BENCHMARKS, replace_section  # noqa: E402
+from benchmarks_md import backend_rows, replace_section  # noqa: E402
 
 QUERIES = ["militairen", "syrie", "helikopter", "fregat", "veiligheidssituatie", "kosten", "mali", "litouwen",
            "training", "verlenging"]
@@ -251,13 +251,7 @@ def row(f: dict, label: str | None = None) -> str:
 
 def write_section(f: dict, label: str | None = None) -> None:
     """Writes the run's row into the section; the other rows (other backend, earlier code) stay."""
-    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else ""
-    rows: dict[str, str] = {}
-    m = re.search(r"^## Web UI and API\n(.*?)(?=^## |\Z)", old, re.S | re.M)
-    if m:
-        for line in m.group(1).splitlines():
-            if line.startswith(("| SQLite", "| PostgreSQL")) and line.count("|") == ROW_HEADER.count("|"):
-                rows[line.split("|")[1].strip()] = line
+    rows = backend_rows("Web UI and API", ROW_HEADER)
     rows[label or f["backend"]] = row(f, label)
     order = sorted(rows, key=lambda k: (not k.startswith("SQLite"), k not in ("SQLite", "PostgreSQL"), k))
     p95 = {k: float(re.search(r"\*\*([\d.]+) ms\*\*", rows[k]).group(1)) for k in ("SQLite", "PostgreSQL") if k in rows}

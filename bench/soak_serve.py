@@ -25,7 +25,6 @@ import asyncio
 import json
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_serve import cpu_seconds, pct, start_server, user, wait_ready  # noqa: E402
-from benchmarks_md import BENCHMARKS, replace_section  # noqa: E402
+from benchmarks_md import backend_rows, replace_section  # noqa: E402
 
 TITLE = "Soak: web server"
 FLAT_SLOPE_MB_PER_MIN = 1.0
@@ -224,13 +223,7 @@ def row(f: dict) -> str:
 
 def write_section(f: dict) -> None:
     """Writes the run's row into the section; the other backend's row stays."""
-    old = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else ""
-    rows: dict[str, str] = {}
-    m = re.search(rf"^## {re.escape(TITLE)}\n(.*?)(?=^## |\Z)", old, re.S | re.M)
-    if m:
-        for line in m.group(1).splitlines():
-            if line.startswith(("| SQLite", "| PostgreSQL")) and line.count("|") == ROW_HEADER.count("|"):
-                rows[line.split("|")[1].strip()] = line
+    rows = backend_rows(TITLE, ROW_HEADER)
     rows[f["backend"]] = row(f)
     replace_section(TITLE, section(f, [rows[k] for k in ("SQLite", "PostgreSQL") if k in rows]))
 

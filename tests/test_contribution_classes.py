@@ -22,6 +22,12 @@ def _considered(body: str, date: str = "12 maart 2016") -> set[tuple[str, str, o
             if getattr(c, k) is not None}
 
 
+def _dates(text: str) -> set[tuple[str, str]]:
+    """The starts and ends of a whole letter's contributions."""
+    contributions = process_text(text).extraction.contributions
+    return {(k, getattr(c, k)) for c in contributions for k in ("start", "end") if getattr(c, k)}
+
+
 def test_another_countrys_unit_in_its_own_clause_is_not_dutch() -> None:
     facts = _facts("Nederland levert vanaf 1 mei 2016 vier F-16's aan de strijd tegen ISIS, terwijl de Belgische "
                    "F-16's tot eind 2017 boven Irak blijven vliegen.")
@@ -258,8 +264,7 @@ def test_a_ship_that_sails_from_a_caribbean_port_of_the_kingdom_starts_then() ->
     body = ("Het patrouilleschip Zr.Ms. Groningen, met 54 bemanningsleden, vertrok op 3 september uit Willemstad "
             "naar Sint Maarten voor noodhulp na de orkaan.")
     text = "Kamerbrief over noodhulp na de orkaan Irma op Sint Maarten\n\n" + HEAD.format(date="8 september 2017") + body + "\n"
-    dates = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
-    assert dates == {("start", "2017-09-03")}
+    assert _dates(text) == {("start", "2017-09-03")}
 
 
 def test_where_flights_set_out_from_and_where_a_ship_returns_to_are_no_places_of_the_unit() -> None:
@@ -280,8 +285,7 @@ def test_a_team_sent_on_a_date_started_then() -> None:
     text = ("Kamerbrief over hulp na de aardbeving in Marokko\n\n" + HEAD.format(date="15 september 2023") +
             "Op verzoek van de Marokkaanse regering heeft Nederland op 10 september een team van 30 militairen "
             "van de genie gestuurd.\n")
-    facts = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
-    assert facts == {("start", "2023-09-10")}
+    assert _dates(text) == {("start", "2023-09-10")}
 
 
 def test_that_contribution_ends_at_the_handover_to_its_successor() -> None:
@@ -295,8 +299,7 @@ def test_a_date_whose_start_verb_stands_at_the_end_of_its_clause() -> None:
     text = ("Inzet Zr.Ms. Zeeland na orkaan Dorian\n\n" + HEAD.format(date="10 september 2019") +
             "Zr.Ms. Zeeland is op 4 september met 60 bemanningsleden, drinkwater, tenten en medische middelen "
             "naar de Bahama's vertrokken.\n")
-    dates = {(k, getattr(c, k)) for c in process_text(text).extraction.contributions for k in ("start", "end") if getattr(c, k)}
-    assert dates == {("start", "2019-09-04")}
+    assert _dates(text) == {("start", "2019-09-04")}
 
 
 def test_a_stated_end_is_not_also_computed_from_the_length() -> None:

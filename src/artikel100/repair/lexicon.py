@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import os
-import pickle
 import re
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import msgpack
 
+from .. import cachefile
 from ..datafiles import load_yaml
 from ..errors import InternalError
 
@@ -107,33 +106,20 @@ def _zipf_table(lang: str) -> dict[str, float]:
 _CACHE_FORMAT = 1
 
 
-def _cache_path() -> Path:
+def _cache_name() -> str:
     from importlib.metadata import version
 
-    base = Path(os.environ.get("ARTIKEL100_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "artikel100"
-    return base / f"lexicon-wordfreq-{version('wordfreq')}-{_CACHE_FORMAT}.pickle"
+    return f"lexicon-wordfreq-{version('wordfreq')}-{_CACHE_FORMAT}.pickle"
+
+
+def _cache_path() -> Path:
+    return cachefile.cache_path(_cache_name())
 
 
 def _load_cache() -> tuple[dict[str, float], dict[str, float]] | None:
-    try:
-        with _cache_path().open("rb") as fh:
-            data = pickle.load(fh)
-    except Exception:  # no cache yet, or a damaged one: build the tables anew
-        return None
+    data = cachefile.load(_cache_name())
     ok = isinstance(data, tuple) and len(data) == 2 and all(isinstance(t, dict) and t for t in data)
     return data if ok else None
-
-
-def _save_cache(tables: tuple[dict[str, float], dict[str, float]]) -> None:
-    try:
-        path = _cache_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)  # atomic: a reader never sees half a file
-    except OSError:
-        pass  # a read-only cache directory: build the tables in each process
 
 
 def _tables() -> tuple[dict[str, float], dict[str, float]]:
@@ -142,7 +128,7 @@ def _tables() -> tuple[dict[str, float], dict[str, float]]:
     if cached is not None:
         return cached
     tables = (_zipf_table("nl"), _zipf_table("en"))
-    _save_cache(tables)
+    cachefile.save(_cache_name(), tables)
     return tables
 
 
