@@ -363,3 +363,52 @@ def test_parts_of_a_stated_total_after_a_colon_are_people_too() -> None:
     body = "Nederland levert drie stafofficieren aan EUFOR RCA: twee op het hoofdkwartier in Bangui en één in Larissa."
     facts = _facts(body, "10 maart 2014")
     assert {("EUFOR-RCA", "personnel", 3), ("EUFOR-RCA", "personnel", 2), ("EUFOR-RCA", "personnel", 1)} <= facts
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        # a reason: where the helicopters are is not where this contribution goes
+        ("Nederland levert twee stafofficieren aan UNMISS. Helikopters levert Nederland niet, omdat de "
+         "transporthelikopters in Mali zijn ingezet.", "Mali"),
+        # an attack on others, told as a risk
+        ("Nederland levert vier stafofficieren aan UNMISS. Vorig jaar kwamen bij een aanval op een kamp in "
+         "Bor zes blauwhelmen om het leven.", "Bor"),
+        # the origin of people the mission protects
+        ("Nederland neemt met 60 mariniers deel aan EUFOR Tchad/RCA, die de vluchtelingen uit Darfur beschermt.",
+         "Darfur"),
+        # what the mission does, once the sentence has placed the Dutch officers
+        ("Nederland levert drie stafofficieren aan operatie Prosperity Guardian in Bahrein, die de scheepvaart "
+         "in de Rode Zee beschermt.", "Rode Zee"),
+    ],
+)
+def test_a_place_of_a_reason_an_attack_or_the_missions_own_work_is_no_location(body: str, place: str) -> None:
+    facts = _facts(body)
+    assert any(k == "personnel" for _, k, _ in facts)
+    assert not any(k == "location" and v == place for _, k, v in facts)
+
+
+def test_a_unit_guards_against_attacks_where_it_sails() -> None:
+    facts = _facts("Het fregat beschermt de koopvaardij in de Golf van Aden tegen aanvallen van piraten. "
+                   "Nederland levert daartoe een fregat met 150 militairen aan Atalanta.")
+    assert ("ATALANTA", "location", "Golf van Aden") in facts
+
+
+def test_a_count_after_thans_and_the_dutch_among_a_whole() -> None:
+    facts = _facts("Nederland levert sinds 2005 militaire waarnemers aan UNTSO, thans zes, van wie er twee in "
+                   "Beiroet werken.")
+    assert ("UNTSO", "personnel", 6) in facts
+    among = _facts("Aan UNMIS nemen ruim 600 militaire waarnemers deel, onder wie twaalf Nederlanders.")
+    assert ("UNMIS", "personnel", 12) in among and ("UNMIS", "personnel", 600) not in among
+
+
+def test_a_unit_of_another_nations_army_is_not_ours() -> None:
+    facts = _facts("Nederland levert 1.200 militairen aan ISAF in Uruzgan. In Tarin Kowt is verder een brigade "
+                   "van het Afghaanse leger gelegerd, die circa 3.000 militairen telt.")
+    assert ("ISAF", "personnel", 1200) in facts
+    assert not any(v == 3000 for _, _, v in facts)
+
+
+def test_a_contribution_under_investigation_is_considered() -> None:
+    body = "Het kabinet onderzoekt een bijdrage van vier stafofficieren aan het hoofdkwartier van UNISFA in Abyei."
+    assert not _facts(body)

@@ -88,7 +88,8 @@ _MISSION_ACTOR = re.compile(
 )
 _CONSIDERED = re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
-    r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|bezie[nt]|bekijk(?:t|en)|in overweging"
+    r"|onderzoek(?:t|en)\s+(?:een|de)\s+(?:mogelijke\s+)?(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)"
+    r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|verkenning|bezie[nt]|bekijk(?:t|en)|in overweging"
     r"|zou(?:den)?\s+(?:\w+\s+){0,12}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,12}?(?:bijdragen|leveren|inzetten|worden ingezet)"
     # a condition put first: "Zou dat mogelijk blijken, dan ...", "Mocht de VN daarom vragen, dan ..."
     r"|^\s*(?:Zou|Zouden|Mocht|Mochten)\b|\bindien\b|\bmits\b"
@@ -114,7 +115,8 @@ _PRESENT = re.compile(r"\b(?:levert|leveren|zal|zullen|wordt|worden|blijft|blijv
 _PEOPLE = re.compile(
     r"(?:militair\w*|troepen|eenhe\w+|strijdkrachten|F-?\d+\w*|toestellen|vliegtuigen|helikopters?|schepen|schip|fregat\w*"
     r"|bijdrage\w*|inzet|personeel|detachement\w*|bataljon\w*|compagnie\w*|marine|luchtmacht|landmacht|special forces"
-    r"|commando\w*|mariniers|stafofficieren|officieren|politie\w*|agenten|soldaten|manschappen|team\w*|trainers|instructeurs)\b",
+    r"|commando\w*|mariniers|stafofficieren|officieren|politie\w*|agenten|soldaten|manschappen|team\w*|trainers|instructeurs"
+    r"|leger|legers|krijgsmacht)\b",
     re.IGNORECASE,
 )
 
@@ -165,9 +167,12 @@ _VERB = (
 _LEAD = re.compile(
     rf"^[\s,;:–-]*(?:(?:{_OPENERS}|ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu)\s+)*"
     rf"(?:(?:(?:in|op|per|van|vanaf|sinds|tot|tussen|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,45}}?|[a-z]+)\s+{_VERB}\s+)?"
+    r"(?:(?:ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu|nog)\s+)*"
     r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*",
     re.IGNORECASE,
 )
+# A unit of a nation's forces as the subject: "een bataljon van het Afghaanse (leger)".
+_UNIT_OF = re.compile(rf"(?:{_PEOPLE.pattern})\s+van\s+(?:het|de)\s+", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(rf"^[\s\w'’-]{{0,25}}?\s*{_VERB}\b", re.IGNORECASE)
 
 
@@ -181,6 +186,8 @@ def _in_subject_position(part: str, pos: int, end: int) -> bool:
     lead = _LEAD.match(part)
     if lead and lead.end() >= pos - 1 and not _NOT_ACTOR_BEFORE.search(part[:pos]):
         return True
+    if lead and _UNIT_OF.fullmatch(part, lead.end(), pos):
+        return True  # "In Uruzgan is verder een bataljon van het Afghaanse leger gelegerd"
     return bool(re.match(rf"\s+{_VERB}\b", part[end:], re.IGNORECASE)) and not _NOT_ACTOR_BEFORE.search(part[:pos])
 
 

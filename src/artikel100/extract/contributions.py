@@ -518,6 +518,8 @@ def _facts(
             foreign and not here_dutch and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])
         ):
             continue
+        if _DUTCH_AMONG.match(text, q.end):
+            continue  # "ruim 600 waarnemers, onder wie twaalf Nederlanders": the whole
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _EVACUATED.search(text[q.end : q.end + 80]):
@@ -648,10 +650,53 @@ def _facts(
             continue  # "vanuit Panama naar Port-au-Prince vliegen": where the flights start
         if _RETURNS_TO.search(text[max(0, place.start - 12) : place.start]) and _RETURN_AFTER.match(text, place.end):
             continue  # "keert eind oktober naar Curaçao terug": home, not the mission's area
+        if _context_place(text, clause_at(clauses, place.start), place, here):
+            continue
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
     return [c for c in out if c.status not in _NOT_OURS]
+
+
+# A clause that gives a reason or tells of a fight or an attack: its places are where that
+# happened ("omdat de helikopters in Afghanistan zijn ingezet", "bij een aanval op een basis in
+# Haskanita kwamen ... om het leven"), not where the contribution is. Not the threat a unit
+# guards against ("beschermt de koopvaardij tegen aanvallen") nor what it does ("doelen aanvallen").
+_REASON_CLAUSE = re.compile(r"[\s,;:]*(?:omdat|doordat|aangezien|want)\b")
+_ATTACK = r"(?:aanval|aanslag|beschieting|overval|hinderlaag|gevecht)(?:en|len)?"
+_INCIDENT = re.compile(
+    rf"\b(?:bij|na|door|tijdens)\s+(?:een|de|het|deze|die)\s+(?:\w+\s+)?{_ATTACK}\b|\b{_ATTACK}\s+op\b"
+    r"|\b(?:werd|werden|is|zijn)\s+(?:\w+\s+){0,3}?(?:beschoten|overvallen)\b|\bworden\s+(?:\w+\s+)?overvallen\b"
+)
+# People of a place, not the unit's: "de vluchtelingen uit Darfur".
+_PEOPLE_FROM = re.compile(rf"\b(?:{_CIVILIANS.pattern})\s+uit\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _context_place(text: str, clause, place, here: list[tuple[str, int, int]]) -> bool:  # noqa: ANN001
+    """Whether a place tells of something other than where the contribution is: a reason, a
+    fight or an attack, the origin of people, or, in a relative clause on the mission named just
+    before, the mission's own work once the sentence has placed the contribution ("aan de
+    operatie Prosperity Guardian in Bahrein, die eveneens de scheepvaart in de Rode Zee
+    beschermt")."""
+    part = text[clause.start : clause.end]
+    if _REASON_CLAUSE.match(part) or _CASUALTIES.search(part) or _INCIDENT.search(part):
+        return True
+    if _PEOPLE_FROM.search(text[max(0, place.start - 40) : place.start]):
+        return True
+    if not _RELATIVE_OPENER.match(part) or _STATIONS.search(part) or _DEPLOY_VERB.search(part) or _LIES.search(part):
+        return False  # "de battlegroup in Litouwen, die gelegerd is in Rukla": where the unit is
+    antecedent = re.findall(r"[\w'’-]+", text[max(0, clause.start - 30) : clause.start])
+    if antecedent and is_personnel(antecedent[-1]):
+        return False  # "twee militairen, die ... in Bamako werkzaam zijn": the Dutch themselves
+    before = [p for p in find_places(text[: clause.start]) if not any(s < p.end and p.start < e for _, s, e in here)]
+    return bool(before) and (
+        any(clause.start - 40 <= e <= clause.start for _, _, e in here)
+        or any(clause.start - 40 <= p.end <= clause.start for p in before)
+    )
+
+
+_LIES = re.compile(r"\b(?:gelegerd|gestationeerd|werkzaam|opereert|opereren|ligt|liggen|bevindt|bevinden|zetelt)\b")
+_RELATIVE_OPENER = re.compile(r"[\s,]*(?:die|dat|welke)\s")
 
 
 # Facts of a clause that speaks of another country, of the mission itself, or of what is not done.
@@ -922,7 +967,11 @@ _MEASURE_NOUN = re.compile(r"(?i:dag|dagen|week|weken|maand|maanden|jaar|jaren|u
 
 # A count of the people just named, as they are now: ", thans acht."
 _NOW_COUNT = re.compile(r"[,;(]\s*(?:thans|momenteel|inmiddels|nu|op dit moment)\s+$")
-_STANDS_ALONE = re.compile(r"\s*(?:[.;)]|$)")
+_DUTCH_AMONG = re.compile(
+    r"[^.;:\d]{0,60}?\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:\w+\s+){1,2}?(?:Nederlanders|Nederlandse)\b"
+)
+_AMONG_THEM = re.compile(r"\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:(?:circa|ongeveer|ruim|zo'n)\s+)?$")
+_STANDS_ALONE = re.compile(r"\s*(?:[.;:,)]|$)")
 
 
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
@@ -941,6 +990,8 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
     if q.noun is None and _NOW_COUNT.search(text[max(0, q.start - 20) : q.start]) and _STANDS_ALONE.match(text, q.end) \
             and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
         return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."
+    if q.noun == "Nederlanders" and _AMONG_THEM.search(text[max(0, q.start - 20) : q.start]):
+        return True  # "ruim 200 waarnemers van de EU en de OVSE, onder wie acht Nederlanders"
     if q.noun in ("leden", "man"):
         # "tien leden van de Koninklijke Marechaussee": members of a force are its people
         member_of = re.match(r"\s+van\s+(?:de|het)\s+(.{0,40})", text[q.end :])
