@@ -92,6 +92,23 @@ _NL_SENDS = re.compile(
 )
 
 
+# "Nederland heeft sinds 2009 ... aan de operatie deelgenomen", "Nederland steunde AMIS sinds 2005":
+# the Netherlands takes part, so a bare year after "sinds" is when its part began.
+_NL_TAKES_PART = re.compile(
+    r"\bNederland\s+(?:neemt|nam|steunt|steunde|heeft|had)\b[^.;:]{0,140}?"
+    r"(?<=\s)(?:deel|deelgenomen|bijgedragen|geleverd|met\s+[^.;:]{0,40}?(?:militairen|stafofficieren|officieren|waarnemers))\b"
+)
+
+
+def _takes_part_before(text: str, clause_start: int, pos: int) -> bool:
+    """The Netherlands takes part in the clause holding ``pos`` or the main clause before it
+    (the verb may come last), not in a relative clause of its own ("..., die sinds 2007 ...")."""
+    if re.match(r"[\s,]*(?:die|dat|welke|waar\w+)\b", text[clause_start:]):
+        return False
+    m = _NL_TAKES_PART.search(text)
+    return bool(m and m.start() < pos)
+
+
 _LED_BY = re.compile(r"\bdoor (?:de |het )?[\w-]+(?: [\w-]+)? geleide\b")
 
 
@@ -563,7 +580,7 @@ def _facts(
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
             out.append(make(missions[0], [(d.start, d.end)], end=d.value))
-        elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text)) and (
+        elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
             ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
