@@ -104,9 +104,16 @@ def _footnote_lines(lines: list[Line], i: int, number: int, width: int) -> list[
     return indices
 
 
+# A footnote is a note: not a page of text, and never the letter's salutation or opening.
+_LONGEST_FOOTNOTE = 1200
+_LETTER_OPENING = re.compile(r"\bGeachte\s+(?:voorzitter|Voorzitter|heer|mevrouw)\b|\bMet deze brief\b")
+
+
 def _looks_like_footnote(text: str, lines: list[Line], i: int, number: int) -> bool:
     """Guard against numbered headings ("2 Politieke context") and a line that opens
     with a date ("1 juni 2024 tot en met ...") read as footnotes."""
+    if len(text) > _LONGEST_FOOTNOTE or _LETTER_OPENING.search(text):
+        return False  # a transcript's page number before the whole letter ("1 > Retouradres ... Geachte voorzitter")
     first = text.split()[1] if len(text.split()) > 1 else ""
     if first.casefold().strip(".,") in _MONTHS.split("|") or (first[:1].islower() and first not in _LOWER_OPENERS):
         return False
