@@ -22,8 +22,9 @@ PERSONNEL_NOUNS = re.compile(
     r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
     r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders|rechercheurs|onderzoekers|technici|juristen|tolken|duikers"
     r"|stafofficier|functionaris|militaire?"
-    # agent nouns by their suffix: "analisten", "reservisten", "logistici"
-    r"|\w{3,}isten|\w{3,}ici)$",
+    # agent nouns by their suffix: "analisten", "reservisten", "logistici", "verificateurs",
+    # "inspecteurs", "coördinatoren"
+    r"|\w{3,}isten|\w{3,}ici|\w{3,}eurs|\w{3,}atoren)$",
     re.IGNORECASE,
 )
 
