@@ -165,7 +165,9 @@ _PEOPLE_NOUNS = (
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
     r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)"
-    rf"|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit))\b"
+    rf"|(?:De|Het|Deze|Dit|Die)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit|periode|termijn)"
+    # the first or last of those just sent: "De eerste twintig vertrekken op 2 november"
+    r"|(?:De|Een)\s+(?:eerste|laatste|overige)\s+(?:groep\b|\d+|[a-z]+(?:tig|tien)\b|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf))\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
     r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
