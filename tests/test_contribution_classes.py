@@ -412,3 +412,30 @@ def test_a_unit_of_another_nations_army_is_not_ours() -> None:
 def test_a_contribution_under_investigation_is_considered() -> None:
     body = "Het kabinet onderzoekt een bijdrage van vier stafofficieren aan het hoofdkwartier van UNISFA in Abyei."
     assert not _facts(body)
+
+
+def test_a_date_of_a_letter_sent_or_a_place_of_another_body_is_no_fact() -> None:
+    facts = _facts("Nederland levert vier instructeurs aan EUTM Mali. Bij het besluit is het toetsingskader gevolgd "
+                   "dat wij u in januari jl. hebben gezonden. De instructeurs reizen alleen na overleg met de "
+                   "Nederlandse ambassade in Dakar.")
+    assert ("EUTM-MALI", "personnel", 4) in facts
+    assert not any(k == "start" for _, k, _ in facts)
+    assert not any(v == "Dakar" for _, _, v in facts)
+
+
+def test_an_operation_the_netherlands_did_not_join_gives_no_dates() -> None:
+    facts = _facts("Nederland levert zes politieadviseurs aan MAPE. De operatie Alba maakte van april tot augustus "
+                   "1997 de hulpverlening mogelijk; Nederland nam daaraan niet deel.")
+    assert not any(k in ("start", "end") for _, k, _ in facts)
+
+
+def test_the_first_of_those_sent_leave_at_the_start() -> None:
+    facts = _facts("Nederland levert twaalf verificateurs aan de KVM. De eerste vier vertrekken op 2 april naar "
+                   "Pristina; de anderen volgen later.")
+    assert ("KVM", "personnel", 12) in facts and ("KVM", "start", "2016-04-02") in facts
+
+
+def test_a_dutch_unit_qualified_by_a_place_counts_its_own_people() -> None:
+    facts = _facts("Nederland levert F-16's aan operatie Deny Flight. Het detachement in Villafranca telt circa "
+                   "250 militairen.")
+    assert ("DENY-FLIGHT", "personnel", 250) in facts

@@ -101,7 +101,7 @@ _CONSIDERED = re.compile(
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|leverde|stelt|stellen|zendt|zenden|stuurt|sturen|draagt|dragen|plaatst|zet)\b[^;:]{0,50}?\bgeen\b"
     r"|\bgeen\s+(?:\w+\s+)?(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen|troepen)\b"
-    r"|\b(?:draagt|dragen|neemt|nemen|levert|leveren)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b|eerder\b)(?:\w+\s+)?(?:bij|deel|aan)?\b"
+    r"|\b(?:draagt|dragen|droeg|droegen|neemt|nemen|nam|namen|levert|leveren|leverde|leverden)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b|eerder\b)(?:\w+\s+)?(?:bij|deel|aan)?\b"
     r"|\bwordt\s+niet\s+verlengd\b|\bzal\s+niet\s+worden\s+verlengd\b"
 )
 _PAST = re.compile(

@@ -71,7 +71,7 @@ _EVACUATED = re.compile(r"\b(?:geregistreerd|geëvacueerd|geevacueerd|evacueren|
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|stelt|zendt|stuurt|draagt|plaatst)\b[^.;]{0,50}\bgeen\b|\bgeen\s+(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen)\b"
     # "Nederland draagt daar niet aan bij", "draagt Nederland niet bij", "neemt niet deel"
-    r"|\b(?:draagt|dragen|neemt|nemen)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b)(?:\w+\s+)?(?:bij|deel)\b"
+    r"|\b(?:draagt|dragen|droeg|droegen|neemt|nemen|nam|namen)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b)(?:\w+\s+)?(?:bij|deel)\b"
 )
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
@@ -209,6 +209,12 @@ _ONE_PERSON = re.compile(
     r"\b(?:een|één)\s+(?:Nederlandse\s+|militaire\s+)?(?:stafofficier|officier|liaisonofficier|liaison officer|adviseur|waarnemer"
     r"|functionaris|staffunctionaris|marechaussee|politiefunctionaris|instructeur|militair|onderofficier|specialist"
     r"|arts|planner|verbindingsofficier)\b(?!\w)"
+)
+# Another body's seat, or where a ship was before: "na overleg met de ambassade in Bangkok",
+# "de staf in Curaçao", "op een oefenreis in Zuidoost-Azië".
+_ELSEWHERE = re.compile(
+    r"(?:\b(?:ambassade|consulaat|oefenreis|thuishaven|thuisbasis)\s+(?:\w+\s+){0,2}|\b(?:bij|met)\s+de\s+(?:\w+\s+)?staf\s+)(?:in|te)\s+$",
+    re.IGNORECASE,
 )
 _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
 # A place a unit sets out from, with where it goes after it in the same clause.
@@ -447,8 +453,15 @@ def _counts_dutch_people(text: str) -> bool:
 
 
 def _is_about_something_else(text: str) -> bool:
-    """Costs and promises to inform mention dates and places that are not the contribution's."""
-    return bool(_MONEY.search(text)) or is_commitment(text)
+    """Costs, promises to inform and letters sent mention dates and places that are not the
+    contribution's ("het toetsingskader dat wij u in juni jl. hebben gezonden")."""
+    return bool(_MONEY.search(text)) or is_commitment(text) or bool(_DOCUMENT_SENT.search(text))
+
+
+_DOCUMENT_SENT = re.compile(
+    r"\b(?:brief|brieven|kamerbrief|toetsingskader|rapport|rapportage|notitie|nota)\s+(?:\w+\s+){0,4}?"
+    r"(?:dat|die)\s+(?:wij|ik|het kabinet|de regering)\b[^;:]{0,60}?\b(?:gezonden|toegezonden|gestuurd|verzonden|aangeboden)\b"
+)
 
 
 def _paragraph_key(sentence: Sentence) -> int:
@@ -664,6 +677,8 @@ def _facts(
             continue  # "United Nations Interim Force in Lebanon" names the mission, not a place
         if _MEETING.search(text[max(0, place.start - 40) : place.start]):
             continue  # "tijdens de top in Istanboel": where leaders met, not where a unit is
+        if _ELSEWHERE.search(text[max(0, place.start - 40) : place.start]):
+            continue
         if re.search(r"\bvia\s+(?:\w+\s+){0,6}$", text[max(0, place.start - 50) : place.start]):
             continue  # "via Pakistan en de haven van Karachi": the way there
         if _ORIGIN.search(text[max(0, place.start - 12) : place.start]) and _DESTINATION.match(text, place.end):
