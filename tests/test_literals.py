@@ -88,3 +88,26 @@ def test_the_coverage_scan_finds_exactly_the_sentences_a_pattern_matches() -> No
         for pattern in (spec.strong, spec.weak, spec.names):
             if pattern is not None:
                 assert scan.hits(pattern) == {i for i, f in enumerate(folded) if pattern.search(f)}, pattern.pattern[:40]
+
+
+def test_a_guarded_pattern_answers_as_its_pattern_does() -> None:
+    from artikel100.extract import clauses, commitments, instruments, oversight, tasks
+    from artikel100.extract.literals import Guarded, guarded
+
+    assert isinstance(guarded(re.compile(r"\b(?:vandaag|heden)\b")), Guarded)
+    assert not isinstance(guarded(re.compile(r"\w+")), Guarded)  # no words to filter by: the pattern itself
+    g = guarded(re.compile(r"(?i:Motie)s?"))
+    assert g.search("De MOTIES") and g.search("de motie", 3) and not g.search("de moties", 5)
+    assert list(g.finditer("geen")) == [] and g.findall("motie, moties") == ["motie", "moties"]
+    assert g.sub("x", "een motie") == "een x" and g.pattern == "(?i:Motie)s?"
+    sentences = _sentences()
+    found = [v for m in (clauses, commitments, instruments, oversight, tasks) for v in vars(m).values()
+             if isinstance(v, Guarded)] + [v for v in oversight._RCH_FORMS if isinstance(v, Guarded)]
+    assert len(found) > 20
+    checked = 0
+    for g in found:
+        for s in sentences:
+            expected = g._re.search(s)
+            assert bool(g.search(s)) == bool(expected), (g.pattern[:40], s)
+            checked += bool(expected)
+    assert checked > 500

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dutch import MONTH_NAMES_RE
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .nations import NL, find_countries
 
 __all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION", "ORGANISATION"]
@@ -41,11 +42,11 @@ MISSION = "MISSION"
 ORGANISATION = "ORGANISATION"  # an alliance or its bodies: "de NAVO", "de bondgenoten", "de Veiligheidsraad"
 
 # Alliances, their bodies and members as a group, as the ones who decide or send.
-_ORGANISATION_ACTOR = re.compile(
+_ORGANISATION_ACTOR = guarded(re.compile(
     r"\b(?:[Dd]e\s+)?(?:NAVO|Navo|NATO|VN|Verenigde Naties|EU|Europese Unie|(?:VN-)?Veiligheidsraad|VNVR|Noord-Atlantische Raad"
     r"|(?:NAVO-|EU-)?(?:bondgenoten|lidstaten|partners|ministers\b(?:\s+van\s+\w+)?)|(?:Navo|NAVO|EU)\s+ministers|coalitiepartners"
     r"|troepenleveranciers|andere landen)\b"
-)
+))
 # A passive's agent: "waartoe door de NAVO-bondgenoten werd besloten".
 _AGENT = re.compile(r"\bdoor\s+(?P<who>(?:de\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:werd|wordt|werden|worden|is|zijn)\b")
 
@@ -67,10 +68,10 @@ _BOUNDARY_TEXT = (
 _BOUNDARY = re.compile(_BOUNDARY_TEXT)
 
 # The Netherlands as the one who acts.
-_DUTCH_ACTOR = re.compile(
+_DUTCH_ACTOR = guarded(re.compile(
     r"\b(?:Nederland|[Hh]et kabinet|[Dd]e regering|[Dd]e Nederlandse regering|[Ww]ij|[Ww]e|Defensie|[Dd]e krijgsmacht"
     r"|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)|Korps Mariniers|Zr\.\s?Ms\.|Hr\.\s?Ms\.)\b"
-)
+))
 # Words after which a country is a place or a partner, not the one who acts.
 _NOT_ACTOR_BEFORE = re.compile(
     r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
@@ -78,15 +79,15 @@ _NOT_ACTOR_BEFORE = re.compile(
 )
 _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
-_MISSION_ACTOR = re.compile(
+_MISSION_ACTOR = guarded(re.compile(
     r"(?i:\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
     r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
     # its size as a phrase: "een VN-onderzoeksteam van ca. 15 personen", "een troepenmacht van 12.000 militairen"
     r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht)"
     # (not its dates: "een politietrainingsmissie van 1 juli 2011 tot ...")
     rf"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+)?\d(?![\d.]*\s+(?i:{MONTH_NAMES_RE})\b)"
-)
-_CONSIDERED = re.compile(
+))
+_CONSIDERED = guarded(re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
     r"|onderzoek(?:t|en)\s+(?:een|de)\s+(?:mogelijke\s+)?(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)"
     r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|verkenning|bezie[nt]|bekijk(?:t|en)|in overweging"
@@ -97,17 +98,17 @@ _CONSIDERED = re.compile(
     r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
     r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving)\b",
     re.IGNORECASE,
-)
+))
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|leverde|stelt|stellen|zendt|zenden|stuurt|sturen|draagt|dragen|plaatst|zet)\b[^;:]{0,50}?\bgeen\b"
     r"|\bgeen\s+(?:\w+\s+)?(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen|troepen)\b"
     r"|\b(?:draagt|dragen|droeg|droegen|neemt|nemen|nam|namen|levert|leveren|leverde|leverden)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b|eerder\b)(?:\w+\s+)?(?:bij|deel|aan)?\b"
     r"|\bwordt\s+niet\s+verlengd\b|\bzal\s+niet\s+worden\s+verlengd\b"
 )
-_PAST = re.compile(
+_PAST = guarded(re.compile(
     r"\b(?:leverde|leverden|droeg|droegen|nam|namen|vond|vonden|was|waren|zond|zonden|stelde|stelden)\b"
     r"|\b(?:heeft|hebben|had|hadden)\b[^;:]{0,80}?\b(?:geleverd|bijgedragen|deelgenomen|ingezet|uitgezonden|gestationeerd)\b",
-)
+))
 # A sentence about what happens now or next keeps its present tense: "was" in "zoals
 # was voorzien" or "die eerder was ingezet" does not make the rest of it past.
 _PRESENT = re.compile(r"\b(?:levert|leveren|zal|zullen|wordt|worden|blijft|blijven|gaat|gaan|is|zijn|draagt|dragen|stelt|stellen)\b")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from ..facts import Commitment
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .dates import find_dates
 from .numbers import parse_number
 from .sentences import Sentence
@@ -31,7 +32,7 @@ _PARLIAMENT = re.compile(
     # the chair addressed as "U": "U wordt hierover separaat geïnformeerd"
     r"|\b[Uu]\s+(?:wordt|zult|ontvangt|zal)\b"
 )
-_INFORM = re.compile(
+_INFORM = guarded(re.compile(
     r"\b(?:informeren|informeert|informeer|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
@@ -40,13 +41,13 @@ _INFORM = re.compile(
     # "komt uw Kamer vóór het zomerreces toe", "gaat de Kamer ... toe": a document sent to it
     r"|\b(?:komt|komen|gaat|gaan)\s+(?:\w+\s+){0,2}(?:uw|de)\s+Kamer\b",
     re.IGNORECASE,
-)
-_FUTURE = re.compile(
+))
+_FUTURE = guarded(re.compile(
     r"\b(?:zal|zullen|wordt|worden|ontvangt|ontvangen|gaat|gaan|zal worden|blijft|blijven|houdt|houden|volgt|informeert"
     r"|informeer|bericht|rapporteert|rapporteer|stuurt|stuur|zendt|komt|komen)\b",
     re.IGNORECASE,
-)
-_PAST = re.compile(
+))
+_PAST = guarded(re.compile(
     r"\b(?:heeft|hebben|werd|werden|is|zijn)\b[^.,;]{0,60}\b(?:geïnformeerd|geinformeerd|gerapporteerd|gemeld|ingelicht"
     r"|toegezonden|bericht|voorgelegd|gestuurd|verzonden|aangeboden)\b"
     r"|\bzoals (?:gemeld|bekend|eerder)\b|^(?:Hierbij|Met de(?:ze)? [a-z]+brief)\b|\bmet deze (?:[\w-]+\s+){0,3}?brief\b"
@@ -57,9 +58,9 @@ _PAST = re.compile(
     # "ontvangt uw Kamer hierbij": this letter keeps the promise; "die uw Kamer heeft ontvangen": done
     r"|\bhierbij\b|\b(?:heeft|hebben)\s+ontvangen\b",
     re.IGNORECASE,
-)
+))
 # A report promised without naming parliament: "komen aan de orde in de jaarlijkse voortgangsrapportage".
-_REPORT = re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\w*brief\b|\bverslag\b", re.IGNORECASE)
+_REPORT = guarded(re.compile(r"(?:voortgangs|jaar|eind)?(?:rapportage|evaluatie)|\w*brief\b|\bverslag\b", re.IGNORECASE))
 # "Het kabinet komt hier in het najaar op terug": a promise to return to the matter.
 _RETURN = re.compile(r"\b(?:komt|komen|zal|zullen)\b[^.]{0,80}\bterug(?:komen)?\b(?![^.]{0,20}\bvan\b)", re.IGNORECASE)
 _CABINET = re.compile(r"\b(?:kabinet|regering|wij|ik|minister|staatssecretaris)\b", re.IGNORECASE)
@@ -69,14 +70,14 @@ _REPORT_VERB = re.compile(
     re.IGNORECASE,
 )
 # What makes "Wij informeren uw Kamer ..." a promise rather than this letter's own informing.
-_LATER = re.compile(
+_LATER = guarded(re.compile(
     r"\b(?:zodra|wanneer|indien|mocht|na afloop|uiterlijk|binnenkort|later|nader|te zijner tijd|deze maand"
     r"|volgende (?:week|maand)|op korte termijn|zo spoedig mogelijk|zo snel mogelijk|in de (?:eerst)?volgende|separaat"
     r"|voortaan|v(?:oo|ó|óó)r de (?:zomer|winter|herfst)|in het (?:najaar|voorjaar)"
     # a recurring report: "in de periodieke stand-van-zakenbrieven", "in de voortgangsrapportages"
     r"|(?:half)?jaarlijkse?|periodieke?|voortgangs\w+|stand-van-zaken\w*|elke|iedere|maandelijkse?|wekelijkse?)\b",
     re.IGNORECASE,
-)
+))
 _FUTURE_VERB = re.compile(r"\b(?:zal|zullen)\b", re.IGNORECASE)
 _PRACTICE = re.compile(r"\b(?:zoals gebruikelijk|conform de (?:gebruikelijke|vaste) (?:procedure|praktijk)|volgens de gebruikelijke)\b", re.IGNORECASE)
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het

@@ -6,12 +6,13 @@ import re
 from datetime import date
 
 from ..facts import Event
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .dates import find_dates
 from .sentences import Sentence
 
 __all__ = ["find_events"]
 
-_TODAY = re.compile(r"\b(?:vandaag|heden)\b")
+_TODAY = guarded(re.compile(r"\b(?:vandaag|heden)\b"))
 
 
 def find_events(sentences: list[Sentence], letter_date: date | None) -> list[Event]:

@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from ..facts import Debate, Motion
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .dates import find_dates
 from .references import find_references
 from .sentences import Sentence
@@ -24,7 +25,7 @@ __all__ = ["find_motions", "find_debates"]
 _PARTICLE = r"(?:[Vv]an\s+(?:de[rn]?\s+|het\s+|'t\s+)?|[Dd]e\s+|[Tt]er\s+|[Tt]en\s+|[Dd]en\s+|[Ll]e\s+|[Dd]’|[Dd]')"
 _SURNAME = rf"(?:{_PARTICLE})?[A-Z][a-zà-ÿ’'-]+(?:-(?:{_PARTICLE})?[A-Z][a-zà-ÿ’'-]+)?"
 _NAMES = rf"{_SURNAME}(?:\s*/\s*{_SURNAME})*"
-_TRIGGER = re.compile(r"\b(?:[Mm]oties|[Mm]otie)\b(?:-(?=[A-Z]|[Vv]an\s))?")
+_TRIGGER = guarded(re.compile(r"\b(?:[Mm]oties|[Mm]otie)\b(?:-(?=[A-Z]|[Vv]an\s))?"))
 _ITEM = re.compile(
     rf"\s*(?:(?:,|en|alsmede|evenals)\s+)?(?:de\s+)?(?:(?:gewijzigde|aangenomen)\s+)?(?:motie\s+)?"
     rf"(?:van\s+(?:het\s+lid|de\s+leden)\s+)?(?P<names>{_NAMES}(?:\s+en\s+{_SURNAME})?)(?P<cs>\s+c\.s\.)?"
@@ -79,12 +80,12 @@ def find_motions(sentences: list[Sentence]) -> list[Motion]:
     return out
 
 
-_DEBATE = re.compile(
+_DEBATE = guarded(re.compile(
     r"\b(?P<kind>commissiedebat|notaoverleg|wetgevingsoverleg|algemeen\s+overleg|\(?\bAO\b\)?|plenaire?\s+debat|plenair\s+debat"
     r"|tweeminutendebat|dertigledendebat|interpellatiedebat|(?:mondelinge\s+)?vragenuur|schriftelijk\s+overleg"
     r"|rondetafelgesprek|technische\s+briefing|Kamerdebat|debat)\b",
     re.IGNORECASE,
-)
+))
 _DEBATE_KIND = {"ao": "algemeen overleg", "(ao)": "algemeen overleg", "plenaire debat": "plenair debat",
                 "mondelinge vragenuur": "vragenuur", "kamerdebat": "debat"}
 _TOEZEGGING = re.compile(r"\btoegezegd\b|\btoezegging\w*\b|\btoezegde\b|\bzegde\b[^.]{0,40}\btoe\b", re.IGNORECASE)

@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded"]
 
 _MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
 _MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
@@ -173,8 +173,7 @@ class CaselessPrefilter:
     def may_match(self, text: str) -> bool:
         if not self.words or any(c in text for c in CASE_TRAPS):
             return True
-        low = text.lower()
-        return any(w in low for w in self.words)
+        return any(map(text.lower().__contains__, self.words))  # (map: the loop runs in C)
 
 
 class Prefiltered:
@@ -187,6 +186,64 @@ class Prefiltered:
         self.words = tuple(sorted(required_literals(pattern) or ()))
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.words and not any(w in text for w in self.words):
+        if self.words and not any(map(text.__contains__, self.words)):
             return None
         return self.pattern.search(text)
+
+
+class Guarded:
+    """A compiled pattern that skips, in C, any text lacking every word its matches need.
+
+    For a pattern searched sentence by sentence: ``search``, ``match``, ``fullmatch``,
+    ``finditer`` and ``findall`` first ask for the pattern's required words (case-sensitive,
+    see ``required_literals``), else for its words in lower case (``CaselessPrefilter``);
+    a text holding none of them cannot match, so the answer is the one the pattern would
+    give. Everything else (``pattern``, ``flags``, ``sub`` ...) is the pattern's own. A
+    pattern without such words is searched as it is. Build them at import, not per call.
+    """
+
+    __slots__ = ("_re", "_words", "_lower")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._re = pattern
+        words = required_literals(pattern)
+        self._lower = not words
+        self._words = tuple(sorted(words)) if words else CaselessPrefilter(pattern).words
+
+    def may_match(self, text: str) -> bool:
+        """False only when ``text`` holds none of the words every match needs."""
+        words = self._words
+        if not words:
+            return True
+        if self._lower:
+            if not text.isascii() and any(c in text for c in CASE_TRAPS):
+                return True
+            text = text.lower()
+        return any(map(text.__contains__, words))
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._re.search(text, *args) if self.may_match(text) else None
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._re.match(text, *args) if self.may_match(text) else None
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._re.fullmatch(text, *args) if self.may_match(text) else None
+
+    def finditer(self, text: str, *args: int):  # noqa: ANN201 (an iterator of matches)
+        return self._re.finditer(text, *args) if self.may_match(text) else iter(())
+
+    def findall(self, text: str, *args: int) -> list:
+        return self._re.findall(text, *args) if self.may_match(text) else []
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self._re, name)
+
+    def __repr__(self) -> str:
+        return f"Guarded({self._re!r})"
+
+
+def guarded(pattern: re.Pattern[str]) -> Guarded | re.Pattern[str]:
+    """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself."""
+    g = Guarded(pattern)
+    return g if g._words else pattern

@@ -18,6 +18,7 @@ from datetime import date
 from ..facts import (
     Commitment, Contribution, Evaluation, FollowUp, MonitoringVisit, Observation, RedCardHolder, Reference, Response,
 )
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .commitments import is_commitment
 from .dates import find_dates
 from .sentences import Sentence
@@ -54,13 +55,13 @@ class Scope:
 
 _RCH = r"(?:nationale\s+)?(?:[Rr]ed[- ][Cc]ard[- ]?[Hh]older|[Rr]ed[- ][Cc]ard-?houder|[Rr]ode[- ]?[Kk]aart-?houder|RCH)"
 _HOLDER = r"(?P<holder>(?:de|het|een)\s+[^.,;:()]{3,90}?)"
-_RCH_FORMS = [
+_RCH_FORMS = [guarded(form) for form in (
     re.compile(rf"{_HOLDER}\s+(?:is|fungeert\s+als|vervult\s+de\s+(?:rol|functie)\s+van|treedt\s+op\s+als|wordt\s+aangewezen\s+als|is\s+aangewezen\s+als)\s+(?:de\s+)?{_RCH}", re.IGNORECASE),
     re.compile(rf"\b(?:De|de)\s+{_RCH}\s+(?:is|wordt|betreft|zal\s+zijn)\s+{_HOLDER}(?=[,.;]|\s+(?:die|van|en|in|op|bij)\b|$)"),
     re.compile(rf"\b(?:nationale\s+)?(?:red\s+card|rode\s+kaart)\s+(?:berust|ligt|is\s+belegd|wordt\s+belegd|is\s+ondergebracht)\s+bij\s+{_HOLDER}(?=[,.;]|\s+(?:die|van|en|in|op)\b|$)", re.IGNORECASE),
     re.compile(rf"{_HOLDER}\s+(?:beschikt\s+over|houdt|hanteert|heeft)\s+(?:de\s+)?(?:nationale\s+)?(?:red\s+card|rode\s+kaart)", re.IGNORECASE),
-]
-_DUTY = re.compile(r"\b(?:bewaakt|ziet\s+erop\s+toe|controleert|toetst|beoordeelt|kan\s+weigeren|weigert|gaat\s+na)\b", re.IGNORECASE)
+)]
+_DUTY = guarded(re.compile(r"\b(?:bewaakt|ziet\s+erop\s+toe|controleert|toetst|beoordeelt|kan\s+weigeren|weigert|gaat\s+na)\b", re.IGNORECASE))
 _ON_BEHALF = re.compile(r"\bnamens\s+(?:de\s+)?(?P<who>CDS|Commandant der Strijdkrachten|minister van Defensie|Directeur Operaties)\b")
 _ANAPHOR = re.compile(r"^(?:Deze|Hij|Zij|Die|De\s+(?:Red\s+Card\s+Holder|RCH|functionaris))\b", re.IGNORECASE)
 
@@ -98,19 +99,19 @@ def find_red_card_holders(sentences: list[Sentence], scope: Scope) -> list[RedCa
 
 # --- monitoring visits, observations, follow-up -----------------------------------
 
-_VISIT = re.compile(r"\bmonitorings?(?:bezoek|missie|reis)\w*|\bevaluatiebezoek\w*|\bveldbezoek\w*"
-                    r"|\b(?:werk)?bezoek\w*\s+(?:ter|voor|in het kader van)\s+(?:de\s+)?monitoring", re.IGNORECASE)
+_VISIT = guarded(re.compile(r"\bmonitorings?(?:bezoek|missie|reis)\w*|\bevaluatiebezoek\w*|\bveldbezoek\w*"
+                    r"|\b(?:werk)?bezoek\w*\s+(?:ter|voor|in het kader van)\s+(?:de\s+)?monitoring", re.IGNORECASE))
 _VISIT_DONE = re.compile(r"\b(?:bracht|brachten|bezocht|bezochten|vond|vonden|afgelegd|gebracht|plaatsgevonden|heeft|hebben|is|werd|werden)\b", re.IGNORECASE)
 # Present tense speaks of a visit to come ("Halverwege de inzet brengen de ministeries een monitoringsbezoek").
 _VISIT_PLANNED = re.compile(r"\b(?:zal|zullen|gepland|voorzien|volgt|komend|komende|wordt|worden|brengen|brengt|bezoekt|bezoeken|vindt|vinden)\b", re.IGNORECASE)
 _VISIT_BY = re.compile(r"(?:bracht|brachten|brengt|brengen|heeft|hebben)\s+(?P<by>(?:een|de)\s+[^.;]{3,120}?)\s+(?:een\s+)?(?:monitorings?bezoek|bezoek|werkbezoek)"
                        r"|\bdoor\s+(?P<by2>(?:een|de)\s+(?:delegatie|team|vertegenwoordigers)[^.;,]{0,100})", re.IGNORECASE)
 _VISIT_PLACE = re.compile(r"(?:bezoek\w*|bezocht(?:en)?)\s+(?:aan|in|naar)?\s*(?P<place>(?:het\s+|de\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|en|van|de)){0,3})")
-_FINDING = re.compile(r"\b(?:vastgesteld|geconstateerd|constateerde\w*|constateert|stelde\w* vast|stelt vast|toonde\w*(?:\s+\w+){0,2}\s+aan|bleek|blijkt|werd\s+(?:opnieuw\s+|ook\s+)?duidelijk|is\s+gebleken|kwam\s+naar\s+voren|concludeer\w*|bevinding\w*)\b", re.IGNORECASE)
-_RECOMMENDATION = re.compile(r"\b(?:aanbeveling\w*|beveelt\w*\s+[^.]{0,40}\baan|wordt\s+aanbevolen|adviseert|raadt\s+[^.]{0,30}\baan)\b", re.IGNORECASE)
-_ATTENTION = re.compile(r"\b(?:aandachtspunt\w*|verbeterpunt\w*|knelpunt\w*|zorgpunt\w*|leerpunt\w*)\b", re.IGNORECASE)
-_FOLLOW = re.compile(r"\b(?:opvolging|opvolgen|opgevolgd|op te volgen|gevolg\s+geven|beziet|bezien|werkt\s+aan|oppakken|opgepakt|meenemen|meegenomen|verbeteren)\b", re.IGNORECASE)
-_THESE = re.compile(r"\b(?:deze|die|genoemde|voornoemde)\s+(?:aanbevelingen|aandachtspunten|punten|bevindingen|verbeterpunten|knelpunten)\b", re.IGNORECASE)
+_FINDING = guarded(re.compile(r"\b(?:vastgesteld|geconstateerd|constateerde\w*|constateert|stelde\w* vast|stelt vast|toonde\w*(?:\s+\w+){0,2}\s+aan|bleek|blijkt|werd\s+(?:opnieuw\s+|ook\s+)?duidelijk|is\s+gebleken|kwam\s+naar\s+voren|concludeer\w*|bevinding\w*)\b", re.IGNORECASE))
+_RECOMMENDATION = guarded(re.compile(r"\b(?:aanbeveling\w*|beveelt\w*\s+[^.]{0,40}\baan|wordt\s+aanbevolen|adviseert|raadt\s+[^.]{0,30}\baan)\b", re.IGNORECASE))
+_ATTENTION = guarded(re.compile(r"\b(?:aandachtspunt\w*|verbeterpunt\w*|knelpunt\w*|zorgpunt\w*|leerpunt\w*)\b", re.IGNORECASE))
+_FOLLOW = guarded(re.compile(r"\b(?:opvolging|opvolgen|opgevolgd|op te volgen|gevolg\s+geven|beziet|bezien|werkt\s+aan|oppakken|opgepakt|meenemen|meegenomen|verbeteren)\b", re.IGNORECASE))
+_THESE = guarded(re.compile(r"\b(?:deze|die|genoemde|voornoemde)\s+(?:aanbevelingen|aandachtspunten|punten|bevindingen|verbeterpunten|knelpunten)\b", re.IGNORECASE))
 _PROBLEM = re.compile(
     r"\b(?:echter|te\s+(?:kort|lang|weinig|klein|groot|traag)|afhankelijk|beperkend\w*|knelpunt\w*|onvoldoende|tekort\w*"
     r"|ontbre\w+|moeilijk\w*|lastig\w*|vertraging\w*|zorg\w*|risico\w*|gebrek\w*|probleem\w*|problemen|niet\s+(?:voldoende|altijd|genoeg))\b",
@@ -231,11 +232,11 @@ def find_monitoring(
 
 # --- evaluations -----------------------------------------------------------------------
 
-_EVALUATION = re.compile(
+_EVALUATION = guarded(re.compile(
     r"\b(?P<kind>eind|tussen|tussentijdse|jaarlijkse|post[- ]?missie|missie|beleids|slot)?-?(?:evaluatie|evaluaties|evaluatierapport|evaluatieonderzoek)\b"
     r"|\bpost[- ]mission[- ](?:review|beoordeling|assessment)\b|\bPMB\b|\bbeleidsdoorlichting\b|\bgeëvalueerd\b|\bgeevalueerd\b",
     re.IGNORECASE,
-)
+))
 _KINDS = {"eind": "final", "slot": "final", "tussen": "interim", "tussentijdse": "interim", "jaarlijkse": "annual",
           "postmissie": "post-mission", "post-missie": "post-mission", "post missie": "post-mission", "missie": "evaluation",
           "beleids": "policy review"}
@@ -243,14 +244,14 @@ _IOB = re.compile(r"\bIOB\b|Inspectie Ontwikkelingssamenwerking en Beleidsevalua
 _INDEPENDENT = re.compile(r"\bonafhankelijke?\s+(?:partij|instantie|evaluator|onderzoekers?|onderzoeksinstituut|derde|deskundigen|externe)"
                           r"|\bexterne?\s+(?:partij|bureau|onderzoeks\w*|evaluator|deskundigen)|\bClingendael\b|\bHCSS\b|\buniversiteit\b", re.IGNORECASE)
 _INTERNAL = re.compile(r"\binterne?\s+(?:evaluatie|evaluaties)|\bdoor\s+(?:het\s+ministerie\s+van\s+)?Defensie\s+(?:zelf|intern)\b", re.IGNORECASE)
-_DELIVERED = re.compile(
+_DELIVERED = guarded(re.compile(
     r"\b(?:is|zijn|werd|werden)\s+(?:inmiddels\s+)?(?:afgerond|uitgevoerd|verschenen|gepubliceerd|aangeboden|voltooid|opgeleverd)\b"
     r"|\b(?:heeft|hebben)\s+[^.]{0,60}\b(?:uitgevoerd|afgerond|geëvalueerd|opgeleverd)\b|\btreft\s+u\s+(?:hierbij|bijgaand)\b"
     r"|\bbied(?:t|en)\s+(?:ik|wij|we)\s+u\s+(?:hierbij\s+)?|\bhierbij\s+ontvangt\s+u\b|\bconcludeert\b|\bstelt\s+vast\b|\buit\s+de\s+\w*evaluatie\s+blijkt\b"
     r"|\bbevindingen\s+van\s+de\s+\w*evaluatie\b|\bgaat\s+(?:hierbij|bijgaand)\b",
     re.IGNORECASE,
-)
-_ANNOUNCED = re.compile(r"\b(?:zal|zullen|volgt|volgen|voorzien|gepland|wordt\s+[^.]{0,60}\b(?:uitgevoerd|opgesteld|betrokken|gestart|verricht)|worden\s+[^.]{0,60}\b(?:uitgevoerd|betrokken)|ontvangt\s+uw\s+Kamer|na\s+afloop)\b", re.IGNORECASE)
+))
+_ANNOUNCED = guarded(re.compile(r"\b(?:zal|zullen|volgt|volgen|voorzien|gepland|wordt\s+[^.]{0,60}\b(?:uitgevoerd|opgesteld|betrokken|gestart|verricht)|worden\s+[^.]{0,60}\b(?:uitgevoerd|betrokken)|ontvangt\s+uw\s+Kamer|na\s+afloop)\b", re.IGNORECASE))
 _RULE = re.compile(r"\b(?:raamwerk|standaard|in\s+beginsel|bij\s+(?:elke|iedere)|voor\s+(?:elke|iedere)\s+(?:artikel[- ]100|missie))\b", re.IGNORECASE)
 _CONTENTS = re.compile(r"\bgaat\s+(?:deze\s+brief\s+)?(?:[^.]{0,40}\s)?in\s+op\b|\bwordt\s+ingegaan\s+op\b|\bkomen\s+aan\s+bod\b", re.IGNORECASE)
 
@@ -297,13 +298,13 @@ def find_evaluations(sentences: list[Sentence], letter_date: date | None, commit
 
 # --- later letters reporting on earlier monitoring ----------------------------------------
 
-_RESPONSE = re.compile(
+_RESPONSE = guarded(re.compile(
     r"\b(?:naar\s+aanleiding\s+van|n\.a\.v\.|als\s+opvolging\s+van|in\s+opvolging\s+van|opvolging\s+(?:van|aan|gegeven\s+aan)|in\s+reactie\s+op|met\s+betrekking\s+tot|ten\s+aanzien\s+van|wat\s+betreft)"
     r"\s+(?:de\s+|het\s+|deze\s+|dit\s+)?(?:[^.]{0,40}?\s)?(?P<about>aanbevelingen|aandachtspunten|bevindingen|monitorings?bezoek\w*|\w*evaluatie\w*)"
     r"|\b(?P<about2>monitorings?bezoek\w*|aandachtspunten|aanbevelingen)\b[^.]{0,80}\b(?:van|uit|in)\s+(?:de\s+|het\s+)?(?:[^.]{0,30}\s)?(?:brief|artikel[- ]100-brief|kamerbrief)\s+van\b"
     r"|\b(?:zoals\s+)?toegezegd\s+in\s+(?:de\s+)?(?:artikel[- ]100-?brief|brief|kamerbrief)\s+van\b",
     re.IGNORECASE,
-)
+))
 
 
 def find_responses(sentences: list[Sentence], letter_date: date | None, references: list[Reference],

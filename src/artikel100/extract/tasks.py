@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Area, Task
+from .literals import guarded  # speed: skip sentences lacking a pattern's words
 from .oversight import Scope
 from .sentences import Sentence
 from .units import find_places, find_units, guess_places
@@ -45,19 +46,19 @@ ACTIVITIES: dict[str, re.Pattern[str]] = {
     "logistics": re.compile(r"\b(?:logisti\w+|bevoorrad\w*|combat\s+service\s+support|supply|supplies)\b", re.IGNORECASE),
 }
 # What makes a sentence give tasks, rather than mention a kind of activity in passing.
-_TASK_CUE = re.compile(
+_TASK_CUE = guarded(re.compile(
     r"\b(?:taak|taken|taakstelling|opdracht|verantwoordelijk\s+voor|voert\s+[^.]{0,80}\buit|voeren\s+[^.]{0,80}\buit|wordt\s+ingezet|worden\s+ingezet|zal\s+worden\s+ingezet"
     r"|richt\s+zich\s+op|richten\s+zich\s+op|bestaat\s+uit\s+het|heeft\s+als\s+(?:taak|opdracht|doel)|ondersteunt|ondersteunen|begeleid\w*|beveiligt|bewaakt|traint|trainen|adviseert|adviseren"
     r"|treedt\s+[^.]{0,40}\bop\s+als|ter\s+ondersteuning\s+van|oefent|oefenen|patrouilleert|patrouilleren|escorteert|escorteren"
     r"|beschermt|beschermen|levert\s+een\s+bijdrage\s+aan)\b",
     re.IGNORECASE,
-)
-_EXCLUDED = re.compile(
+))
+_EXCLUDED = guarded(re.compile(
     r"\bnon[- ]combat\b|\bgeen\s+(?:offensieve|gevechts\w*|combat)\b|\bniet\s+(?:deel\s*(?:nemen|genomen)|betrokken)\s+(?:aan|bij)\s+(?:gevechts|offensieve|combat)\w*"
     r"|\b(?:vormen|vormt|maken|maakt)\s+geen\s+(?:onderdeel|deel)\s+(?:uit\s+)?(?:van\s+)?(?:de\s+)?(?:opdracht|taken|mandaat)"
     r"|\bniet\s+(?:ingezet|bedoeld)\s+(?:voor|om)\s+[^.]{0,40}(?:gevecht|offensie|aanval)",
     re.IGNORECASE,
-)
+))
 _OURS = re.compile(r"\b(?:Nederland|Nederlandse|de\s+(?:eenheid|compagnie|taakgroep|taskforce|bijdrage)|het\s+(?:detachement|team))\b")
 _NOT_TASK_SECTION = re.compile(
     r"risico|financ|kosten|context|politieke|veiligheidssituatie|mensenrechten|monitoring|evaluatie"
@@ -129,11 +130,11 @@ def find_tasks(sentences: list[Sentence], section_of, scope: Scope) -> list[Task
 
 
 _BASE_BEFORE = re.compile(r"(?:vanaf|vanuit|gelegerd\s+(?:op|in)|gestationeerd\s+(?:op|in)|gebaseerd\s+(?:op|in)|op\s+(?:de\s+)?(?:vliegbasis|basis|luchtmachtbasis))\s+$", re.IGNORECASE)
-_AREA_CUE = re.compile(
+_AREA_CUE = guarded(re.compile(
     r"\b(?:(?:vanaf|vanuit)(?=\s+[A-Z])|gelegerd|gestationeerd|gebaseerd|ingezet\s+in|opereert|opereren|actief\s+in|werkzaam\s+in|inzetgebied|operatiegebied|werkgebied"
     r"|taken\s+uit|werkbezoeken|in\s+(?:de\s+)?(?:regio|provincie|omgeving)|en\s+(?:directe\s+|naaste\s+)?omgeving|en\s+omstreken)\b",
     re.IGNORECASE,
-)
+))
 _PART = re.compile(r"\b(?:het\s+)?((?:noord|zuid)?(?:oosten|westen)|noorden|zuiden|centrum|midden|grensgebied)\s+van\s+$", re.IGNORECASE)
 _VICINITY = re.compile(r"\ben\s+(?:directe\s+|naaste\s+)?omgeving\b|\ben\s+omstreken\b|\bomgeving\s+van\b|\brondom\b|\bnabij\b", re.IGNORECASE)
 

@@ -31,8 +31,9 @@ from .paragraphs import HyphenJudge, Paragraph, build_paragraphs, header_paragra
 __all__ = ["repair"]
 
 # A match can only start where a run of letters does; the lookbehind says so, which spares
-# trying (and failing) again at every letter inside a word.
-_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
+# trying (and failing) again at every letter inside a word. The runs of letters are possessive:
+# a shorter run is followed by a letter, never the hyphen, so giving letters back cannot help.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 # OCR junk before a letter's title ("AR BRIEF VAN ..."): a few letters, no digits.

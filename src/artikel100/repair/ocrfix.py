@@ -204,7 +204,9 @@ class _WordRules:
         lower = token.casefold()
         candidates: dict[str, float] = {}
         floor = self.lex.best(token) + 2.5  # a candidate must be far more common than the token
-        compound = self._is_compound(lower)
+        # _score's compound rule gives 3.0, which passes only where the floor is 3.0 or less;
+        # whether the token itself is a compound is asked (once) only when the rule would apply.
+        compound: list[bool] = [] if floor <= 3.0 else [True]
         best_folded = self.lex.best_folded
         for i in range(1, len(lower) - 1):  # a stray letter inside the word
             cand = lower[:i] + lower[i + 1 :]
@@ -216,7 +218,7 @@ class _WordRules:
             start = lower.find(wrong)
             while start != -1:
                 cand = lower[:start] + right + lower[start + len(wrong) :]
-                score = self._score(cand, compound)
+                score = self._score(cand, compound, lower)
                 if score >= max(3.0, floor):
                     candidates[cand] = max(candidates.get(cand, 0.0), score)
                 start = lower.find(wrong, start + 1)
@@ -236,12 +238,16 @@ class _WordRules:
             return None  # no clear winner: leave the word alone
         return _match_case(token, ranked[0][0]), "misread"
 
-    def _score(self, candidate: str, token_is_compound: bool) -> float:
+    def _score(self, candidate: str, token_is_compound: list[bool], token: str = "") -> float:
         """A candidate's frequency; a compound of known words counts as a known word
-        when the token itself is not one ("fandmachteenheden" -> "landmachteenheden")."""
+        when the token itself is not one ("fandmachteenheden" -> "landmachteenheden").
+        ``token_is_compound`` holds the answer for ``token`` once asked (empty before)."""
         score = self.lex.best_folded(candidate)  # candidates are made of the casefolded token
-        if score < 3.0 and not token_is_compound and len(candidate) >= 12 and self._is_compound(candidate, strict=True):
-            return 3.0
+        if score < 3.0 and len(candidate) >= 12:
+            if not token_is_compound:
+                token_is_compound.append(self._is_compound(token))
+            if not token_is_compound[0] and self._is_compound(candidate, strict=True):
+                return 3.0
         return score
 
     def _is_compound(self, word: str, strict: bool = False) -> bool:
@@ -270,7 +276,10 @@ def _word_fix(token: str, repeated: bool) -> tuple[str, str] | None:
 # A letter of another alphabet (and a sign glued to it) inside a Dutch word: a page that
 # was decoded with the wrong code page ("beŽindiging", "geÔnformeerd", "IsraĆ«l").
 # OCR reads such a letter, or a diaeresis it cannot place, as a capital ("beZindiging").
-_MOJIBAKE = re.compile(r"(?<=[a-z])(?P<odd>[^\x00-\x40\x5b-\x7f\u00df-\u00ff\u00a0\u2018-\u201e\u2013\u2014\u20ac][«©»¨]?)(?=[a-z])")
+_ODD = r"[^\x00-\x40\x5b-\x7f\u00df-\u00ff\u00a0\u2018-\u201e\u2013\u2014\u20ac]"
+# (speed: the pattern opens with the odd letter's class, so re looks for it in C, and the
+# lookbehind after it asks for the small letter before: the spans of "(?<=[a-z])odd")
+_MOJIBAKE = re.compile(rf"(?P<odd>{_ODD}(?<=[a-z]{_ODD})[«©»¨]?)(?=[a-z])")
 _ACCENTED = "ëïéèöüáàêô"
 
 
