@@ -131,14 +131,25 @@ class _Fixer:
     def edits(self) -> list[Edit]:
         edits: list[Edit] = []
         cache: dict[str, tuple[str, str] | None] = {}
-        for m in self.matches:
+        for i, m in enumerate(self.matches):
             token = m.group()
             if token not in cache:
                 cache[token] = self.fix(token)
             fixed = cache[token]
             if fixed and fixed[0] != token:
+                if fixed[1] == "diaeresis" and self._in_english(i):
+                    continue  # "United Nations Mission in Haiti": an English name keeps its spelling
                 edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
         return edits
+
+    def _in_english(self, i: int) -> bool:
+        """One of the three words before token ``i`` is English and not Dutch."""
+        lex = lexicon()
+        for m in self.matches[max(0, i - 3) : i]:
+            word = m.group()
+            if word.isalpha() and lex.en(word) >= 4.0 and lex.en(word) > lex.nl(word) + 1.0:
+                return True
+        return False
 
 
 
