@@ -90,7 +90,7 @@ _MISSION_ACTOR = guarded(re.compile(
 _CONSIDERED = guarded(re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
     r"|onderzoek(?:t|en)\s+(?:een|de)\s+(?:mogelijke\s+)?(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)"
-    r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|verkenning|bezie[nt]|bekijk(?:t|en)|in overweging"
+    r"|overweeg(?:t|en)|overwogen|verken(?:t|nen)|verkend|(?:is|wordt|worden)\s+(?:\w+\s+){0,2}?gekeken\s+naar|bezie[nt]|bekijk(?:t|en)|in overweging"
     r"|zou(?:den)?\s+(?:\w+\s+){0,12}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,12}?(?:bijdragen|leveren|inzetten|worden ingezet)"
     # a condition put first: "Zou dat mogelijk blijken, dan ...", "Mocht de VN daarom vragen, dan ..."
     r"|^\s*(?:Zou|Zouden|Mocht|Mochten)\b|\bindien\b|\bmits\b"

@@ -211,9 +211,9 @@ _ONE_PERSON = re.compile(
     r"|arts|planner|verbindingsofficier)\b(?!\w)"
 )
 # Another body's seat, or where a ship was before: "na overleg met de ambassade in Bangkok",
-# "de staf in Curaçao", "op een oefenreis in Zuidoost-Azië".
+# "op een oefenreis in Zuidoost-Azië".
 _ELSEWHERE = re.compile(
-    r"(?:\b(?:ambassade|consulaat|oefenreis|thuishaven|thuisbasis)\s+(?:\w+\s+){0,2}|\b(?:bij|met)\s+de\s+(?:\w+\s+)?staf\s+)(?:in|te)\s+$",
+    r"\b(?:ambassade|consulaat|oefenreis|thuishaven|thuisbasis)\s+(?:\w+\s+){0,2}(?:in|te)\s+$",
     re.IGNORECASE,
 )
 _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergadering|overleg|ministeriële|donorconferentie)\s+(?:\w+\s+){0,2}(?:in|te)\s+$", re.IGNORECASE)
