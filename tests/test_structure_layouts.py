@@ -290,3 +290,28 @@ def test_an_ocr_subject_with_an_accented_label_wrapped_onto_a_short_last_line() 
             "Datum 2 februari 2019\nBétreft Inzet van een duikteam in de noordelijke\nAdriatische Zee\n\n"
             "Met deze brief informeer ik uw Kamer over de inzet van een duikteam van twaalf militairen.\n")
     assert process_text(text).extraction.letter.subject == "Inzet van een duikteam in de noordelijke Adriatische Zee"
+
+
+def test_a_letterhead_table_that_opens_with_the_subject() -> None:
+    text = (
+        "Ministerie van Defensie\nPostbus 20701\n2500 ES 's-Gravenhage\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nBinnenhof 1a\n's-Gravenhage\n\n"
+        "Onderwerp Datum Ons kenmerk\nVerlenging deelname UNFICYP 3 maart 1997 D97/004512\n\n"
+        "Met deze brief informeer ik u over de verlenging van de Nederlandse bijdrage aan UNFICYP.\n"
+    )
+    result = process_text(text)
+    blocks = {b.label: result.document.text[b.start : b.end] for b in header_blocks(result.document)}
+    assert blocks["subject"] == "Verlenging deelname UNFICYP"
+    assert result.extraction.letter.date == "1997-03-03"
+    assert "Ons kenmerk" not in result.document.text
+
+
+def test_a_rijksoverheid_page_with_the_document_type_before_its_subject() -> None:
+    text = (
+        "Rijksoverheid\n\nHome > Onderwerpen > Defensie > Documenten\n\n"
+        "Kamerstuk: Kamerbrief over de inzet van marechaussees bij Frontex\n\nKamerstuk | 14-03-2011\n\n"
+        "Geachte voorzitter,\n\nNederland levert sinds 1 maart twintig marechaussees aan Frontex.\n"
+    )
+    result = process_text(text)
+    assert result.extraction.letter.date == "2011-03-14"
+    assert "Home >" not in result.document.text

@@ -111,9 +111,10 @@ _META = re.compile(
     )) + rf"){_EOL}"
 )
 # A site's own subject line: "Brief regering : <onderwerp>", "Kamerbrief inzake ...",
-# "<dossier>; Brief regering; <onderwerp>", "Brief ministers over ...".
+# "<dossier>; Brief regering; <onderwerp>", "Brief ministers over ...", rijksoverheid.nl's
+# "Kamerstuk: Kamerbrief over ...".
 _SITE_SUBJECT = re.compile(
-    r"(?:[^\n;]{3,120};[ \t]*)?(?:Brief[ \t]+(?:regering|ministers?|staatssecretaris)|Kamerbrief[ \t]+(?:inzake|over|met))\b[ \t]*[:;]?[^\n]*"
+    r"(?:[^\n;]{3,120};[ \t]*)?(?:Kamerstuk[ \t]*:[ \t]*)?(?:Brief[ \t]+(?:regering|ministers?|staatssecretaris)|Kamerbrief[ \t]+(?:inzake|over|met))\b[ \t]*[:;]?[^\n]*"
 )
 
 # A line that only a site prints over a letter ("Brief regering" alone on a mirror).
@@ -150,6 +151,11 @@ _SUBJECT_STOP_LINE = re.compile(_SUBJECT_STOP)
 # OCR puts an accent on the "e" of "Betreft" ("Bétreft").
 _SUBJECT_LABEL = r"(?:Onderwerp|B[eéèë]treft)"
 _SUBJECT = re.compile(rf"{_SUBJECT_LABEL}[ \t]*:?[ \t]*(?:\n\s*)?(?P<subject>[^\n]+?)(?=[ \t]+{_SUBJECT_STOP}|[ \t]*(?:\n|$))")
+# A letterhead table whose head row starts with the subject ("Onderwerp  Datum  Ons kenmerk") and
+# whose row of values gives the subject, the date and the reference code on one line.
+_TABLE_HEAD = re.compile(rf"(?=[^\n]*\bOnderwerp\b)(?:(?:{_LABEL}|Onderwerp)[ \t]*){{2,}}{_EOL}")
+_TABLE_ROW = re.compile(rf"(?P<subject>[^\n]+?)[ \t]+(?={DATE_RE}(?:[ \t]+\S+)?{_EOL})")
+_ROW_DATE = re.compile(rf"{DATE_RE}(?:[ \t]+\S+)?{_EOL}")
 _SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\s+(?:[Vv]oorzitter|[Mm]evrouw|[Hh]eer|[Ll]eden|[Dd]ames)[^\n,.]{0,40},?")
 _PAGE_NUMBER = re.compile(r"\d{1,3}[ \t]+(?=Aan[ \t]+de[ \t]+[Vv]oorzitter)")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*$")
@@ -269,6 +275,12 @@ def _match_field(stream: _Stream, pos: int, previous: str | None, seen: set[str]
         return HeaderItem("address", pos, m.end())
     if m := _META.match(text, pos):
         return HeaderItem("meta", pos, m.end())
+    if m := _TABLE_HEAD.match(text, pos):
+        return HeaderItem("table-head", pos, m.end())
+    if previous == "table-head" and (m := _TABLE_ROW.match(text, pos)):
+        return HeaderItem("subject", pos, m.end("subject"))
+    if previous == "subject" and (m := _ROW_DATE.match(text, pos)):
+        return HeaderItem("date", pos, m.end())
     if m := _SUBJECT.match(text, pos):
         return HeaderItem("subject", pos, _subject_end(text, m.end()))
     if m := _SALUTATION.match(text, pos):
@@ -377,7 +389,8 @@ def _scan(stream: _Stream) -> tuple[list[HeaderItem], int]:
         elif items[k].label == "site-title" and not confirmed:
             pos = items[k].start
             items = items[:k]
-    items = [replace(i, label="furniture") if i.label in ("copy-marker", "letterhead", "site-marker") else i for i in items]
+    items = [replace(i, label="furniture") if i.label in ("copy-marker", "letterhead", "site-marker", "table-head") else i
+             for i in items]
     return items, min(pos, len(text))
 
 
