@@ -439,3 +439,13 @@ def test_a_dutch_unit_qualified_by_a_place_counts_its_own_people() -> None:
     facts = _facts("Nederland levert F-16's aan operatie Deny Flight. Het detachement in Villafranca telt circa "
                    "250 militairen.")
     assert ("DENY-FLIGHT", "personnel", 250) in facts
+
+
+def test_a_relative_clause_on_the_mission_gives_the_missions_own_start() -> None:
+    facts = _facts("Nederland levert vier politiefunctionarissen aan de politiemissie van de EU in Afghanistan "
+                   "(EUPOL Afghanistan), die op 15 januari jl. van start is gegaan.")
+    assert ("EUPOL-AFGHANISTAN", "personnel", 4) in facts
+    assert not any(k == "start" for _, k, _ in facts)
+    own = _facts("De Nederlandse bijdrage aan NTM-I, die thans bestaat uit zes stafofficieren, eindigt per "
+                 "31 december 2016.")
+    assert ("NTM-I", "end", "2016-12-31") in own

@@ -101,6 +101,27 @@ _NL_TAKES_PART = re.compile(
 )
 
 
+def _of_the_mission(text: str, clause, here: list[tuple[str, int, int]], pos: int) -> bool:  # noqa: ANN001
+    """A relative clause on the mission named right before it tells the mission's own dates:
+    "(EUPOL Afghanistan), die op 15 juni jl. van start is gegaan"; not "De Nederlandse bijdrage
+    aan NTM-I, die thans bestaat uit zes stafofficieren, eindigt per 31 december" (the date is
+    the main clause's, after the relative one closes)."""
+    part = text[clause.start : clause.end]
+    if not _RELATIVE_OPENER.match(part) or _DUTCH.search(part):
+        return False
+    closes = part.find(",", len(part) - len(part.lstrip(" ,")))
+    if closes >= 0 and pos >= clause.start + closes:
+        return False
+    named = [s for _, s, e in here if 0 <= clause.start - e <= 3]
+    return bool(named) and not _SHARE_OF.search(text, 0, named[0]) and bool(_MISSION_BEGINS.search(part))
+
+
+# What a mission itself does in time: it begins, is set up, runs or ends.
+_MISSION_BEGINS = re.compile(
+    r"\b(?:van start|begon|begonnen|begint|gestart|startte|opgericht|ingesteld|opgeheven|afgesloten|loopt|liep|eindigt|eindigde)\b"
+)
+
+
 def _takes_part_before(text: str, clause_start: int, pos: int) -> bool:
     """The Netherlands takes part in the clause holding ``pos`` or the main clause before it
     (the verb may come last), not in a relative clause of its own ("..., die sinds 2007 ...")."""
@@ -587,6 +608,8 @@ def _facts(
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start):
             continue  # "sinds het Algemeen Overleg dat wij op 13 december voerden": a meeting's date
+        if _of_the_mission(text, clause_at(clauses, d.start), here, d.start):
+            continue
         before = verbs[max(0, d.start - 40) : d.start]
         near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
         clause = clause_at(clauses, d.start)
@@ -624,6 +647,8 @@ def _facts(
     stated_end = any(p.end and not p.months for p in periods)
     for period in periods:
         start, end = period.start, period.end
+        if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]):
+            continue
         if handover:
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.start_span and (
