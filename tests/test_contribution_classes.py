@@ -449,3 +449,17 @@ def test_a_relative_clause_on_the_mission_gives_the_missions_own_start() -> None
     own = _facts("De Nederlandse bijdrage aan NTM-I, die thans bestaat uit zes stafofficieren, eindigt per "
                  "31 december 2016.")
     assert ("NTM-I", "end", "2016-12-31") in own
+
+
+def test_dates_of_a_reason_a_fight_or_an_open_question_are_not_the_contributions() -> None:
+    facts = _facts("Nederland levert in 2015 een eenheid aan de VJTF. Omdat de definitieve VJTF pas in 2016 "
+                   "beschikbaar is, vormen Duitsland en Nederland een tijdelijke VJTF. Of Nederland in 2018 opnieuw "
+                   "eenheden aan de VJTF levert, wordt later besproken.", "1 februari 2015")
+    assert ("VJTF", "start", "2015") in facts
+    assert not any(v in ("2016", "2018") for _, _, v in facts)
+    fight = _facts("Nederland levert 1.400 militairen aan ISAF. In augustus vonden in Kandahar zware gevechten "
+                   "plaats, waarbij Canadese eenheden van ISAF verliezen leden.", "1 oktober 2006")
+    assert not any(k in ("start", "end") for _, k, _ in fight)
+    fronted = _facts("Omdat de missie haar taken niet kan uitvoeren, beëindigt het kabinet de Nederlandse bijdrage "
+                     "aan EUTM Mali met ingang van 1 oktober 2016.")
+    assert ("EUTM-MALI", "end", "2016-10-01") in fronted

@@ -94,6 +94,8 @@ _CONSIDERED = guarded(re.compile(
     r"|zou(?:den)?\s+(?:\w+\s+){0,12}?kunnen|zou(?:den)?\s+(?:\w+\s+){0,12}?(?:bijdragen|leveren|inzetten|worden ingezet)"
     # a condition put first: "Zou dat mogelijk blijken, dan ...", "Mocht de VN daarom vragen, dan ..."
     r"|^\s*(?:Zou|Zouden|Mocht|Mochten)\b|\bindien\b|\bmits\b"
+    # an open question put first: "Of Nederland in 2018 opnieuw eenheden levert, wordt later besproken"
+    r"|^\s*Of\b"
     r"|mogelijke?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)|eventuele?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname)"
     r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
     r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving)\b",

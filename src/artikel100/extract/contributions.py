@@ -101,6 +101,27 @@ _NL_TAKES_PART = re.compile(
 )
 
 
+def _other_time(text: str, clause, pos: int) -> bool:  # noqa: ANN001
+    """A clause that gives a reason ("Omdat de definitieve VJTF pas in 2016 beschikbaar is") or
+    tells of fighting or an attack ("In augustus vonden zware gevechten plaats"): its dates are
+    when that happened, not the contribution's."""
+    part = text[clause.start : clause.end]
+    return _in_reason(part, pos - clause.start) or bool(_CASUALTIES.search(part) or _INCIDENT.search(part) or _FIGHTING.search(part))
+
+
+def _in_reason(part: str, offset: int) -> bool:
+    """Offset ``offset`` of a clause stands in its reason ("omdat ..."); a reason put first ends at
+    its comma ("Omdat de missie haar taken niet kan uitvoeren, beëindigt het kabinet ...")."""
+    m = _REASON_CLAUSE.match(part)
+    if not m:
+        return False
+    comma = part.find(", ", m.end())
+    return comma < 0 or offset < comma
+
+
+_FIGHTING = re.compile(r"\b(?:zware\s+)?(?:gevechten|vuurgevechten|beschietingen)\b")
+
+
 def _of_the_mission(text: str, clause, here: list[tuple[str, int, int]], pos: int) -> bool:  # noqa: ANN001
     """A relative clause on the mission named right before it tells the mission's own dates:
     "(EUPOL Afghanistan), die op 15 juni jl. van start is gegaan"; not "De Nederlandse bijdrage
@@ -212,7 +233,7 @@ _YEAR_LEAD = re.compile(r"(?:^|[^\w])(?i:in)\s+$")
 # A clause about informing, evaluating or paying for a contribution dates that, not the deployment.
 _ABOUT_THE_CONTRIBUTION = re.compile(
     r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|monitor\w*|gemonitord|rapport\w*"
-    r"|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op|uw Kamer|de Kamer)\b",
+    r"|\w*rapportage\w*|verslag\w*|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op|uw Kamer|de Kamer)\b",
     re.IGNORECASE,
 )
 _SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
@@ -608,7 +629,7 @@ def _facts(
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start):
             continue  # "sinds het Algemeen Overleg dat wij op 13 december voerden": a meeting's date
-        if _of_the_mission(text, clause_at(clauses, d.start), here, d.start):
+        if _of_the_mission(text, clause_at(clauses, d.start), here, d.start) or _other_time(text, clause_at(clauses, d.start), d.start):
             continue
         before = verbs[max(0, d.start - 40) : d.start]
         near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
@@ -647,7 +668,8 @@ def _facts(
     stated_end = any(p.end and not p.months for p in periods)
     for period in periods:
         start, end = period.start, period.end
-        if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]):
+        if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
+                or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]):
             continue
         if handover:
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
@@ -722,7 +744,7 @@ def _facts(
 # happened ("omdat de helikopters in Afghanistan zijn ingezet", "bij een aanval op een basis in
 # Haskanita kwamen ... om het leven"), not where the contribution is. Not the threat a unit
 # guards against ("beschermt de koopvaardij tegen aanvallen") nor what it does ("doelen aanvallen").
-_REASON_CLAUSE = re.compile(r"[\s,;:]*(?:omdat|doordat|aangezien|want)\b")
+_REASON_CLAUSE = re.compile(r"[\s,;:]*(?i:omdat|doordat|aangezien|want)\b")
 _ATTACK = r"(?:aanval|aanslag|beschieting|overval|hinderlaag|gevecht)(?:en|len)?"
 _INCIDENT = re.compile(
     rf"\b(?:bij|na|door|tijdens)\s+(?:een|de|het|deze|die)\s+(?:\w+\s+)?{_ATTACK}\b|\b{_ATTACK}\s+op\b"
@@ -739,7 +761,7 @@ def _context_place(text: str, clause, place, here: list[tuple[str, int, int]]) -
     operatie Prosperity Guardian in Bahrein, die eveneens de scheepvaart in de Rode Zee
     beschermt")."""
     part = text[clause.start : clause.end]
-    if _REASON_CLAUSE.match(part) or _CASUALTIES.search(part) or _INCIDENT.search(part):
+    if _in_reason(part, place.start - clause.start) or _CASUALTIES.search(part) or _INCIDENT.search(part):
         return True
     if _PEOPLE_FROM.search(text[max(0, place.start - 40) : place.start]):
         return True
