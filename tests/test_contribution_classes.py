@@ -463,3 +463,10 @@ def test_dates_of_a_reason_a_fight_or_an_open_question_are_not_the_contributions
     fronted = _facts("Omdat de missie haar taken niet kan uitvoeren, beëindigt het kabinet de Nederlandse bijdrage "
                      "aan EUTM Mali met ingang van 1 oktober 2016.")
     assert ("EUTM-MALI", "end", "2016-10-01") in fronted
+
+
+def test_other_countries_as_subject_after_an_adverbial_or_a_demonstrative() -> None:
+    facts = _facts("Nederland levert vier F-16's aan de Baltic Air Policing. Deze drie landen zijn sinds 29 maart "
+                   "2004 lid van de NAVO. Tot 1 augustus 2004 blijft het huidige Duitse team, met ongeveer 90 "
+                   "militairen, in Siauliai.", "1 juni 2004")
+    assert not any(k in ("start", "end", "personnel") for _, k, _ in facts)

@@ -45,7 +45,7 @@ ORGANISATION = "ORGANISATION"  # an alliance or its bodies: "de NAVO", "de bondg
 _ORGANISATION_ACTOR = guarded(re.compile(
     r"\b(?:[Dd]e\s+)?(?:NAVO|Navo|NATO|VN|Verenigde Naties|EU|Europese Unie|(?:VN-)?Veiligheidsraad|VNVR|Noord-Atlantische Raad"
     r"|(?:NAVO-|EU-)?(?:bondgenoten|lidstaten|partners|ministers\b(?:\s+van\s+\w+)?)|(?:Navo|NAVO|EU)\s+ministers|coalitiepartners"
-    r"|troepenleveranciers|andere landen)\b"
+    r"|troepenleveranciers|andere landen|(?:[Dd]eze|[Dd]ie)\s+(?:\w+\s+)?landen)\b"
 ))
 # A passive's agent: "waartoe door de NAVO-bondgenoten werd besloten".
 _AGENT = re.compile(r"\bdoor\s+(?P<who>(?:de\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:werd|wordt|werden|worden|is|zijn)\b")
@@ -171,7 +171,7 @@ _LEAD = re.compile(
     rf"^[\s,;:–-]*(?:(?:{_OPENERS}|ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu)\s+)*"
     rf"(?:(?:(?:in|op|per|van|vanaf|sinds|tot|tussen|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,45}}?|[a-z]+)\s+{_VERB}\s+)?"
     r"(?:(?:ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu|nog)\s+)*"
-    r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*",
+    r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*(?:(?:huidige|nieuwe|eerste|tweede|laatste|overige|andere)\s+)?",
     re.IGNORECASE,
 )
 # A unit of a nation's forces as the subject: "een bataljon van het Afghaanse (leger)".
