@@ -470,3 +470,9 @@ def test_other_countries_as_subject_after_an_adverbial_or_a_demonstrative() -> N
                    "2004 lid van de NAVO. Tot 1 augustus 2004 blijft het huidige Duitse team, met ongeveer 90 "
                    "militairen, in Siauliai.", "1 juni 2004")
     assert not any(k in ("start", "end", "personnel") for _, k, _ in facts)
+
+
+def test_a_handover_in_the_missions_relative_clause_keeps_the_dutch_start() -> None:
+    facts = _facts("Nederland heeft eerder, van april 2014 tot en met maart 2015, met stafofficieren bijgedragen aan "
+                   "EUFOR RCA, die de veiligheid herstelde tot MINUSCA haar taken kon overnemen.")
+    assert {("EUFOR-RCA", "start", "2014-04"), ("EUFOR-RCA", "end", "2015-03")} <= facts

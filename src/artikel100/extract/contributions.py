@@ -101,6 +101,17 @@ _NL_TAKES_PART = re.compile(
 )
 
 
+def _handover_elsewhere(text: str, clauses: tuple, pos: int) -> bool:
+    """The sentence's handover stands in a relative clause of its own after the clause of ``pos``
+    ("..., van april 2014 tot maart 2015, ... (EUFOR RCA), die de veiligheid herstelde tot MINUSCA
+    haar taken kon overnemen"): it is the mission's, and the period keeps its start."""
+    here = clause_at(clauses, pos)
+    return not _HANDOVER.search(text, here.start, here.end) and any(
+        c.start >= here.end and _RELATIVE_OPENER.match(text, c.start) and _HANDOVER.search(text, c.start, c.end)
+        for c in clauses
+    )
+
+
 def _other_time(text: str, clause, pos: int) -> bool:  # noqa: ANN001
     """A clause that gives a reason ("Omdat de definitieve VJTF pas in 2016 beschikbaar is") or
     tells of fighting or an attack ("In augustus vonden zware gevechten plaats"): its dates are
@@ -671,7 +682,7 @@ def _facts(
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
                 or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]):
             continue
-        if handover:
+        if handover and not _handover_elsewhere(text, clauses, period.span[0]):
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.start_span and (
             _END_VERB.match(_clause_after_end(text, period.start_span[1]))
