@@ -476,3 +476,9 @@ def test_a_handover_in_the_missions_relative_clause_keeps_the_dutch_start() -> N
     facts = _facts("Nederland heeft eerder, van april 2014 tot en met maart 2015, met stafofficieren bijgedragen aan "
                    "EUFOR RCA, die de veiligheid herstelde tot MINUSCA haar taken kon overnemen.")
     assert {("EUFOR-RCA", "start", "2014-04"), ("EUFOR-RCA", "end", "2015-03")} <= facts
+
+
+def test_parts_of_those_just_sent_count() -> None:
+    facts = _facts("Nederland levert 300 militairen aan Eastern Sentry. Van hen werken er ongeveer 220 bij de "
+                   "Patriot-eenheid en 80 bij de antidrone-eenheid.", "1 oktober 2025")
+    assert {("EASTERN-SENTRY", "personnel", n) for n in (300, 220, 80)} <= facts

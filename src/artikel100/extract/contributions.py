@@ -221,7 +221,9 @@ _ANAPHOR = re.compile(
     r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)"
     rf"|(?:De|Het|Deze|Dit|Die)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit|periode|termijn)"
     # the first or last of those just sent: "De eerste twintig vertrekken op 2 november"
-    r"|(?:De|Een)\s+(?:eerste|laatste|overige)\s+(?:groep\b|\d+|[a-z]+(?:tig|tien)\b|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf))\b"
+    r"|(?:De|Een)\s+(?:eerste|laatste|overige)\s+(?:groep\b|\d+|[a-z]+(?:tig|tien)\b|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
+    # parts of them: "Van hen werken er ...", "Daarvan zijn er ...", "Twee van hen ..."
+    r"|Van (?:hen|deze|die)|Daarvan|\w+ van hen)\b"
     # A fact-sheet line ("Periode: ...", "Rotatie: ...") goes on about the line before it.
     r"|^[A-Z][a-z]+(?:\s[a-z]+)?\s*:\s"
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
@@ -1063,6 +1065,9 @@ _NOW_COUNT = re.compile(r"[,;(]\s*(?:thans|momenteel|inmiddels|nu|op dit moment)
 _DUTCH_AMONG = re.compile(
     r"[^.;:\d]{0,60}?\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:\w+\s+){1,2}?(?:Nederlanders|Nederlandse)\b"
 )
+# A sentence about parts of the people the sentence before sent: "Van hen ...", "Daarvan zijn er
+# ongeveer 1.100 in Uruzgan", "Twee van hen worden geplaatst in ..., twee in ...".
+_OF_THEM = re.compile(r"(?:Van (?:hen|deze|die)\b|Daarvan\b|\w+ van hen\b)")
 _AMONG_THEM = re.compile(r"\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:(?:circa|ongeveer|ruim|zo'n)\s+)?$")
 _STANDS_ALONE = re.compile(r"\s*(?:[.;:,)]|$)")
 
@@ -1083,6 +1088,8 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
     if q.noun is None and _NOW_COUNT.search(text[max(0, q.start - 20) : q.start]) and _STANDS_ALONE.match(text, q.end) \
             and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
         return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."
+    if q.noun is None and _OF_THEM.match(text) and (_PART_AFTER.match(text, q.end) or re.match(r"\s+van hen\b", text[q.end :])):
+        return True  # "Van hen werken er ongeveer 220 bij de Patriot-eenheid en 80 bij ...": parts of those just sent
     if q.noun == "Nederlanders" and _AMONG_THEM.search(text[max(0, q.start - 20) : q.start]):
         return True  # "ruim 200 waarnemers van de EU en de OVSE, onder wie acht Nederlanders"
     if q.noun in ("leden", "man"):
