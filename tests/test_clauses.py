@@ -83,3 +83,8 @@ def test_a_relative_clause_that_sizes_a_multinational_whole_is_the_missions() ->
     clauses = read_clauses(text)
     assert clause_at(clauses, text.index("compagnie")).actor == "NL"
     assert clause_at(clauses, text.index("1.200")).actor == MISSION
+
+
+def test_an_organisation_that_opens_a_compound_names_a_mission_not_an_actor() -> None:
+    text = "Het kabinet verlengt de bijdragen aan de VN-missie MINUSMA, de EU-trainingsmissie EUTM Mali tot eind 2021."
+    assert all(c.actor in (None, "NL") for c in read_clauses(text))
