@@ -46,8 +46,9 @@ _ORGANISATION_ACTOR = guarded(re.compile(
     r"\b(?:[Dd]e\s+)?(?:NAVO|Navo|NATO|VN|Verenigde Naties|EU|Europese Unie|(?:VN-)?Veiligheidsraad|VNVR|Noord-Atlantische Raad"
     r"|(?:NAVO-|EU-)?(?:bondgenoten|lidstaten|partners|ministers\b(?:\s+van\s+\w+)?)|(?:Navo|NAVO|EU)\s+ministers|coalitiepartners"
     r"|troepenleveranciers|andere landen|(?:[Dd]eze|[Dd]ie)\s+(?:\w+\s+)?landen)\b"
-    # (not the first part of a compound: "de EU-trainingsmissie", "de NAVO-operatie" name a mission)
-    r"(?!-)"
+    # (not the first part of a mission's name: "de EU-trainingsmissie", "de NAVO-operatie"; but
+    # "het NAVO-hoofdkwartier" is the alliance's)
+    r"(?!-\w*(?:missie|operatie|macht)\b)"
 ))
 # A passive's agent: "waartoe door de NAVO-bondgenoten werd besloten".
 _AGENT = re.compile(r"\bdoor\s+(?P<who>(?:de\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:werd|wordt|werden|worden|is|zijn)\b")
