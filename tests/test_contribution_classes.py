@@ -482,3 +482,10 @@ def test_parts_of_those_just_sent_count() -> None:
     facts = _facts("Nederland levert 300 militairen aan Eastern Sentry. Van hen werken er ongeveer 220 bij de "
                    "Patriot-eenheid en 80 bij de antidrone-eenheid.", "1 oktober 2025")
     assert {("EASTERN-SENTRY", "personnel", n) for n in (300, 220, 80)} <= facts
+
+
+def test_an_extension_of_a_list_of_missions_ends_each_of_them() -> None:
+    facts = _facts("Het kabinet heeft besloten de bijdragen aan de VN-missie MINUSMA, de EU-trainingsmissie EUTM "
+                   "Mali en de civiele EU-missie EUCAP Sahel Mali te verlengen tot en met 31 december 2021.",
+                   "20 november 2020")
+    assert {(m, "end", "2021-12-31") for m in ("MINUSMA", "EUTM-MALI", "EUCAP-SAHEL-MALI")} <= facts

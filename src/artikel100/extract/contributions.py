@@ -299,6 +299,24 @@ _TARGET = re.compile(
 _SPELLED_OUT = re.compile(r"(?:['‘\"“][^'’\"”]{2,90}['’\"”]|['‘\"“]?(?:[A-Z][\w-]*[!'’\"”]?\s+(?:(?:and|of|for|in|the)\s+)*){1,8})\s*\($")
 
 
+def _listed_after(text: str, here: list[tuple[str, int, int]], receivers: list[str]) -> list[str]:
+    """The missions listed after a receiver ("aan de VN-missie MINUSMA, de EU-trainingsmissie EUTM
+    Mali en de civiele EU-missie EUCAP Sahel Mali"): given to as well."""
+    out: list[str] = []
+    ordered = sorted(here, key=lambda h: h[1])
+    for (m1, _, e1), (m2, s2, _) in zip(ordered, ordered[1:]):
+        if (m1 in receivers or m1 in out) and m2 not in receivers and _LISTED.fullmatch(text, e1, s2):
+            out.append(m2)
+    return out
+
+
+# Between two missions of one list: ", de EU-trainingsmissie ", " en de civiele EU-missie ".
+# (not a relative clause: "SNMG1, die onder Baltic Sentry opereert")
+_LISTED = re.compile(
+    r"\)?\s*(?:,|\s+en)\s+(?!(?:die|dat|welke|wat|waar\w*)\b)(?:(?:de|het)\s+)?(?:[\w-]+\s+){0,3}?(?:\(\s*)?"
+)
+
+
 def _receives(text: str, start: int) -> bool:
     """Whether the mission mentioned at `start` is named as the receiver of the contribution."""
     before = _SPELLED_OUT.sub("", text[max(0, start - 220) : start])
@@ -532,7 +550,7 @@ def _attribute(
     """The missions a sentence's facts belong to (see the module docstring)."""
     targets = [m for m, s, _ in here if _receives(text, s)]
     if targets:
-        return list(dict.fromkeys(targets))
+        return list(dict.fromkeys(targets + _listed_after(text, here, targets)))
     if state.last_facts and _THAT_CONTRIBUTION.match(text):
         # "Die bijdrage is met de overdracht aan UNAMID beëindigd": the one the sentence before gave
         return [state.last_facts]
@@ -679,6 +697,8 @@ def _facts(
                 out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.range_end or d.value))
     # "voor een periode van twaalf maanden, tot oktober 2017": the end the letter states
     stated_end = any(p.end and not p.months for p in periods)
+    # the missions of one list given to together ("aan MINUSMA, de EU-trainingsmissie EUTM Mali en ...")
+    listed = tuple(missions) if len(missions) > 1 and _listed_after(text, here, missions[:1]) else ()
     for period in periods:
         start, end = period.start, period.end
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
@@ -721,7 +741,7 @@ def _facts(
         if end and not start and period.end_span and _EXTENDS.search(text) and not _NOT_EXTENDED.search(text):
             end = _extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
-        for mission in _in_clause(missions, here, clauses, period.span[0]):
+        for mission in _in_clause(missions, here, clauses, period.span[0], listed):
             c = make(mission, spans, start=start, end=end)
             if extends_from:
                 c.supersedes_end = extends_from
@@ -857,13 +877,17 @@ def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) ->
     return not others
 
 
-def _in_clause(missions: list[str], here: list[tuple[str, int, int]], clauses: tuple, pos: int) -> list[str]:  # noqa: ANN001
+def _in_clause(missions: list[str], here: list[tuple[str, int, int]], clauses: tuple, pos: int,  # noqa: ANN001
+               listed: tuple[str, ...] = ()) -> list[str]:
     """The missions a date at ``pos`` belongs to: those its clause names, when the sentence
-    names more than one ("het commando over CTF-151, de taakgroep die onder de CMF ...")."""
+    names more than one ("het commando over CTF-151, de taakgroep die onder de CMF ..."); all
+    of a list given to together when the clause names one of them."""
     if len(missions) < 2:
         return missions
     clause = clause_at(clauses, pos)
     named = [m for m in missions if any(m == mid and clause.start <= s < clause.end for mid, s, _ in here)]
+    if named and listed and set(named) <= set(listed):
+        return [m for m in missions if m in listed]  # "aan MINUSMA, de EU-trainingsmissie EUTM Mali en ... te verlengen tot"
     return named or missions
 
 
