@@ -113,9 +113,9 @@ def _handover_elsewhere(text: str, clauses: tuple, pos: int) -> bool:
 
 
 def _other_time(text: str, clause, pos: int) -> bool:  # noqa: ANN001
-    """A clause that gives a reason ("Omdat de definitieve VJTF pas in 2016 beschikbaar is") or
-    tells of fighting or an attack ("In augustus vonden zware gevechten plaats"): its dates are
-    when that happened, not the contribution's."""
+    """Whether ``pos`` stands in a clause that gives a reason ("Omdat de definitieve VJTF pas in
+    2016 beschikbaar is") or tells of fighting or an attack ("In augustus vonden zware gevechten
+    plaats"): its dates and places are that event's, not the contribution's."""
     part = text[clause.start : clause.end]
     return _in_reason(part, pos - clause.start) or bool(_CASUALTIES.search(part) or _INCIDENT.search(part) or _FIGHTING.search(part))
 
@@ -157,7 +157,7 @@ _MISSION_BEGINS = re.compile(
 def _takes_part_before(text: str, clause_start: int, pos: int) -> bool:
     """The Netherlands takes part in the clause holding ``pos`` or the main clause before it
     (the verb may come last), not in a relative clause of its own ("..., die sinds 2007 ...")."""
-    if re.match(r"[\s,]*(?:die|dat|welke|waar\w+)\b", text[clause_start:]):
+    if _RELATIVE_OPENER.match(text, clause_start) or re.match(r"[\s,]*waar\w+\b", text[clause_start:]):
         return False
     m = _NL_TAKES_PART.search(text)
     return bool(m and m.start() < pos)
@@ -698,7 +698,7 @@ def _facts(
     # "voor een periode van twaalf maanden, tot oktober 2017": the end the letter states
     stated_end = any(p.end and not p.months for p in periods)
     # the missions of one list given to together ("aan MINUSMA, de EU-trainingsmissie EUTM Mali en ...")
-    listed = tuple(missions) if len(missions) > 1 and _listed_after(text, here, missions[:1]) else ()
+    together = len(missions) > 1 and bool(_listed_after(text, here, missions[:1]))
     for period in periods:
         start, end = period.start, period.end
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
@@ -741,7 +741,7 @@ def _facts(
         if end and not start and period.end_span and _EXTENDS.search(text) and not _NOT_EXTENDED.search(text):
             end = _extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
-        for mission in _in_clause(missions, here, clauses, period.span[0], listed):
+        for mission in _in_clause(missions, here, clauses, period.span[0], together):
             c = make(mission, spans, start=start, end=end)
             if extends_from:
                 c.supersedes_end = extends_from
@@ -794,7 +794,7 @@ def _context_place(text: str, clause, place, here: list[tuple[str, int, int]]) -
     operatie Prosperity Guardian in Bahrein, die eveneens de scheepvaart in de Rode Zee
     beschermt")."""
     part = text[clause.start : clause.end]
-    if _in_reason(part, place.start - clause.start) or _CASUALTIES.search(part) or _INCIDENT.search(part):
+    if _other_time(text, clause, place.start):
         return True
     if _PEOPLE_FROM.search(text[max(0, place.start - 40) : place.start]):
         return True
@@ -878,7 +878,7 @@ def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) ->
 
 
 def _in_clause(missions: list[str], here: list[tuple[str, int, int]], clauses: tuple, pos: int,  # noqa: ANN001
-               listed: tuple[str, ...] = ()) -> list[str]:
+               together: bool = False) -> list[str]:
     """The missions a date at ``pos`` belongs to: those its clause names, when the sentence
     names more than one ("het commando over CTF-151, de taakgroep die onder de CMF ..."); all
     of a list given to together when the clause names one of them."""
@@ -886,8 +886,8 @@ def _in_clause(missions: list[str], here: list[tuple[str, int, int]], clauses: t
         return missions
     clause = clause_at(clauses, pos)
     named = [m for m in missions if any(m == mid and clause.start <= s < clause.end for mid, s, _ in here)]
-    if named and listed and set(named) <= set(listed):
-        return [m for m in missions if m in listed]  # "aan MINUSMA, de EU-trainingsmissie EUTM Mali en ... te verlengen tot"
+    if named and together:
+        return missions  # "aan MINUSMA, de EU-trainingsmissie EUTM Mali en ... te verlengen tot"
     return named or missions
 
 
@@ -1086,13 +1086,14 @@ _MEASURE_NOUN = re.compile(r"(?i:dag|dagen|week|weken|maand|maanden|jaar|jaren|u
 
 # A count of the people just named, as they are now: ", thans acht."
 _NOW_COUNT = re.compile(r"[,;(]\s*(?:thans|momenteel|inmiddels|nu|op dit moment)\s+$")
+_AMONG = r"(?:onder wie|van wie|waarvan|waaronder)"
 _DUTCH_AMONG = re.compile(
-    r"[^.;:\d]{0,60}?\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:\w+\s+){1,2}?(?:Nederlanders|Nederlandse)\b"
+    rf"[^.;:\d]{{0,60}}?\b{_AMONG}\s+(?:er\s+)?(?:\w+\s+){{1,2}}?(?:Nederlanders|Nederlandse)\b"
 )
 # A sentence about parts of the people the sentence before sent: "Van hen ...", "Daarvan zijn er
 # ongeveer 1.100 in Uruzgan", "Twee van hen worden geplaatst in ..., twee in ...".
 _OF_THEM = re.compile(r"(?:Van (?:hen|deze|die)\b|Daarvan\b|\w+ van hen\b)")
-_AMONG_THEM = re.compile(r"\b(?:onder wie|van wie|waarvan|waaronder)\s+(?:er\s+)?(?:(?:circa|ongeveer|ruim|zo'n)\s+)?$")
+_AMONG_THEM = re.compile(rf"\b{_AMONG}\s+(?:er\s+)?(?:(?:circa|ongeveer|ruim|zo'n)\s+)?$")
 _STANDS_ALONE = re.compile(r"\s*(?:[.;:,)]|$)")
 
 
