@@ -176,6 +176,39 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
     assert fixed in _repair(ocr + "\n").text
 
 
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        # A space read as a hyphen or a full stop beside a function word, or dropped between two.
+        ("Het kabinet besloot tot inzet aan de-oostflank en in-de regio van het bondgenootschap.", "aan de oostflank en in de regio"),
+        ("Aan-de Voorzitter van de Tweede Kamer der Staten-Generaal", "Aan de Voorzitter"),
+        ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
+        ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),
+        ("De beveiliging vande legering inhet kamp is afgestemd.", "De beveiliging van de legering in het kamp"),
+        # A short word misread as a rare one: "n" as "ri", "l" as "i", a stray letter.
+        ("Het regime vari kolonel Kadhafi treedt op, iri 2011 en eni later ais dictator.", "Het regime van kolonel Kadhafi treedt op, in 2011 en en later als"),
+        # Noise between a number and a capitalised word; a euro sign read for an "e".
+        ("De bijdrage omvat maximaal 20-KMar functionarissen.", "maximaal 20 KMar functionarissen"),
+        ("Het mandaat voor de bijdrage aan €FP in Litouwen loopt tot en met 2021.", "aan eFP in Litouwen"),
+    ],
+)
+def test_ocr_noise_around_small_words_is_fixed_by_class(ocr: str, fixed: str) -> None:
+    assert fixed in _repair(ocr + "\n").text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het staakt-het-vuren houdt stand en de stand-van-zakenbrief volgt, met de-escalatie als doel.",
+        "Frankrijk zet vanuit Martinique een fregat in. De Verenigde Staten sturen een schip.",
+        "De kosten bedragen € 25 mln, zie www.defensie.nl en de eer van het eskader; de min. ging mee.",
+        "Het F-16-detachement en de artikel 100-brief van 12 mei, met voor- en nadelen van de inzet.",
+    ],
+)
+def test_hyphens_stops_and_short_words_that_are_written_so_stay(text: str) -> None:
+    assert _repair(text + "\n").text == text
+
+
 def test_a_rare_name_not_in_the_lexicon_stays_as_written() -> None:
     text = "Minister Brekelmans sprak met generaal Kozlowski en kolonel Tshabalala in Bagdad.\n"
     assert _repair(text).text == text.strip()

@@ -155,6 +155,14 @@ class _Fixer:
 
 _COMMON_ENGLISH = 5.0  # zipf: "full", "support", "group"; not "senate"
 
+# "vande", "inhet": a preposition and an article run together, which Dutch never writes as one word.
+_PREPOSITIONS = "van in en over op aan met voor uit naar door bij tot om onder tegen".split()
+_GLUED_FUNCTION_WORDS = {p + a: (p, a) for p in _PREPOSITIONS for a in ("de", "het")}
+# The function words a short misread word may be: "vari" and "iri" are "van" and "in" ("n" read as "ri"),
+# "ais" is "als", "dc" is "de". A word this common is not a slip ("eer", "min").
+_SHORT_TARGETS = frozenset("de het een van in op te met voor naar aan door uit bij tot om en of dat die als is".split())
+_SHORT_COMMON = 4.2
+
 
 class _WordRules:
     """Rules that see one word and the lexicon: diaereses, stray accents, misread
@@ -164,10 +172,30 @@ class _WordRules:
         self.lex = lex
 
     def fix(self, token: str, repeated: bool) -> tuple[str, str] | None:
+        glued = _GLUED_FUNCTION_WORDS.get(token.casefold()) if token[1:].islower() else None
+        if glued:
+            return _match_case(token, " ".join(glued)), "glued-function-words"
+        short = self._short_function_word(token) if len(token) <= 4 and token.islower() else None
+        if short:
+            return short
         found = self._diaeresis(token) or self._stray_accent(token, repeated)
         if found or not self._suspicious(token, repeated):
             return found  # the last two rules only look at a suspicious word
         return self._misread(token) or self._missing_space(token)
+
+    def _short_function_word(self, token: str) -> tuple[str, str] | None:
+        """A short rare word that one OCR confusion, or one stray letter, makes a function word."""
+        if token in _SHORT_TARGETS or self.lex.nl(token) >= _SHORT_COMMON:
+            return None
+        found = {token[:i] + token[i + 1 :] for i in range(1, len(token))} & _SHORT_TARGETS
+        for wrong, right in _CONFUSIONS:
+            start = token.find(wrong)
+            while start != -1:
+                candidate = token[:start] + right + token[start + len(wrong) :]
+                if candidate in _SHORT_TARGETS:
+                    found.add(candidate)
+                start = token.find(wrong, start + 1)
+        return (found.pop(), "short-function-word") if len(found) == 1 else None
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
         # Most words have no common diaeresis form at all: spare making and looking up variants.

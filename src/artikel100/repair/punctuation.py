@@ -106,7 +106,30 @@ _NR_NOISE = re.compile(r"\bnrs?\.(?P<p>[-–'’‘:,])(?=\s?\d)")
 _LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
 # "160-militairen", "circa.150", "60:000 euro": noise between a number and its neighbours
 # (only before people counted: "artikel 100-brief" and "F-16-jachtvliegtuigen" are right)
-_NUMBER_HYPHEN = re.compile(r"(?<![\w-])\d{2,}(?P<h>-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b)")
+# and before a capitalised word ("maximaal 20-KMar functionarissen": no compound opens with a number
+# and goes on in capitals)
+_NUMBER_HYPHEN = re.compile(
+    r"(?<![\w-])\d+(?P<h>-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b|[A-Z][A-Za-z]{2,}\b)"
+)
+# "€FP": a euro sign glued to a word is OCR's reading of an "e" (an amount has its number after the sign).
+_EURO_FOR_E = re.compile(r"€(?<![\w€]€)(?=[^\W\d_]{2})")
+# "de-oostflank", "in-de", "Aan-de", "die-duiden": a hyphen for a space after a function word that
+# never opens a hyphenated compound ("de-escalatie" does: an a, e or i after "de" stays).
+_HYPHEN_AFTER_FUNCTION = re.compile(
+    "-" + _after_word("het|een|van|in|met|naar|aan|tot|die|dat|is|de|Het|Een|Van|In|Met|Naar|Aan|Tot|Die|Dat|De", "-")
+    + r"(?!(?<=[Dd]e-)[aei])(?=(?!en\b|of\b)[a-z]{2,}\b(?!-))"
+)
+# "evacuatie.naar", "Mali.op", "op.25": a speck read as a full stop where a space stands, before a
+# function word or after one before a number (domains end in "nl", "eu", "org": none is a function word).
+_GLUED_STOP = re.compile(
+    r"\.(?<=[^\W\d_]{2}\.)(?=(?:de|het|een|van|in|op|met|voor|naar|aan|door|uit|bij|tot|om|en|die|dat|is|zijn)\b(?![.@/]))"
+    r"|\." + _after_word("op|in|van|tot|per|vanaf|sinds|met|voor|na", r"\.") + r"(?=\d)"
+)
+# "De. Nederlandse", "van. Defensie", "in. de": a full stop after an article or a preposition, which
+# never ends a sentence ("in" does as a particle, "zet een fregat in. De": only before a small letter).
+_STOP_AFTER_FUNCTION = re.compile(
+    r"\." + _after_word("de|het|een|van|te|met|naar|tot|De|Het|Een", r"\.") + r"(?= [A-Za-z])|\.(?<=\bin\.)(?= [a-z])"
+)
 _QUALIFIER_MARK = re.compile(r"\b(?:circa|ongeveer|maximaal|ruim|bijna)(?P<p>[.,:])(?=\s?\d)")
 _THOUSANDS_COLON = re.compile(r":(?<=\d:)(?=\d{3}\s(?:euro|EUR|militairen|personen))")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
@@ -164,6 +187,14 @@ def _glued_colon(text: str, at: int) -> Edit | None:
     return Edit(at, at + 1, " ", "glued-colon")
 
 
+def _inside_hyphenated(text: str, hyphen: int) -> bool:
+    """The word before the hyphen at ``hyphen`` follows a hyphen itself: a hyphenated phrase."""
+    begin = hyphen
+    while begin > 0 and hyphen - begin < 8 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin - 1 : begin] == "-" or text[max(0, begin - 2) : begin] == "- "
+
+
 def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     """Every punctuation repair for ``text``."""
     # A break before a capital stood at a real hyphen ("Centraal-Afrikaanse").
@@ -203,6 +234,15 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     if "_" in text:
         edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
     edits += [Edit(m.start("h"), m.end("h"), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text)]
+    if "€" in text:
+        edits += [Edit(m.start(), m.end(), "e", "euro-for-e") for m in _EURO_FOR_E.finditer(text)]
+    for m in _HYPHEN_AFTER_FUNCTION.finditer(text):
+        if not _inside_hyphenated(text, m.start()):  # "staakt-het-vuren", "stand-van-zakenbrief"
+            edits.append(Edit(m.start(), m.end(), " ", "hyphen-after-function-word"))
+    for m in _GLUED_STOP.finditer(text):
+        if not _in_uri(text, m.start()):
+            edits.append(Edit(m.start(), m.end(), " ", "glued-stop"))
+    edits += [Edit(m.start(), m.end(), "", "stop-after-function-word") for m in _STOP_AFTER_FUNCTION.finditer(text)]
     edits += [Edit(m.start("p"), m.end("p"), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
     for m in _NUMBER_COLON.finditer(text):
