@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .literals import CaselessPrefilter
+from .missions import catalogue
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
 from .whereabouts import in_the_kingdom, mission_of_places
@@ -219,7 +220,8 @@ _PEOPLE_NOUNS = (
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
     r"^(?:Zij|Ze|Deze|Dit|Dat|Het|Hij|Daarnaast|Ook|Verder|Voorts|Tevens|In totaal|Ten (?:tweede|derde|vierde|vijfde|slotte)"
-    rf"|(?:De|Het|Deze|Dit|Die)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit|periode|termijn)"
+    # (the noun may head a compound: "De geniecompagnie", "Het transportdetachement")
+    rf"|(?:De|Het|Deze|Dit|Die)\s+(?:\w+\s+)?(?:[a-zë]+(?=(?:{_PEOPLE_NOUNS})\b))?(?:{_PEOPLE_NOUNS}|bijdrage|bijdragen|versterking|uitbreiding|inzet|besluit|periode|termijn)"
     # the first or last of those just sent: "De eerste twintig vertrekken op 2 november"
     r"|(?:De|Een)\s+(?:eerste|laatste|overige)\s+(?:groep\b|\d+|[a-z]+(?:tig|tien)\b|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)"
     # parts of them: "Van hen werken er ...", "Daarvan zijn er ...", "Twee van hen ..."
@@ -232,7 +234,9 @@ _ANAPHOR = re.compile(
 # "Beide bijdragen lopen vanaf ...": the two contributions the paragraph just named.
 _BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|eenheden|detachementen)\b")
 # The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
-_SAME_PEOPLE = re.compile(rf"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:{_PEOPLE_NOUNS}|adviseurs|instructeurs)\b")
+_SAME_PEOPLE = re.compile(
+    rf"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:[a-zë]+(?=(?:{_PEOPLE_NOUNS})\b))?(?:{_PEOPLE_NOUNS}|adviseurs|instructeurs)\b"
+)
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
 # "Nederland levert in 2017 ...", "de eenheden die Nederland in 2019 gereedstelt", "de bijdrage
 # aan de NRF in 2011", "In 2019 bedraagt de Nederlandse inzet ...": a whole year as the period.
@@ -253,8 +257,6 @@ _SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
 _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
 # In a sentence about a whole mission, the Dutch share is named as such.
 _OWN_SHARE = re.compile(r"\bNederland(?:se)?\b(?!,)|\bwaarvan\b|\bvan wie\b|\bwaaronder\b")
-# Standing forces that carry units into operations rather than being the operation.
-_CARRIERS = frozenset({"SNMG", "SNMCMG"})
 _COUNT_AFTER = re.compile(
     r"(?:\b(?:militairen|personeel|aantal|sterkte|omvang)|\b[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*:\s*(?:circa\s+|ca\.\s*|ongeveer\s+|maximaal\s+|ten hoogste\s+)?"
     # a day of a month ("Periode: 1 april 2005") is a date, not a count
@@ -338,7 +340,17 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
 # A mission named in passing, as the owner of something: "de transitie van OIR".
 _PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
-_EXTENDS = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
+_EXTENDS_WORD = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
+# An extension the letter only holds open: "wordt zo nodig verlengd", "een eventuele verlenging".
+_MAY_EXTEND = re.compile(r"\b(?:zo ?nodig|indien nodig|eventuele?|mogelijke?|kan|kunnen)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _extends(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """``text[pos:endpos]`` speaks of an extension, not only of one the letter holds open."""
+    return any(
+        not _MAY_EXTEND.search(text, max(0, m.start() - 30), m.start())
+        for m in _EXTENDS_WORD.finditer(text, pos, len(text) if endpos is None else endpos)
+    )
 # "naar Litouwen", "in Mali ingezet": a country counts only in plain deployment wording.
 _DEPLOY_VERB = re.compile(r"\b(?:ingezet|gestationeerd|gelegerd|uitgezonden|ontplooid|gebaseerd|opereert|opereren|werkzaam)\b")
 
@@ -445,12 +457,19 @@ def find_contributions(
             if found:
                 state.last_facts = found[-1].mission
             state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
-    if main and main not in _CARRIERS:
-        # A standing NATO group carries a ship into an operation; the letter is about the operation.
+    carriers = _standing_forces()
+    if main and main not in carriers:
+        # A standing force (a NATO maritime group, the NRF) carries units into an operation;
+        # the letter is about the operation.
         for c in out:
-            if c.mission in _CARRIERS:
+            if c.mission in carriers:
                 c.mission = main
     return _without_coarse_dates(out)
+
+
+@lru_cache(maxsize=1)
+def _standing_forces() -> frozenset[str]:
+    return frozenset(e.id for e in catalogue().values() if e.standing)
 
 
 def _without_coarse_dates(out: list[Contribution]) -> list[Contribution]:
@@ -688,7 +707,7 @@ def _facts(
             if _SINCE_IN_CLAUSE.search(text, clause.start, d.start):
                 # "heeft sinds de oprichting van UNMISS in 2011 een bijdrage geleverd": from then on
                 out.append(make(missions[0], [(d.start, d.end)], start=d.value))
-            elif _EXTENDS.search(text, clause.start, clause.end):
+            elif _extends(text, clause.start, clause.end):
                 # "de bijdragen in Irak in 2020 voort te zetten": it began before, it now runs to the year's end
                 out.append(make(missions[0], [(d.start, d.end)], end=d.value))
             else:
@@ -722,15 +741,15 @@ def _facts(
             if begun:
                 start, end = begun, add_months(begun, period.months)
         begun_here = next((c.start for c in out if c.start and not c.end and c.description == text), None)
-        if not start and not end and period.months and begun_here and not _EXTENDS.search(text) and not stated_end:
+        if not start and not end and period.months and begun_here and not _extends(text) and not stated_end:
             # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
             start, end = begun_here, add_months(begun_here, period.months)
         recent = next((state.recent_start[m] for m in missions if m in state.recent_start), None)
-        if not start and not end and period.months and recent and follows and not _EXTENDS.search(text):
+        if not start and not end and period.months and recent and follows and not _extends(text):
             # "... vanaf 1 mei 2024 uit te breiden met drie cyberspecialisten. De cyberspecialisten
             # worden voor een periode van twaalf maanden uitgezonden": from the start just named.
             start, end = recent, add_months(recent, period.months)
-        if not start and not end and period.months and _EXTENDS.search(text):
+        if not start and not end and period.months and _extends(text):
             # "met een half jaar verlengd": the framework named earlier, moved on by that much.
             extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)
             if extends_from is None:
@@ -738,7 +757,7 @@ def _facts(
             end = add_months(_day_after(extends_from), period.months)
         if not start and not end:
             continue
-        if end and not start and period.end_span and _EXTENDS.search(text) and not _NOT_EXTENDED.search(text):
+        if end and not start and period.end_span and _extends(text) and not _NOT_EXTENDED.search(text):
             end = _extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
         for mission in _in_clause(missions, here, clauses, period.span[0], together):
@@ -747,9 +766,9 @@ def _facts(
                 c.supersedes_end = extends_from
                 out.append(c)
                 continue
-            if end and framework and not _EXTENDS.search(text):
+            if end and framework and not _extends(text):
                 state.framework_ends.setdefault(mission, end)
-            elif end and _EXTENDS.search(text) and mission in state.framework_ends:
+            elif end and _extends(text) and mission in state.framework_ends:
                 c.supersedes_end = state.framework_ends[mission]
             out.append(c)
     for place in _places(text) if located else []:

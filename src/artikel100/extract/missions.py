@@ -73,6 +73,7 @@ class CatalogueEntry:
     area: str | None = None
     start: int | None = None
     end: int | None = None
+    standing: bool = False  # a standing or standby force that carries units into operations
 
     @property
     def name(self) -> str:
@@ -156,6 +157,7 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
         area=raw.get("area"),
         start=raw.get("start"),
         end=raw.get("end"),
+        standing=bool(raw.get("standing", False)),
     )
 
 

@@ -69,7 +69,8 @@ _RECEIVES = re.compile(
 
 
 # "bij de bestrijding van ebola" names what is done; "in de Golf van Guinee" only where
-_UNIT_IN = re.compile(r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?i:de|het)\s+(?=[a-zé])")
+# ("Inzet van Defensie bij hulpdroppings boven Gaza": the article may be left out)
+_UNIT_IN = re.compile(r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?:(?i:de|het)\s+)?(?=[a-zé])")
 _SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\b")
 
 
