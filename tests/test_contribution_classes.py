@@ -489,3 +489,43 @@ def test_an_extension_of_a_list_of_missions_ends_each_of_them() -> None:
                    "Mali en de civiele EU-missie EUCAP Sahel Mali te verlengen tot en met 31 december 2021.",
                    "20 november 2020")
     assert {(m, "end", "2021-12-31") for m in ("MINUSMA", "EUTM-MALI", "EUCAP-SAHEL-MALI")} <= facts
+
+
+def test_an_operation_the_netherlands_stays_out_of_gets_none_of_the_letters_facts() -> None:
+    text = ("Versterking van de luchtverdediging van Polen\n\n" + HEAD.format(date="3 februari 1991")
+            + "De NAVO heeft besloten jachtvliegtuigen naar het oosten van het bondgenootschap te zenden, de operatie Ace Guard. "
+            "Nederland neemt niet aan Ace Guard deel.\n\nWel heeft de regering besloten een Patriot-squadron van circa 120 "
+            "militairen naar het oosten van Polen te sturen. De eerste eenheden vertrekken op 10 februari.\n")
+    contributions = process_text(text).extraction.contributions
+    assert {c.mission for c in contributions} and "ACE-GUARD" not in {c.mission for c in contributions}
+    assert any(c.personnel == 120 for c in contributions) and any(c.start == "1991-02-10" for c in contributions)
+
+
+def test_another_countrys_operation_named_beside_the_dutch_one_is_context() -> None:
+    facts = _facts("Nederland levert een fregat aan operatie Atalanta. De Verenigde Staten escorteren in de operatie "
+                   "Earnest Will tankers onder Amerikaanse vlag.\n\nHet fregat heeft een bemanning van circa 150 militairen.",
+                   "4 maart 1988")
+    assert ("ATALANTA", "personnel", 150) in facts and not any(m == "EARNEST-WILL" for m, _, _ in facts)
+
+
+def test_a_mission_another_actor_runs_but_the_netherlands_supports_stays_its_own() -> None:
+    facts = _facts("Nederland levert aan UNMIS vijftien stafofficieren. Het oosten van Darfur valt buiten het gebied van "
+                   "UNMIS; daar is de Afrikaanse Unie actief met de missie AMIS, die Nederland met materieel ondersteunt.",
+                   "4 maart 2006")
+    assert ("UNMIS", "personnel", 15) in facts and ("AMIS", "location", "Darfur") in facts
+
+
+def test_a_standing_force_carries_its_units_into_the_operation_the_letter_is_about() -> None:
+    text = ("Nederlandse bijdrage aan de hulpoperatie van de NAVO na de overstromingen in Pakistan\n\n"
+            + HEAD.format(date="4 november 2010")
+            + "Nederland levert in het kader van de NRF een geniecompagnie van ongeveer 110 militairen. "
+            "De geniecompagnie vertrekt op 9 november naar Sukkur.\n")
+    contributions = process_text(text).extraction.contributions
+    assert {c.mission for c in contributions} == {"HULPOPERATIE-VAN-DE-NAVO-NA-DE-OVERSTROMINGEN-IN-PAKISTAN"}
+    assert {c.start for c in contributions if c.start} == {"2010-11-09"}
+
+
+def test_an_extension_the_letter_only_holds_open_moves_no_end_into_next_year() -> None:
+    facts = _facts("Nederland levert een C-130 aan operatie Inherent Resolve. De inzet duurt voorlopig tot eind april en "
+                   "wordt zo nodig verlengd.", "15 maart 2016")
+    assert ("OIR", "end", "2016-04") in facts

@@ -272,7 +272,7 @@ def test_every_catalogue_entry_has_id_organisation_and_a_name() -> None:
         assert entry["names"] and all(isinstance(n, str) and n for n in entry["names"])
 
 
-_FIELDS = {"id", "organisation", "names", "aliases", "region", "countries", "area", "start", "end"}
+_FIELDS = {"id", "organisation", "names", "aliases", "region", "countries", "area", "start", "end", "standing"}
 _REGIONS = {"Europe", "Middle East", "Central Asia", "Asia", "Africa", "Mediterranean", "Americas", "Pacific"}
 # CLDR's territory codes that are no country: groupings, the EU, the UN and private-use codes
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
@@ -292,6 +292,7 @@ def test_every_catalogue_entry_has_the_shape_the_header_defines() -> None:
         codes = entry.get("countries") or []
         assert all(c in countries for c in codes) and len(set(codes)) == len(codes), (where, codes)
         assert entry.get("area") is None or isinstance(entry["area"], str), where
+        assert isinstance(entry.get("standing", False), bool), where
         start, end = entry.get("start"), entry.get("end")
         assert all(y is None or (isinstance(y, int) and 1945 <= y <= 2030) for y in (start, end)), where
         assert start is None or end is None or start <= end, where
@@ -308,7 +309,7 @@ def test_every_catalogue_entry_has_the_shape_the_header_defines() -> None:
         ("SADC Mission in Mozambique", "SAMIM", "other", {"MZ"}, (2021, 2024)),
         ("EUPOL Kinshasa", "EUPOL-KINSHASA", "EU", {"CD"}, (2005, 2007)),
         ("UNTAES", "UNTAES", "UN", {"HR"}, (1996, 1998)),
-        ("OVSE-missie in Kosovo", "OSCE-KOSOVO", "OSCE", {"XK"}, (1999, None)),
+        ("OVSE-missie in Kosovo", "OMIK", "OSCE", {"XK"}, (1999, None)),
         ("Joint Operation Poseidon", "POSEIDON", "EU", {"GR"}, (2006, None)),
         ("ATMIS", "ATMIS", "other", {"SO"}, (2022, 2024)),
     ],

@@ -138,6 +138,16 @@ def test_the_official_print_gives_the_letters_own_number(header: str, kamerstuk:
     assert letter.title == "BRIEF VAN DE MINISTER VAN DEFENSIE"
 
 
+def test_a_site_metadata_line_gives_the_letters_own_number_and_lets_the_header_follow() -> None:
+    text = ("Brief regering : Inzet van douanepersoneel aan de grens van Estland\n"
+            "Kamerstuk 30 821, nr. 212 | Vergaderjaar 2022-2023 | Datum brief: 03-02-2023 | Ministerie: Financiën\n"
+            "30 821 Nationale douane\nNr. 212 BRIEF VAN DE MINISTER VAN DEFENSIE\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 3 februari 2023\n"
+            "Hierbij informeer ik u over de bijdrage.\n")
+    letter = process_text(text).extraction.letter
+    assert (letter.kamerstuk, letter.date, letter.title) == ("30821-212", "2023-02-03", "BRIEF VAN DE MINISTER VAN DEFENSIE")
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -51,6 +51,7 @@ _META_NUMBER = (
     re.compile(r"kamerstukdossier\s+(?P<dossier>\d{5})\s*-\s*(?P<nr>\d+)\b"),
     re.compile(r"onder nr\.\s*(?P<nr>\d+|[A-Z]{1,3}) toegevoegd aan dossier (?P<dossier>\d{5})\b"),
     re.compile(r"\bKenmerk\s+(?P<dossier>\d{5}),\s*nr\.\s*(?P<nr>\d+|[A-Z]{1,3})\b"),
+    re.compile(r"^Kamerstuk\s+(?P<dossier>\d{2}\s?\d{3})(?:\s?-?\s?(?P<sub>[A-Z]+))?,\s*nr\.\s*(?P<nr>\d+|[A-Z]{1,3})\s*\|"),
     _KST,
 )
 _LOOSE_DOSSIER = re.compile(r"^(\d{2}\s?\d{3}(?:-[A-Z]+)?)\s+[A-Z]", re.MULTILINE)

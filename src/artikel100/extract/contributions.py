@@ -31,7 +31,8 @@ from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve
 from .numbers import Quantity, find_changes, find_quantities
 from .whereabouts import in_the_kingdom, mission_of_places
 from .sentences import Sentence
-from .clauses import MISSION, clause_at, owner_of, read_clauses
+from .clauses import MISSION, ORGANISATION, clause_at, owner_of, read_clauses
+from .nations import NL
 from .commitments import is_commitment
 from .tables import table_personnel
 from .units import find_places, find_units, guess_places, is_personnel
@@ -377,9 +378,62 @@ def _quantities(text: str) -> list[Quantity]:
     return find_quantities(text)
 
 
-def _main_mission(mentions: list[tuple[str, int, int]], body_end: int) -> str | None:
-    counts = Counter(m for m, s, _ in mentions if s < body_end)
+def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
+    counts = Counter(m for m, s, _ in mentions if s < body_end and m not in context)
     return counts.most_common(1)[0][0] if counts else None
+
+
+# Taking part itself denied, not one kind of unit: "neemt niet deel", "draagt niet bij", "geen bijdrage".
+_TAKES_NO_PART = re.compile(
+    r"\b(?:neemt|nemen|nam|namen)\b[^,;]*\bdeel\b|\bdeel(?:name|neming|nemen|genomen)\b|\bbij(?:dragen|draagt|gedragen|droeg)\b"
+    r"|\bgeen\s+(?:\w+\s+)?bijdrage\b|\bmee(?:doen|gedaan|deed)\b|\bdoet\b[^,;]*\bmee\b"
+)
+
+
+def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int,
+                topic: str | None) -> set[str]:
+    """The missions a letter names only as others' or as ones the Netherlands stays out of.
+
+    No clause has the Netherlands take part in them, nor gives them the contribution ("aan
+    X"), and at least as many of their mentions say so as say nothing: "Nederland neemt niet aan
+    Ace Guard deel" always; "de Verenigde Staten escorteren in de operatie Earnest Will" only
+    when the letter has another operation its facts can be of (its subject's, or one the
+    Netherlands takes part in), since a group others founded may be the one Dutch ships join.
+    The facts of the letter's own operation do not go to them.
+    """
+    tally: dict[str, list[int]] = {}  # mission -> [refused, others', neutral, Dutch]
+    for sentence in sentences:
+        if sentence.start >= body_end or sentence.footnote is not None:
+            continue
+        here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
+        if not here:
+            continue
+        # The country in a mission's name ("EUCAP Sahel Mali", "EUAM Irak") is not who acts.
+        masked = sentence.text
+        for _, s_, e_ in here:
+            masked = masked[:s_] + "x" * (e_ - s_) + masked[e_:]
+        clauses = read_clauses(masked)
+        for mission, pos, _ in here:
+            clause = clause_at(clauses, pos)
+            counts = tally.setdefault(mission, [0, 0, 0, 0])
+            after = next((c for c in clauses if c.start >= clause.end), None)
+            if after is not None and after.actor == NL and after.modality != "negated" \
+                    and _RELATIVE_OPENER.match(masked, after.start):
+                counts[3] += 1  # "de missie AMIS, die Nederland financieel en met materieel ondersteunt"
+            elif clause.actor == NL:
+                # "neemt niet aan Ace Guard deel" stays out; "levert geen schip aan Atalanta" may send other things
+                refuses = clause.modality == "negated" and _TAKES_NO_PART.search(masked, clause.start, clause.end)
+                counts[0 if refuses else 3 if clause.modality != "negated" else 2] += 1
+            elif clause.own and clause.actor not in (None, MISSION, ORGANISATION):
+                counts[1] += 1
+            elif _receives(sentence.text, pos) and not _NEGATED.search(sentence.text):
+                counts[3] += 1  # "het besluit van het kabinet bij te dragen aan EUCAP Sahel Mali"
+            else:
+                counts[2] += 1
+    refused = {m for m, (no, others, neutral, dutch) in tally.items() if not dutch and no and no + others >= neutral}
+    others = {m for m, (no, away, neutral, dutch) in tally.items() if not dutch and away and no + away >= neutral}
+    homes = {m for m in tally if m not in refused | others}
+    return refused | (others if topic or homes else set())
 
 
 def find_contributions(
@@ -403,7 +457,12 @@ def find_contributions(
         topic: the operation the letter's subject describes (``topic.find_topic``), which
             takes the facts of sentences that name no mission.
     """
-    main = topic or _main_mission(mentions, body_end)
+    context = _not_joined(sentences, mentions, body_end, topic)
+    # The one mission the subject line names is what the letter is about ("Onderwerp Beëindiging
+    # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.
+    subject = {m for sent in sentences if sent.block_kind in ("header", "title")
+               for m, s, _ in mentions if sent.start <= s < sent.end and m not in context}
+    main = topic or (next(iter(subject)) if len(subject) == 1 else _main_mission(mentions, body_end, context))
     state = _State(letter_ties=_unit_ties(sentences, mentions, body_end),
                    letter_missions=frozenset(m for m, s, _ in mentions if s < body_end), main=main)
     out: list[Contribution] = []
@@ -416,7 +475,8 @@ def find_contributions(
         if block_key != state.last_block:
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
             state.receivers, state.recent_start, state.last_facts = [], {}, None
-        here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
+        here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
+                if sentence.start <= s < sentence.end and m not in context]
         units = find_units(sentence.text)
         section = section_mission(sentence.start) if section_mission else None
         # "Zij ...", "Het detachement ..." go on about the contribution before; "Daarnaast levert
@@ -458,9 +518,11 @@ def find_contributions(
                 state.last_facts = found[-1].mission
             state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
     carriers = _standing_forces()
-    if main and main not in carriers:
+    listed = {c.mission for c in out if c.status != "considered"} - carriers - {main}
+    if main and main not in carriers and len(listed) < 2:
         # A standing force (a NATO maritime group, the NRF) carries units into an operation;
-        # the letter is about the operation.
+        # the letter is about the operation (unless it lists contributions to several missions,
+        # the standing force's among them: "versterking van de NAVO-oostflank").
         for c in out:
             if c.mission in carriers:
                 c.mission = main

@@ -68,9 +68,17 @@ _RECEIVES = re.compile(
 )
 
 
+_NOT_GIVEN = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}(?:aan|bij|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$")
+
+
 # "bij de bestrijding van ebola" names what is done; "in de Golf van Guinee" only where
-# ("Inzet van Defensie bij hulpdroppings boven Gaza": the article may be left out)
-_UNIT_IN = re.compile(r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?:(?i:de|het)\s+)?(?=[a-zé])")
+# ("Inzet van Defensie bij hulpdroppings boven Gaza": the article may be left out). What follows is
+# an operation only when it is named by what is done ("bestrijding", "hulp", "evacuatie"); "Inzet
+# van de Koninklijke Marechaussee aan de buitengrens van Litouwen" says where, and stays whole.
+_UNIT_IN = re.compile(
+    r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?:(?i:de|het)\s+)?"
+    r"(?=[a-zé][\w-]*?(?:ing|ingen|tie|ties|hulp|droppings?|operatie|missie|inzet|steun|bijstand)\b)"
+)
 _SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\b")
 
 
@@ -122,8 +130,12 @@ def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topi
     body = [b for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 100 and b not in blocks]
     if body:
         opening = body[0]
-        for _, s, _ in mentions:
-            if opening.start <= s < opening.end and _RECEIVES.search(doc.text[max(opening.start, s - 50) : s]):
+        for mission, s, _ in mentions:
+            before = doc.text[max(opening.start, s - 50) : s]
+            # (a standing force carries the units, it is not the operation: "in het kader van de NRF";
+            # "neemt niet aan Ace Guard deel" gives it nothing)
+            if opening.start <= s < opening.end and _RECEIVES.search(before) and not _NOT_GIVEN.search(before) \
+                    and not getattr(catalogue().get(mission), "standing", False):
                 return None  # "informeren wij u over de bijdrage aan de EU-trainingsmissie in Mali"
     for label in _LABELS:
         for block in blocks:

@@ -108,6 +108,8 @@ _META = re.compile(
         r"Documentdatum[ \t]+" + _NUMERIC_DATE + r"|Officiële titel[^\n]*|Kenmerk[ \t]+\d{5}[^\n]*",
         rf"(?:Tweede|Eerste)[ \t]+Kamer[ \t]+der[ \t]+{_STATEN}[ \t|\[\]]*(?:\d{{4}}[–-]\d{{4}})?[ \t|\[\]]*\d{{5}}(?:-[A-Z]+)?[ \t]*nr\.[ \t]*\w+[ \t|\[\]]*",
         r"Directe link naar document[^\n]*kst-[^\n]*",
+        # tweedekamer.nl: "Kamerstuk 32 317, nr. 705 | Vergaderjaar 2020-2021 | Datum brief: 16-07-2021 | ..."
+        r"Kamerstuk[ \t]+\d{2}[ \t]?\d{3}(?:[ \t]?-?[ \t]?[A-Z]+)?,[ \t]*nr\.[ \t]*\w+[ \t]*\|[^\n]*",
     )) + rf"){_EOL}"
 )
 # A site's own subject line: "Brief regering : <onderwerp>", "Kamerbrief inzake ...",
