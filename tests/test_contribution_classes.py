@@ -529,3 +529,18 @@ def test_an_extension_the_letter_only_holds_open_moves_no_end_into_next_year() -
     facts = _facts("Nederland levert een C-130 aan operatie Inherent Resolve. De inzet duurt voorlopig tot eind april en "
                    "wordt zo nodig verlengd.", "15 maart 2016")
     assert ("OIR", "end", "2016-04") in facts
+
+
+def test_an_overview_table_whose_first_row_opens_with_a_small_letter_gives_each_row_its_mission() -> None:
+    facts = _facts("In de tabel staan de bijdragen van meer dan tien militairen, met het aantal op 1 juni.\n\n"
+                   "Eenheid en plaats aantal\n\neFP, gevechtsgroep in Rukla, Litouwen 250\n\nUNTSO, waarnemers in Israël 12\n\n"
+                   "UNMISS, stafofficieren in Juba 16", "20 juni 2025")
+    assert {("EFP", "personnel", 250), ("UNTSO", "personnel", 12), ("UNMISS", "personnel", 16)} <= facts
+    assert not any(v in (10, "2025-06-01") for _, _, v in facts)
+
+
+def test_a_relative_clause_on_the_last_mission_of_a_list_holds_that_missions_facts() -> None:
+    facts = _facts("Daarnaast leveren Nederlandse militairen kleinere bijdragen aan KFOR en UNDOF, en aan de NAVO-operatie "
+                   "Baltic Sentry, waaraan Zr.Ms. Van Amstel sinds 20 januari deelneemt met ongeveer 140 bemanningsleden.",
+                   "20 juni 2025")
+    assert {("BALTIC-SENTRY", "personnel", 140), ("BALTIC-SENTRY", "start", "2025-01-20")} <= facts

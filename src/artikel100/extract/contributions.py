@@ -287,6 +287,9 @@ _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutc
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
 _EACH = re.compile(r"\b(?:elk|elke|ieder|iedere|per)\b")
+_THRESHOLD = re.compile(r"\bbijdragen\s+van\s+(?:meer|minder)\s+dan\s+$")  # (before the number)
+# The day a count or a state is given for: "het aantal op 1 juni", "de stand per 1 juni".
+_AS_OF = re.compile(r"\b(?:aantal(?:len)?|stand|peildatum)\s+(?:op|per|van)(?:\s*$|\s)")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
     r"\b(?:aan|bij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
@@ -325,9 +328,14 @@ def _receives(text: str, start: int) -> bool:
     before = _SPELLED_OUT.sub("", text[max(0, start - 220) : start])
     # "bij aan de EU-adviesmissie voor de hervorming van de veiligheidssector (EUAM Oekraïne)"
     before = _DESCRIBED_BEFORE.sub("", before)
+    # a mention that starts inside a compound: "aan de NAVO-[operatie Baltic Sentry]"
+    before = _GLUED_HEAD.sub(" ", before)
     if _HANDED_TO.search(before[-50:]):
         return False  # "met de overdracht aan UNAMID beëindigd": the successor, not the receiver
     return bool(_TARGET.search(before[-50:]))
+
+
+_GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
 
 
 # A sentence about the contribution the one before it stated.
@@ -386,20 +394,24 @@ def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: 
 # Taking part itself denied, not one kind of unit: "neemt niet deel", "draagt niet bij", "geen bijdrage".
 _TAKES_NO_PART = re.compile(
     r"\b(?:neemt|nemen|nam|namen)\b[^,;]*\bdeel\b|\bdeel(?:name|neming|nemen|genomen)\b|\bbij(?:dragen|draagt|gedragen|droeg)\b"
+    r"|\b(?:sluit|sluiten)\b[^,;]*\baan\b|\baan te sluiten\b"
     r"|\bgeen\s+(?:\w+\s+)?bijdrage\b|\bmee(?:doen|gedaan|deed)\b|\bdoet\b[^,;]*\bmee\b"
 )
 
 
-def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int,
-                topic: str | None) -> set[str]:
+# Others founded or lead it: "Roemenië, Bulgarije en Turkije hebben de MCM Black Sea opgericht".
+_FOUNDS = re.compile(r"\b(?:opgericht|richtten|richt\w*\b[^,;]*\bop\b|opgezet|geleid|leidt|leiden|leidde|initiatief)")
+
+
+def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int) -> set[str]:
     """The missions a letter names only as others' or as ones the Netherlands stays out of.
 
     No clause has the Netherlands take part in them, nor gives them the contribution ("aan
     X"), and at least as many of their mentions say so as say nothing: "Nederland neemt niet aan
-    Ace Guard deel" always; "de Verenigde Staten escorteren in de operatie Earnest Will" only
-    when the letter has another operation its facts can be of (its subject's, or one the
-    Netherlands takes part in), since a group others founded may be the one Dutch ships join.
-    The facts of the letter's own operation do not go to them.
+    Ace Guard deel", "de Verenigde Staten escorteren in de operatie Earnest Will" (but not
+    "Roemenië, Bulgarije en Turkije hebben de MCM Black Sea opgericht": a group others founded
+    may be the one Dutch ships join). The facts of the letter's own operation do not go to
+    them: better none than another's.
     """
     tally: dict[str, list[int]] = {}  # mission -> [refused, others', neutral, Dutch]
     for sentence in sentences:
@@ -424,16 +436,14 @@ def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]],
                 # "neemt niet aan Ace Guard deel" stays out; "levert geen schip aan Atalanta" may send other things
                 refuses = clause.modality == "negated" and _TAKES_NO_PART.search(masked, clause.start, clause.end)
                 counts[0 if refuses else 3 if clause.modality != "negated" else 2] += 1
-            elif clause.own and clause.actor not in (None, MISSION, ORGANISATION):
-                counts[1] += 1
+            elif clause.own and clause.actor not in (None, MISSION, ORGANISATION) \
+                    and not _FOUNDS.search(masked, clause.start, clause.end):
+                counts[1] += 1  # (a group others founded or lead may be the one Dutch ships join)
             elif _receives(sentence.text, pos) and not _NEGATED.search(sentence.text):
                 counts[3] += 1  # "het besluit van het kabinet bij te dragen aan EUCAP Sahel Mali"
             else:
                 counts[2] += 1
-    refused = {m for m, (no, others, neutral, dutch) in tally.items() if not dutch and no and no + others >= neutral}
-    others = {m for m, (no, away, neutral, dutch) in tally.items() if not dutch and away and no + away >= neutral}
-    homes = {m for m in tally if m not in refused | others}
-    return refused | (others if topic or homes else set())
+    return {m for m, (no, away, neutral, dutch) in tally.items() if not dutch and (no or away) and no + away >= neutral}
 
 
 def find_contributions(
@@ -457,7 +467,7 @@ def find_contributions(
         topic: the operation the letter's subject describes (``topic.find_topic``), which
             takes the facts of sentences that name no mission.
     """
-    context = _not_joined(sentences, mentions, body_end, topic)
+    context = _not_joined(sentences, mentions, body_end)
     # The one mission the subject line names is what the letter is about ("Onderwerp Beëindiging
     # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.
     subject = {m for sent in sentences if sent.block_kind in ("header", "title")
@@ -707,6 +717,8 @@ def _facts(
             continue
         if _DUTCH_AMONG.match(text, q.end):
             continue  # "ruim 600 waarnemers, onder wie twaalf Nederlanders": the whole
+        if _THRESHOLD.search(text[max(0, q.start - 40) : q.number_span[0] if q.number_span else q.start]):
+            continue  # "de bijdragen van meer dan tien militairen": which contributions a list holds
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _EVACUATED.search(text[q.end : q.end + 80]):
@@ -733,13 +745,15 @@ def _facts(
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
     periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in periods if not _about_mandate(text, p) and not _reported_period(text, clauses, p)]
+    periods = [p for p in periods if not _about_mandate(text, p) and not _reported_period(text, clauses, p)
+               and not _AS_OF.search(text, max(0, p.span[0] - 20), p.span[0] + 4)]
     periods += _labelled_period(text, letter_date) + _month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     covered = [p.span for p in periods]
     verbs = _without_home_departure(text)
     for d in find_dates(text, letter_date):
-        if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start):
+        if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start) \
+                or _AS_OF.search(text, max(0, d.start - 20), d.start):
             continue  # "sinds het Algemeen Overleg dat wij op 13 december voerden": a meeting's date
         if _of_the_mission(text, clause_at(clauses, d.start), here, d.start) or _other_time(text, clause_at(clauses, d.start), d.start):
             continue
@@ -751,7 +765,7 @@ def _facts(
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
-            out.append(make(missions[0], [(d.start, d.end)], end=d.value))
+            out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], end=d.value))
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
@@ -762,20 +776,20 @@ def _facts(
             or _clause_after(verbs, d.end)
         ):
             # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
-            out.append(make(missions[0], [(d.start, d.end)], start=d.value))
+            out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value))
             state.last_start.setdefault(missions[0], d.value)
         elif len(d.value) == 4 and _whole_year(text, clauses, d, find_dates, letter_date):
             clause = clause_at(clauses, d.start)
             if _SINCE_IN_CLAUSE.search(text, clause.start, d.start):
                 # "heeft sinds de oprichting van UNMISS in 2011 een bijdrage geleverd": from then on
-                out.append(make(missions[0], [(d.start, d.end)], start=d.value))
+                out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value))
             elif _extends(text, clause.start, clause.end):
                 # "de bijdragen in Irak in 2020 voort te zetten": it began before, it now runs to the year's end
-                out.append(make(missions[0], [(d.start, d.end)], end=d.value))
+                out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], end=d.value))
             else:
                 # "Nederland levert in 2017 een bijdrage van tien militairen": the whole year;
                 # "in 2020 en 2021": both
-                out.append(make(missions[0], [(d.start, d.end)], start=d.value, end=d.range_end or d.value))
+                out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value, end=d.range_end or d.value))
     # "voor een periode van twaalf maanden, tot oktober 2017": the end the letter states
     stated_end = any(p.end and not p.months for p in periods)
     # the missions of one list given to together ("aan MINUSMA, de EU-trainingsmissie EUTM Mali en ...")
@@ -1271,6 +1285,22 @@ def _receiver_after(text: str, here: list[tuple[str, int, int]], q, quantities: 
                 return None  # "... en aan EUTM Mali": that receiver goes with what follows
             return m
     return None
+
+
+_RELATIVE_TO_MISSION = re.compile(r"[\s,]*(?:waaraan|waarbij|waarin|waarvoor|waarmee)\b")
+
+
+def _owner_of_date(text: str, clauses: tuple, here: list[tuple[str, int, int]], missions: list[str], pos: int) -> str:  # noqa: ANN001
+    """The mission a date is of: the sentence's first, or, in a relative clause on a mission named
+    in the list, that one ("..., en aan Baltic Sentry, waaraan Zr.Ms. Van Amstel sinds 20 januari
+    deelneemt")."""
+    if len(missions) > 1:
+        clause = clause_at(clauses, pos)
+        if _RELATIVE_TO_MISSION.match(text, clause.start):
+            before = [m for m, s, e in here if e <= clause.start and m in missions]
+            if before:
+                return before[-1]
+    return missions[0]
 
 
 def _nearest(here: list[tuple[str, int, int]], pos: int, missions: list[str]) -> str:

@@ -9,6 +9,7 @@ across missions is no contribution's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -20,7 +21,8 @@ __all__ = ["table_personnel"]
 
 # A table of personnel: a header naming a count, rows "Unit name 650", maybe "Totaal 1350".
 _TABLE_HEADER = re.compile(r"^(?:[\w/]+\s+){0,4}(?:aantal|aantallen|omvang|personeel|sterkte)(?:\s+\w+)?$", re.IGNORECASE)
-_TABLE_ROW = re.compile(r"^(?P<label>[A-Z][^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)$")
+# (a label opens with a capital, or with a small letter before one: "eFP, gevechtsgroep in Rukla 270")
+_TABLE_ROW = re.compile(r"^(?P<label>(?:[A-Z]|[a-z](?=[A-Z]))[^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)$")
 _TABLE_TOTAL = re.compile(r"^(?:Totaal|In totaal|Total)(?:\s+aantal)?(?:\s+(?:militairen|personen|personeel))?$", re.IGNORECASE)
 
 
@@ -33,6 +35,7 @@ def table_personnel(
     """Head counts from a personnel table: its total row, or every row when it has none,
     or each row's own count for the mission it names."""
     out: list[Contribution] = []
+    body = _header_apart(body)
     i = 0
     while i < len(body):
         if not _TABLE_HEADER.match(body[i].text):
@@ -71,6 +74,24 @@ def table_personnel(
                         span = (sentence.start + place.start, sentence.start + place.end)
                         out.append(Contribution(mission=mission, description=sentence.text, spans=[span], location=place.name))
         i = max(j, i + 1)
+    return out
+
+
+# A header run together with the first row, which opens with a small letter ("Eenheid en plaats
+# aantal eFP, gevechtsgroep in Rukla 270": repair reads the row as the header's line going on).
+_HEADER_THEN_ROW = re.compile(r"^(?P<head>(?:[\w/]+\s+){0,4}(?:aantal|aantallen|omvang|personeel|sterkte))\s+(?=[a-z][A-Z])")
+
+
+def _header_apart(body: list[Sentence]) -> list[Sentence]:
+    out = []
+    for line in body:
+        m = _HEADER_THEN_ROW.match(line.text)
+        if m and _TABLE_ROW.match(line.text[m.end() :]):
+            cut = m.end()
+            out.append(dataclasses.replace(line, text=line.text[: m.end("head")], end=line.start + m.end("head")))
+            out.append(dataclasses.replace(line, text=line.text[cut:], start=line.start + cut))
+        else:
+            out.append(line)
     return out
 
 

@@ -51,7 +51,8 @@ _STAGE = re.compile(
     re.IGNORECASE,
 )
 # A dossier on a field of policy, not one operation.
-_POLICY = re.compile(r"(?:Beleid|Beleidsbrief|Ontwikkelingen|Aangelegenheden|Vraagstukken)\b", re.IGNORECASE)
+# (and an overview of them all: "Halfjaarlijks overzicht van de lopende militaire inzet")
+_POLICY = re.compile(r"(?:Beleid|Beleidsbrief|Ontwikkelingen|Aangelegenheden|Vraagstukken|(?:\w+\s+)?[Oo]verzicht(?:en)?)\b", re.IGNORECASE)
 _MAX_WORDS = 18  # a subject line; more is page text run together
 _DOSSIER_NUMBER = re.compile(r"^\d{2}\s?\d{3}(?:-[A-Z]+)?\s+")
 # What is done: the head of an operation's description.
