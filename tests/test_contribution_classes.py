@@ -544,3 +544,13 @@ def test_a_relative_clause_on_the_last_mission_of_a_list_holds_that_missions_fac
                    "Baltic Sentry, waaraan Zr.Ms. Van Amstel sinds 20 januari deelneemt met ongeveer 140 bemanningsleden.",
                    "20 juni 2025")
     assert {("BALTIC-SENTRY", "personnel", 140), ("BALTIC-SENTRY", "start", "2025-01-20")} <= facts
+
+
+def test_dates_given_by_the_missions_own_start_length_and_end() -> None:
+    facts = _facts("EUPOL Kinshasa is op 30 april 2005 van start gegaan. Nederland heeft vanaf het begin van de missie aan "
+                   "EUPOL Kinshasa bijgedragen, met drie politiefunctionarissen. Het mandaat van EUPOL Kinshasa loopt op 30 juni "
+                   "af; de Nederlandse bijdrage eindigt op die datum.\n\nDe Raad heeft besloten tot een opvolger, EUPOL RD "
+                   "Congo. De missie begint op 1 juli en duurt twaalf maanden. Nederland levert twee adviseurs aan EUPOL RD "
+                   "Congo. Zij blijven voor de duur van de missie.", "14 mei 2007")
+    assert {("EUPOL-KINSHASA", "start", "2005-04-30"), ("EUPOL-KINSHASA", "end", "2007-06-30")} <= facts
+    assert {("EUPOL-RD-CONGO", "start", "2007-07-01"), ("EUPOL-RD-CONGO", "end", "2008-06-30")} <= facts

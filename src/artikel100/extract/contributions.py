@@ -27,6 +27,7 @@ from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .literals import CaselessPrefilter
 from .missions import catalogue
+from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
 from .whereabouts import in_the_kingdom, mission_of_places
@@ -191,6 +192,8 @@ def _is_foreign(text: str) -> bool:
 _START_VERB = re.compile(
     r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
+    # "neemt vanaf het begin van de missie in juli 1994 deel": from the mission's start, which is then
+    r"|vanaf (?:het begin|de start|de aanvang) van de (?:missie|operatie)"
     # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then
     r"|gestuurd|gezonden|uitgezonden|stuurt|stuurde|stuurden|zendt|zond|zonden"
     # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
@@ -468,6 +471,7 @@ def find_contributions(
             takes the facts of sentences that name no mission.
     """
     context = _not_joined(sentences, mentions, body_end)
+    own_dates = mission_dates([s for s in sentences if s.footnote is None and s.start < body_end], mentions, letter_date)
     # The one mission the subject line names is what the letter is about ("Onderwerp Beëindiging
     # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.
     subject = {m for sent in sentences if sent.block_kind in ("header", "title")
@@ -523,6 +527,7 @@ def find_contributions(
         for group in ([[m] for m in missions] if both else [missions]):
             found = _facts(sentence, group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
+            found += _by_reference(sentence, group[0], own_dates.get(group[0]), found)
             out.extend(found)
             if found:
                 state.last_facts = found[-1].mission
@@ -537,6 +542,18 @@ def find_contributions(
             if c.mission in carriers:
                 c.mission = main
     return _without_coarse_dates(out)
+
+
+def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, found: list[Contribution]) -> list[Contribution]:
+    """The start and end a Dutch sentence gives by the mission's own ("vanaf het begin van de
+    missie", "voor de duur van de missie", "eindigt op die datum"), where it gives none itself."""
+    have = {f for c in found if c.mission == mission for f in ("start", "end") if getattr(c, f)}
+    out = []
+    for field_name, (value, (s, e)) in referred_dates(sentence.text, own).items():
+        if field_name not in have:
+            out.append(Contribution(mission=mission, description=sentence.text, spans=[(sentence.start + s, sentence.start + e)],
+                                    status="decided", **{field_name: value}))
+    return out
 
 
 @lru_cache(maxsize=1)
