@@ -235,6 +235,8 @@ _ANAPHOR = re.compile(
     # an item of a list of the Dutch parts: "Stafofficieren op het hoofdkwartier in Banja Luka: circa 40."
     r"|^(?:Stafofficieren|Adviseurs|Instructeurs|Waarnemers|Militairen|Mentoren|Liaisonofficieren)\b"
 )
+# A unit as the subject, not "Het" or "Dit" alone: "Het schip", "De mariniers", "Het detachement".
+_UNIT_SUBJECT = re.compile(rf"(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:[a-zë]+(?=(?:{_PEOPLE_NOUNS})\b))?(?:{_PEOPLE_NOUNS})\b")
 # "Beide bijdragen lopen vanaf ...": the two contributions the paragraph just named.
 _BOTH = re.compile(r"(?:Beide|De beide|Deze twee|Die twee) (?:bijdragen|missies|eenheden|detachementen)\b")
 # The people or unit of the sentence before as the subject: "Zij zijn werkzaam ...", "De waarnemers ...".
@@ -486,7 +488,11 @@ def find_contributions(
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
         block_key = _paragraph_key(sentence)
+        carried = False
         if block_key != state.last_block:
+            # "Het schip blijft tot en met 20 september in het gebied" opening the next paragraph
+            # still speaks of the unit the one before ended on
+            carried = state.last_dutch and bool(_UNIT_SUBJECT.match(sentence.text))
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
             state.receivers, state.recent_start, state.last_facts = [], {}, None
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
@@ -519,7 +525,7 @@ def find_contributions(
             state.last_mission = missions[0]
         dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
-        follows = state.last_dutch and (_ANAPHOR.match(sentence.text) or _people_subject(sentence.text)) \
+        follows = (carried or (state.last_dutch and (_ANAPHOR.match(sentence.text) or _people_subject(sentence.text)))) \
             and not _is_foreign(sentence.text)
         state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
