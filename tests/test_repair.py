@@ -197,6 +197,21 @@ def test_ocr_noise_around_small_words_is_fixed_by_class(ocr: str, fixed: str) ->
 
 
 @pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        # a citation cut by a blank line, or by a page's colophon between its parts
+        ("De kosten komen uit het budget (Kamerstuk 35\n\n300 X, nr. 12).\n\nDaarna volgt meer.", "(Kamerstuk 35 300 X, nr. 12)."),
+        ("Zie de brief van 3 mei (Kamerstuk 21 312, nr.\n\nISSN 0921 - 7371 ‘s-Gravenhage 1989\n\n7).\n\nDaarna volgt meer.",
+         "(Kamerstuk 21 312, nr. 7)."),
+        ("Eerder schreven wij u (Kamerstuk-31 200.V, nr. 44) over de missie.", "(Kamerstuk 31 200 V, nr. 44)"),
+        ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 9'december 2005\n\nHierbij.", "Den Haag, 9 december 2005"),
+    ],
+)
+def test_ocr_noise_in_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:
+    assert fixed in _repair(ocr + "\n").text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Het staakt-het-vuren houdt stand en de stand-van-zakenbrief volgt, met de-escalatie als doel.",

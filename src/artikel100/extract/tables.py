@@ -83,16 +83,41 @@ _HEADER_THEN_ROW = re.compile(r"^(?P<head>(?:[\w/]+\s+){0,4}(?:aantal|aantallen|
 
 
 def _header_apart(body: list[Sentence]) -> list[Sentence]:
-    out = []
+    """The lines with a header set apart from a first row run into it, and rows that repair ran
+    together ("... Litouwen 270 Forward Land Forces Romania, compagnie in Cincu 265") apart."""
+    out: list[Sentence] = []
+    in_table = False
     for line in body:
         m = _HEADER_THEN_ROW.match(line.text)
-        if m and _TABLE_ROW.match(line.text[m.end() :]):
-            cut = m.end()
+        if m and _rows_of(line.text[m.end() :]):
             out.append(dataclasses.replace(line, text=line.text[: m.end("head")], end=line.start + m.end("head")))
-            out.append(dataclasses.replace(line, text=line.text[cut:], start=line.start + cut))
+            line, in_table = _cut(line, m.end()), True
+        rows = _rows_of(line.text) if in_table else None
+        if rows and len(rows) > 1:
+            out.extend(_cut(line, a, b) for a, b in rows)
         else:
             out.append(line)
+        in_table = bool(_TABLE_HEADER.match(line.text) or (in_table and rows))
     return out
+
+
+# Where one row ends and the next begins: after a count, before a capital (or "eFP").
+_ROW_BREAK = re.compile(r"(?<=\d)\s+(?=[A-Z]|[a-z][A-Z])")
+
+
+def _rows_of(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the rows ``text`` is made of, or None when it is not rows."""
+    spans, at = [], 0
+    for m in _ROW_BREAK.finditer(text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(text)))
+    return spans if all(_TABLE_ROW.match(text[a:b]) for a, b in spans) else None
+
+
+def _cut(line: Sentence, start: int, end: int | None = None) -> Sentence:
+    end = len(line.text) if end is None else end
+    return dataclasses.replace(line, text=line.text[start:end], start=line.start + start, end=line.start + end)
 
 
 def _row_mission(sentence: Sentence, m: re.Match[str], mentions: list[tuple[str, int, int]]) -> str | None:

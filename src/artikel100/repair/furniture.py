@@ -28,6 +28,7 @@ _RUNNING_HEADER = re.compile(
     r"|(?:Tweede|Eerste) Kamer der Staten-Generaal \d?$"
     r"|Vergaderjaar \d{4}\s*[–-]\s*\d{4}$"
     r"|kst-\d+(?:-[A-Z]+)?-\d+\b.*(?:ISSN|Gravenhage)"
+    r"|ISSN \d{4}\s*[–-]\s*\d{4}\b.*(?:Gravenhage|Den Haag)\s*\d{4}$"
     r"|(?:Pagina|Blad) \d+ van \d+$)",
     re.IGNORECASE,
 )

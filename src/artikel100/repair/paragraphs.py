@@ -155,6 +155,8 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
     last = prev.last
     if last.endswith(",") and _unclosed(prev) and nxt.first[:1].islower():
         return True  # "(tot en met 2020," / "met jaarlijks ijkmoment)": inside a parenthesis
+    if _unclosed(prev) and _CITATION_CUT.search(last) and nxt.first[:1].isdigit():
+        return True  # "(Kamerstuk 36" / "600 X, nr. 91).", "(Kamerstuk 20 212, nr." / "5).": a citation
     if is_terminated(last) or last.endswith(","):
         return False
     if _OPEN_END.search(last) and prev.kind != "heading":
@@ -168,6 +170,7 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
     return starts_lower
 
 
+_CITATION_CUT = re.compile(r"\bKamerstuk(?:ken)?\b[^()]*(?:\d|\bnrs?\.)$")
 _OPEN_END = re.compile(r"\b(?:de|het|een|uw|van|in|op|te|met|voor|aan|door|naar|bij|om|tot|dat|die|en|of|zal|zullen|wordt|worden)$")
 
 

@@ -92,11 +92,16 @@ _COMMA_FOR_STOP = re.compile(
 # "aan UNTSO: Zij zijn", "ondersteunen: Daarnaast levert": a full stop that OCR read as a colon,
 # before a word that opens a sentence and never follows a colon in a letter.
 _COLON_FOR_STOP = re.compile(r"(?P<c>:)(?<=[a-z]{3}:|[A-Z]{3}:)(?= (?:Zij|Daarnaast|Verder|Tevens|Voorts|Ook|Deze)\b)")
+# "Kamerstuk-29 200.V, nr. 46": a hyphen glued to "Kamerstuk" before its number, a dot for the space
+# before a budget chapter's numeral.
+_KAMERSTUK_HYPHEN = re.compile(r"-(?:(?<=\bKamerstuk-)|(?<=\bKamerstukken-))(?=\d)")
+_DOSSIER_CHAPTER_DOT = re.compile(r"\.(?<=\b\d\d \d{3}\.)(?=[IVXLC]{1,6}\b)")
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
 _NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
 _LOW_QUOTE = re.compile(r"[‚„](?<=\w[‚„])(?=\w)")
 # "1-april", "4: december", "31 meijl.": a day glued to its month, a month to "jl."
-_DAY_MONTH = re.compile(rf"[-–:](?:(?<=\b\d[-–:])|(?<=\b\d\d[-–:]))\s?(?=(?:{_MONTHS})\b)")  # the mark and its space
+# ("9'december 2005": a quote too)
+_DAY_MONTH = re.compile(rf"[-–:'‘’`](?:(?<=\b\d[-–:'‘’`])|(?<=\b\d\d[-–:'‘’`]))\s?(?=(?:{_MONTHS})\b)")  # the mark and its space
 _MONTH_JL = re.compile(rf"\b(?:{_MONTHS})(?=jl\.)")
 # "ca. 150. militairen": a full stop between a number and the word it counts
 _NUMBER_STOP = re.compile(r"\.(?<=\d\.)(?= [a-z]{3,})")
@@ -225,6 +230,9 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
     edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]
     edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
+    if "Kamerstuk" in text:
+        edits += [Edit(m.start(), m.end(), " ", "kamerstuk-hyphen") for m in _KAMERSTUK_HYPHEN.finditer(text)]
+        edits += [Edit(m.start(), m.end(), " ", "dossier-chapter-dot") for m in _DOSSIER_CHAPTER_DOT.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "day-month") for m in _DAY_MONTH.finditer(text)]
     if "jl." in text:
