@@ -190,15 +190,6 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         # Noise between a number and a capitalised word; a euro sign read for an "e".
         ("De bijdrage omvat maximaal 20-KMar functionarissen.", "maximaal 20 KMar functionarissen"),
         ("Het mandaat voor de bijdrage aan €FP in Litouwen loopt tot en met 2021.", "aan eFP in Litouwen"),
-    ],
-)
-def test_ocr_noise_around_small_words_is_fixed_by_class(ocr: str, fixed: str) -> None:
-    assert fixed in _repair(ocr + "\n").text
-
-
-@pytest.mark.parametrize(
-    ("ocr", "fixed"),
-    [
         # a citation cut by a blank line, or by a page's colophon between its parts
         ("De kosten komen uit het budget (Kamerstuk 35\n\n300 X, nr. 12).\n\nDaarna volgt meer.", "(Kamerstuk 35 300 X, nr. 12)."),
         ("Zie de brief van 3 mei (Kamerstuk 21 312, nr.\n\nISSN 0921 - 7371 ‘s-Gravenhage 1989\n\n7).\n\nDaarna volgt meer.",
@@ -207,7 +198,7 @@ def test_ocr_noise_around_small_words_is_fixed_by_class(ocr: str, fixed: str) ->
         ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 9'december 2005\n\nHierbij.", "Den Haag, 9 december 2005"),
     ],
 )
-def test_ocr_noise_in_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:
+def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:
     assert fixed in _repair(ocr + "\n").text
 
 
