@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts"]
 
 _MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
 _MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
@@ -247,3 +247,37 @@ def guarded(pattern: re.Pattern[str]) -> Guarded | re.Pattern[str]:
     """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself."""
     g = Guarded(pattern)
     return g if g._words else pattern
+
+
+class WordStarts:
+    """``finditer`` of a pattern of names, ``(?<![\\w-])(?:Name|Other|...)...``, that tries the
+    pattern only where a name can start: at one of the names' first characters with no letter,
+    digit or hyphen before it.
+
+    ``re`` tries a pattern that opens with a lookbehind at every character of a text; the
+    first characters are found with one character class instead (in C), and the pattern is
+    matched at those places alone, in text order, each search going on after the last
+    match's end: the matches ``pattern.finditer`` gives, for a pattern whose matches are never
+    empty, start with one of ``firsts`` and start after no ``[\\w-]``.
+    """
+
+    __slots__ = ("_match", "_starts")
+
+    def __init__(self, pattern: re.Pattern[str], firsts: str) -> None:
+        self._match = pattern.match
+        chars = "".join(sorted(set(firsts)))
+        # (the class first, then the look behind it, so that re scans for the class in C)
+        self._starts = re.compile(rf"[{re.escape(chars)}](?<![\w-][\s\S])") if chars else None
+
+    def finditer(self, text: str):  # noqa: ANN201 (an iterator of matches)
+        if self._starts is None:
+            return
+        match, pos = self._match, 0
+        for c in self._starts.finditer(text):
+            at = c.start()
+            if at < pos:
+                continue
+            m = match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()
