@@ -153,6 +153,16 @@ def is_context_free(pattern: re.Pattern[str]) -> bool:
     return not _has_context(_p.parse(pattern.pattern, pattern.flags))
 
 
+def _fewest(words) -> tuple[str, ...]:  # noqa: ANN001 (an iterable of strings)
+    """``words`` without those that hold another of them ("apaches" holds "apache"): a text
+    holds one of the words exactly when it holds one of these, and ``any`` has fewer to try."""
+    kept: list[str] = []
+    for w in sorted(set(words), key=lambda w: (len(w), w)):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(sorted(kept))
+
+
 # The characters other than ASCII letters that ``re`` matches to an ASCII letter when it
 # ignores case (tests/test_literals.py checks the list against every code point).
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
@@ -168,7 +178,7 @@ class CaselessPrefilter:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         found = _literals(_caseless(parsed, bool(pattern.flags & re.IGNORECASE)))
-        self.words = tuple(sorted(found)) if found and min(map(len, found)) >= _MIN_LENGTH else ()
+        self.words = _fewest(found) if found and min(map(len, found)) >= _MIN_LENGTH else ()
 
     def may_match(self, text: str) -> bool:
         if not self.words or any(c in text for c in CASE_TRAPS):
@@ -183,7 +193,7 @@ class Prefiltered:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = tuple(sorted(required_literals(pattern) or ()))
+        self.words = _fewest(required_literals(pattern) or ())
 
     def search(self, text: str) -> re.Match[str] | None:
         if self.words and not any(map(text.__contains__, self.words)):
@@ -208,7 +218,7 @@ class Guarded:
         self._re = pattern
         words = required_literals(pattern)
         self._lower = not words
-        self._words = tuple(sorted(words)) if words else CaselessPrefilter(pattern).words
+        self._words = _fewest(words) if words else CaselessPrefilter(pattern).words
 
     def may_match(self, text: str) -> bool:
         """False only when ``text`` holds none of the words every match needs."""
