@@ -115,10 +115,10 @@ def apply_edits(
 def _sorted_ends(offsets: OffsetMap) -> list[int] | None:
     """The segments' clean ends when both their starts and their ends never decrease (as the
     builder makes them), so that the segments of a stretch can be found by bisection; else None."""
-    segments = offsets.segments
-    if all(p[0] <= q[0] and p[1] <= q[1] for p, q in zip(segments, segments[1:])):
-        return [c1 for _, c1, _, _ in segments]
-    return None
+    starts = [s[0] for s in offsets.segments]
+    ends = [s[1] for s in offsets.segments]
+    # (sorting a sorted list is one pass in C; equal lists mean neither decreases)
+    return ends if starts == sorted(starts) and ends == sorted(ends) else None
 
 
 def _segments_between(

@@ -55,9 +55,7 @@ class Lexicon:
     def best(self, word: str) -> float:
         """The higher of the Dutch and (discounted) English frequency; the names of
         missions and places letters use count as common words."""
-        if word.casefold() in self._domain:
-            return max(_DOMAIN_ZIPF, self.nl(word))
-        return max(self.nl(word), self.en(word) - 0.5)
+        return self.best_folded(word.casefold())  # (the same sums, the word folded once)
 
     def best_folded(self, folded: str) -> float:
         """``best`` of a word already casefolded (the OCR rules' candidates), without folding again."""
