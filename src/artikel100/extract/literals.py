@@ -201,6 +201,21 @@ class Prefiltered:
         return self.pattern.search(text)
 
 
+_LAST_LOWERED: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked (speed: a clause is asked by several
+    guarded patterns in a row). One tuple, swapped whole, so threads never see half of it."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
+
+
 class Guarded:
     """A compiled pattern that skips, in C, any text lacking every word its matches need.
 
@@ -228,7 +243,7 @@ class Guarded:
         if self._lower:
             if not text.isascii() and any(c in text for c in CASE_TRAPS):
                 return True
-            text = text.lower()
+            text = _lowered(text)
         return any(map(text.__contains__, words))
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
