@@ -111,3 +111,30 @@ def test_a_guarded_pattern_answers_as_its_pattern_does() -> None:
             assert bool(g.search(s)) == bool(expected), (g.pattern[:40], s)
             checked += bool(expected)
     assert checked > 500
+
+
+def test_word_starts_finds_what_the_pattern_finds() -> None:
+    """literals.WordStarts (countries, places): the matches of finditer, tried at word starts only."""
+    from artikel100.extract import nations, units
+    from artikel100.extract.literals import WordStarts, _fewest
+
+    assert _fewest(["apaches", "apache", "staf", "stafofficier", "groep"]) == ("apache", "groep", "staf")
+    toy = re.compile(r"(?<![\w-])(?:Mali|Mali Oost|Irak)(?![\w])")
+    finder = WordStarts(toy, "MI")
+    for text in ("in Mali Oost en Irak", "Bamako-Mali, Irakese, (Irak)", "Mali", "", "xMali Irak"):
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in toy.finditer(text)], text
+    pattern, forms = units._place_index()
+    checks = [(nations._pattern(), nations._finder()), (pattern, units._place_finder())]
+    sentences = _sentences()
+    for plain, fast in checks:
+        for s in sentences:
+            assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], s[:60]
+
+
+def test_unit_kinds_left_out_change_no_match() -> None:
+    """units._unit_pattern: a sentence scanned with the kinds it may hold finds what _UNIT_RE finds."""
+    from artikel100.extract import units
+
+    for s in _sentences():
+        expected = [(m.lastgroup, m.span()) for m in units._UNIT_RE.finditer(s)]
+        assert [(m.lastgroup, m.span()) for m in units._unit_pattern(s).finditer(s)] == expected, s[:60]

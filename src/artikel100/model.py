@@ -102,14 +102,23 @@ class OffsetMap:
         """The source offset of the character at ``clean_offset``."""
         if not self.segments:
             return clean_offset
-        starts = [s[0] for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, clean_offset) - 1)
+        i = max(0, bisect.bisect_right(self._starts(), clean_offset) - 1)
         c0, c1, s0, s1 = self.segments[i]
         if c1 - c0 == s1 - s0:
             return s0 + min(clean_offset - c0, max(0, s1 - s0 - 1)) if clean_offset < c1 else s1
         if clean_offset >= c1:
             return s1
         return s0 + (clean_offset - c0) * (s1 - s0) // max(1, c1 - c0)
+
+    def _starts(self) -> list[int]:
+        """The segments' clean starts, kept while the segments only grow (speed: every
+        offset looked up built the list again)."""
+        segments = self.segments
+        cached = self.__dict__.get("_starts_cache")  # not a field: equality and repr stay the segments'
+        if cached is None or cached[0] is not segments or cached[1] != len(segments):
+            cached = (segments, len(segments), [s[0] for s in segments])
+            self.__dict__["_starts_cache"] = cached
+        return cached[2]
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """A half-open clean span as a half-open source span."""

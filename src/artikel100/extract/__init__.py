@@ -100,13 +100,17 @@ def extract(doc: CleanDocument) -> Extraction:
         section = info.section_at(offset)
         return section.heading if section else None
 
+    heading_missions: dict[int, str | None] = {}  # id(section) -> its heading's one mission (speed: once per section)
+
     def section_mission(offset: int) -> str | None:
         """The one mission a section's heading names ("Bijdrage aan NTM-I")."""
         section = info.section_at(offset)
         if not section:
             return None
-        named = {m for m, s, _ in mentions if section.start <= s < section.start + len(section.heading)}
-        return named.pop() if len(named) == 1 else None
+        if id(section) not in heading_missions:
+            named = {m for m, s, _ in mentions if section.start <= s < section.start + len(section.heading)}
+            heading_missions[id(section)] = named.pop() if len(named) == 1 else None
+        return heading_missions[id(section)]
 
     contributions = find_contributions(
         _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc),

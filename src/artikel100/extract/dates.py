@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..dutch import DATUM_RE, MONTH_NAMES, MONTH_NAMES_RE
 
-from .literals import CaselessPrefilter
+from .literals import CaselessPrefilter, Guarded, guarded
 from .numbers import NUMBER_RE, parse_number
 
 __all__ = [
@@ -418,10 +418,10 @@ _RANGE_RE = re.compile(
     rf"(?:(?P<a>{DATE_RE})|(?P<aday>{_DAY}))\s*"
     rf"(?P<conn>(?i:tot\s+en\s+met|t/m|tot|en)|-|–)\s*(?P<b>{DATE_RE})"
 )
-_END_RE = re.compile(
+_END_RE = guarded(re.compile(
     rf"\b(?P<conn>(?i:tot\s+en\s+met|t/m|tot(?:\s+uiterlijk)?(?:\s+het)?|uiterlijk\s+tot))\s+(?P<b>{DATE_RE})"
-)
-_START_RE = re.compile(rf"\b(?P<conn>(?i:vanaf|met\s+ingang\s+van|m\.i\.v\.|ingaande|per))\s+(?P<a>{DATE_RE})")
+))
+_START_RE = guarded(re.compile(rf"\b(?P<conn>(?i:vanaf|met\s+ingang\s+van|m\.i\.v\.|ingaande|per))\s+(?P<a>{DATE_RE})"))
 _EXPIRY_VERB = r"(?i:verloopt|verlopen|verliep|verliepen|afloopt|aflopen|eindigt|eindigen|loopt\s+af|lopen\s+af)"
 _EXPIRY_RES = (
     # "verloopt op 31 december 2024", "verlopen in juli 2025"
@@ -433,9 +433,10 @@ _EXPIRY_RES = (
     # "Op 30 september 2009 loopt het nationale mandaat af"
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+(?:[\w-]+\s+){{0,4}}?af\b"),
 )
+_EXPIRY_RES = tuple(guarded(rx) for rx in _EXPIRY_RES)  # speed: skip sentences lacking their words
 # The subject may be long when "af" ends the clause: "Op 31 december 2003 loopt de huidige
 # Nederlandse bijdrage aan de vredesmissie ... (UNMEE) af." (scanned in wider windows)
-_LONG_EXPIRY_RE = re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+[^.;:]{{0,200}}?\s+af(?=[.,;]|\s*$)")
+_LONG_EXPIRY_RE = guarded(re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+[^.;:]{{0,200}}?\s+af(?=[.,;]|\s*$)"))
 _LONG_EXPIRY_PAD = 240
 _DUR_HEDGE = r"(?:(?i:nog|opnieuw|wederom|maximaal|ten\s+hoogste|minimaal|ruim|circa|ongeveer)\s+)?"
 _UNIT_HINT = re.compile(r"(?i:maand|jaar|jaren)")
@@ -452,6 +453,7 @@ _DURATION_RES = (
         # "zes maanden verlengd", "een jaar te verlengen"
         re.compile(rf"{_BL}{_N}{_UNIT}\s+(?:(?i:te|worden|wordt)\s+)?(?i:verleng\w*)"),
 )
+_DURATION_RES = tuple(guarded(rx) for rx in _DURATION_RES)
 
 
 @dataclass(frozen=True)
@@ -505,7 +507,11 @@ def _span(d: DateMention | None) -> tuple[int, int] | None:
     return (d.start, d.end) if d else None
 
 
-def _scan(rx: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _scan(rx: re.Pattern[str] | Guarded, text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    if isinstance(rx, Guarded):  # speed: the sentence is asked for the pattern's words once
+        if not rx.may_match(text):
+            return
+        rx = rx._re
     for s, e in windows:
         yield from rx.finditer(text, s, e)
 
@@ -543,7 +549,7 @@ def _ranges(text: str, letter_date: date | None, win: list[tuple[int, int]]) -> 
 
 
 # "in de eerste helft van 2007": a half year, from its first month to its last.
-_HALF_YEAR_RE = re.compile(rf"\b(?i:(?:in|gedurende|voor|tijdens)\s+de\s+)?(?P<which>(?i:eerste|tweede))\s+(?i:helft|jaarhelft)\s+(?i:van\s+)?(?P<y>{_YEAR})")
+_HALF_YEAR_RE = guarded(re.compile(rf"\b(?i:(?:in|gedurende|voor|tijdens)\s+de\s+)?(?P<which>(?i:eerste|tweede))\s+(?i:helft|jaarhelft)\s+(?i:van\s+)?(?P<y>{_YEAR})"))
 
 
 _SINCE = re.compile(r"(?i:\b(?:sinds|vanaf|na)\b[^,;.]{0,25})$")

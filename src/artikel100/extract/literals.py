@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts"]
 
 _MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
 _MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
@@ -153,6 +153,16 @@ def is_context_free(pattern: re.Pattern[str]) -> bool:
     return not _has_context(_p.parse(pattern.pattern, pattern.flags))
 
 
+def _fewest(words) -> tuple[str, ...]:  # noqa: ANN001 (an iterable of strings)
+    """``words`` without those that hold another of them ("apaches" holds "apache"): a text
+    holds one of the words exactly when it holds one of these, and ``any`` has fewer to try."""
+    kept: list[str] = []
+    for w in sorted(set(words), key=lambda w: (len(w), w)):
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(sorted(kept))
+
+
 # The characters other than ASCII letters that ``re`` matches to an ASCII letter when it
 # ignores case (tests/test_literals.py checks the list against every code point).
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
@@ -168,7 +178,7 @@ class CaselessPrefilter:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         found = _literals(_caseless(parsed, bool(pattern.flags & re.IGNORECASE)))
-        self.words = tuple(sorted(found)) if found and min(map(len, found)) >= _MIN_LENGTH else ()
+        self.words = _fewest(found) if found and min(map(len, found)) >= _MIN_LENGTH else ()
 
     def may_match(self, text: str) -> bool:
         if not self.words or any(c in text for c in CASE_TRAPS):
@@ -183,12 +193,27 @@ class Prefiltered:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = tuple(sorted(required_literals(pattern) or ()))
+        self.words = _fewest(required_literals(pattern) or ())
 
     def search(self, text: str) -> re.Match[str] | None:
         if self.words and not any(map(text.__contains__, self.words)):
             return None
         return self.pattern.search(text)
+
+
+_LAST_LOWERED: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked (speed: a clause is asked by several
+    guarded patterns in a row). One tuple, swapped whole, so threads never see half of it."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
 
 
 class Guarded:
@@ -208,7 +233,7 @@ class Guarded:
         self._re = pattern
         words = required_literals(pattern)
         self._lower = not words
-        self._words = tuple(sorted(words)) if words else CaselessPrefilter(pattern).words
+        self._words = _fewest(words) if words else CaselessPrefilter(pattern).words
 
     def may_match(self, text: str) -> bool:
         """False only when ``text`` holds none of the words every match needs."""
@@ -218,7 +243,7 @@ class Guarded:
         if self._lower:
             if not text.isascii() and any(c in text for c in CASE_TRAPS):
                 return True
-            text = text.lower()
+            text = _lowered(text)
         return any(map(text.__contains__, words))
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
@@ -247,3 +272,37 @@ def guarded(pattern: re.Pattern[str]) -> Guarded | re.Pattern[str]:
     """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself."""
     g = Guarded(pattern)
     return g if g._words else pattern
+
+
+class WordStarts:
+    """``finditer`` of a pattern of names, ``(?<![\\w-])(?:Name|Other|...)...``, that tries the
+    pattern only where a name can start: at one of the names' first characters with no letter,
+    digit or hyphen before it.
+
+    ``re`` tries a pattern that opens with a lookbehind at every character of a text; the
+    first characters are found with one character class instead (in C), and the pattern is
+    matched at those places alone, in text order, each search going on after the last
+    match's end: the matches ``pattern.finditer`` gives, for a pattern whose matches are never
+    empty, start with one of ``firsts`` and start after no ``[\\w-]``.
+    """
+
+    __slots__ = ("_match", "_starts")
+
+    def __init__(self, pattern: re.Pattern[str], firsts: str) -> None:
+        self._match = pattern.match
+        chars = "".join(sorted(set(firsts)))
+        # (the class first, then the look behind it, so that re scans for the class in C)
+        self._starts = re.compile(rf"[{re.escape(chars)}](?<![\w-][\s\S])") if chars else None
+
+    def finditer(self, text: str):  # noqa: ANN201 (an iterator of matches)
+        if self._starts is None:
+            return
+        match, pos = self._match, 0
+        for c in self._starts.finditer(text):
+            at = c.start()
+            if at < pos:
+                continue
+            m = match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()

@@ -191,6 +191,7 @@ class _Index:
     def __init__(self) -> None:
         self.by_probe: dict[str, list[_Form]] = {}
         self.ids: dict[str, str] = {}  # key(form) -> id, for lookup
+        self.openers: frozenset[str] = frozenset()  # every probe's prefixes, the empty one too
 
     @classmethod
     def build(cls, entries: dict[str, CatalogueEntry]) -> _Index:
@@ -214,6 +215,8 @@ class _Index:
                 index.by_probe.setdefault(form.folded[:_PROBE], []).append(form)
         for forms in index.by_probe.values():
             forms.sort(key=lambda f: len(f.folded), reverse=True)
+        # speed: a word can open a name only if it (its first characters) begins a probe
+        index.openers = frozenset(p[:n] for p in index.by_probe for n in range(len(p) + 1))
         return index
 
 
@@ -263,23 +266,30 @@ def _known_mentions(text: str) -> list[_Mention]:
     words = _Words(text)
     out: list[_Mention] = []
     n = len(words)
-    i = 0
-    while i < n:
-        probe = words.folded[i]
+    folded = words.folded
+    openers = index.openers
+    free = 0  # the first word not inside a name found
+    # speed: only a word whose first characters begin a probe can open a name (the probe
+    # starts with the word and, for a short word, the next one), so the loop visits those alone.
+    following = folded[1:] + [""]
+    for i in [k for k, (w, nxt) in enumerate(zip(folded, following))
+              if w[:_PROBE] in openers and (len(w) >= _PROBE or (w + nxt)[:_PROBE] in openers)]:
+        if i < free:
+            continue
+        probe = folded[i]
         j = i + 1
         while len(probe) < _PROBE and j < n and words.joined(j):
-            probe += words.folded[j]
+            probe += folded[j]
             j += 1
         forms = index.by_probe.get(probe[:_PROBE])
         found = _match(forms, i, words) if forms else None
         if found is None:
-            i += 1
             continue
         form, last = found
         entry = entries[form.mission_id]
         start, end = words.spans[i][0], words.spans[last][1]
         out.append(_Mention(entry.id, start, end, True, entry.name, entry.organisation))
-        i = last + 1
+        free = last + 1
     return out
 
 

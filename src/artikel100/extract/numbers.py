@@ -193,13 +193,17 @@ def find_quantities(text: str) -> list[Quantity]:
     Returns:
         Quantities in text order.
     """
-    excluded = _excluded_spans(text)
+    excluded: list[tuple[int, int]] | None = None  # found at the first number that needs them (speed)
     out: list[Quantity] = []
     for m in _NUM_TOKEN_RE.finditer(text):
         s, e = m.span()
         raw = m.group("num")
         if raw is not None:
-            if raw.lower() == "een" or _inside(excluded, s, e):
+            if raw.lower() == "een":
+                continue
+            if excluded is None:
+                excluded = _excluded_spans(text)
+            if _inside(excluded, s, e):
                 continue
             if _NOT_COUNT_AFTER.match(text, m.end()) or _MONEY_BEFORE.search(text, max(0, s - 6), s):
                 continue

@@ -330,8 +330,9 @@ class _Scan:
                     found.setdefault(w, set()).add(i)
             self._sentences_of = found
         out: set[int] = set()
-        for w in words:
-            out |= self._sentences_of.get(w, set())
+        found = self._sentences_of
+        for w in found.keys() & words:  # (the words of the letter, intersected in C)
+            out |= found[w]
         return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..dutch import MONTH_NAMES
 from ..datafiles import load_yaml
-from .literals import CaselessPrefilter
+from .literals import CASE_TRAPS, CaselessPrefilter, WordStarts
 
 __all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
 
@@ -59,6 +59,34 @@ _UNIT_RE = re.compile(
 )
 _UNIT_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(_UNITS)}
 _UNIT_FILTER = CaselessPrefilter(_UNIT_RE)
+# Speed: the alternatives of _UNIT_RE one by one, with the words (in lower case) each needs.
+# A kind none of whose words a sentence holds cannot match anywhere in it, so leaving it out
+# of the pattern changes neither which kind wins at a place nor where the matches are; a
+# sentence is scanned with the alternatives it may hold only (a few of the nineteen).
+_UNIT_ALTERNATIVES = [
+    rf"(?P<k{i}>{'(?i:' if kind != 'special operations forces' else '(?:'}{p}))" for i, (p, kind) in enumerate(_UNITS)
+]
+_UNIT_WORDS = [CaselessPrefilter(re.compile(alt)).words for alt in _UNIT_ALTERNATIVES]
+_UNIT_SUBSETS: dict[tuple[int, ...], re.Pattern[str]] = {}  # compiled once per process, like re's own cache
+_MAX_SUBSETS = 512
+
+
+def _unit_pattern(text: str) -> re.Pattern[str]:
+    """_UNIT_RE, or the same pattern without the kinds ``text`` cannot hold."""
+    if any(c in text for c in CASE_TRAPS):
+        return _UNIT_RE  # a letter re folds to ASCII and str.lower does not: keep every kind
+    low = text.lower()
+    kinds = tuple(i for i, words in enumerate(_UNIT_WORDS) if not words or any(map(low.__contains__, words)))
+    if not kinds or len(kinds) == len(_UNIT_WORDS):
+        return _UNIT_RE
+    pattern = _UNIT_SUBSETS.get(kinds)
+    if pattern is None:
+        if len(_UNIT_SUBSETS) >= _MAX_SUBSETS:
+            return _UNIT_RE
+        pattern = _UNIT_SUBSETS[kinds] = re.compile(
+            r"\b(?:" + "|".join(_UNIT_ALTERNATIVES[i] for i in kinds) + r")(?![\w])"
+        )
+    return pattern
 
 
 # Words that name a unit of any country; only the others mark a sentence as Dutch.
@@ -88,7 +116,7 @@ def _units_of(text: str) -> tuple[UnitMention, ...]:
     # Several stages ask for the units of the same sentence.
     if not _UNIT_FILTER.may_match(text):  # speed: none of the words a unit needs
         return ()
-    return tuple(UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _UNIT_RE.finditer(text))
+    return tuple(UnitMention(_UNIT_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _unit_pattern(text).finditer(text))
 
 
 # Full-time equivalents count people: "ongeveer 29 VTE".
@@ -167,11 +195,18 @@ def guess_places(text: str) -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_finder() -> WordStarts:
+    """The place pattern tried only where a form's first letter starts a word (speed)."""
+    pattern, forms = _place_index()
+    return WordStarts(pattern, "".join({f[0] for f in forms}))
+
+
 def find_places(text: str) -> list[Place]:
     """Known places named in ``text``."""
-    pattern, forms = _place_index()
+    _, forms = _place_index()
     out = []
-    for m in pattern.finditer(text):
+    for m in _place_finder().finditer(text):
         name, kind = forms[" ".join(m.group().split())]
         out.append(Place(name, kind, m.start(), m.end()))
     return out

@@ -8,6 +8,7 @@ the cleaned text can always be traced back to the source.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import OffsetMap, Repair
@@ -81,13 +82,14 @@ def apply_edits(
     repairs: list[Repair] = []
     pos = 0  # in the old text
     npos = 0  # in the new text
+    ends = _sorted_ends(offsets)
 
     def copy_through(a: int, b: int) -> None:
         nonlocal npos
         if b <= a:
             return
         # Split along the old map's segments so verbatim runs stay exact.
-        for c0, c1, s0, s1 in _segments_between(offsets, a, b):
+        for c0, c1, s0, s1 in _segments_between(offsets, a, b, ends):
             new_map.add(npos, npos + (c1 - c0), s0, s1)
             npos += c1 - c0
         out.append(text[a:b])
@@ -110,12 +112,32 @@ def apply_edits(
     return "".join(out), new_map, repairs
 
 
-def _segments_between(offsets: OffsetMap, a: int, b: int) -> list[tuple[int, int, int, int]]:
-    """The old map's segments clipped to ``[a, b)``, as (c0, c1, s0, s1)."""
+def _sorted_ends(offsets: OffsetMap) -> list[int] | None:
+    """The segments' clean ends when both their starts and their ends never decrease (as the
+    builder makes them), so that the segments of a stretch can be found by bisection; else None."""
+    starts = [s[0] for s in offsets.segments]
+    ends = [s[1] for s in offsets.segments]
+    # (sorting a sorted list is one pass in C; equal lists mean neither decreases)
+    return ends if starts == sorted(starts) and ends == sorted(ends) else None
+
+
+def _segments_between(
+    offsets: OffsetMap, a: int, b: int, ends: list[int] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """The old map's segments clipped to ``[a, b)``, as (c0, c1, s0, s1).
+
+    ``ends`` (``_sorted_ends``) lets the scan start at the first segment that ends after ``a``
+    and stop at the first that starts at ``b`` or later (speed: every stretch copied read the
+    whole map); the segments skipped are those the full scan skips."""
     if not offsets.segments:
         return [(a, b, a, b)]
     result = []
-    for c0, c1, s0, s1 in offsets.segments:
+    segments = offsets.segments
+    if ends is not None:
+        segments = segments[bisect_right(ends, a) :]  # (a copy of the references only, in C)
+    for c0, c1, s0, s1 in segments:
+        if ends is not None and c0 >= b:
+            break
         if c1 <= a or c0 >= b:
             continue
         lo, hi = max(c0, a), min(c1, b)

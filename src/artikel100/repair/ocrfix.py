@@ -98,7 +98,7 @@ class _Fixer:
         self.text = text
         self.lex = lexicon
         self.matches = list(_TOKEN.finditer(text))  # one scan, for the counts and the edits
-        self.counts = Counter(m.group() for m in self.matches)
+        self.counts = Counter(_TOKEN.findall(text))  # (the matches' words, counted in C)
         self.acronyms = {t: n for t, n in self.counts.items() if t.isupper() and t.isalpha() and n >= 3}
 
     def fix(self, token: str) -> tuple[str, str] | None:
