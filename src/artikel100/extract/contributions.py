@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
 from .literals import CaselessPrefilter
-from .missions import catalogue
+from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
@@ -538,7 +538,7 @@ def find_contributions(
             if found:
                 state.last_facts = found[-1].mission
             state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
-    carriers = _standing_forces()
+    carriers = standing_forces()
     listed = {c.mission for c in out if c.status != "considered"} - carriers - {main}
     if main and main not in carriers and len(listed) < 2:
         # A standing force (a NATO maritime group, the NRF) carries units into an operation;
@@ -560,11 +560,6 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
             out.append(Contribution(mission=mission, description=sentence.text, spans=[(sentence.start + s, sentence.start + e)],
                                     status="decided", **{field_name: value}))
     return out
-
-
-@lru_cache(maxsize=1)
-def _standing_forces() -> frozenset[str]:
-    return frozenset(e.id for e in catalogue().values() if e.standing)
 
 
 def _without_coarse_dates(out: list[Contribution]) -> list[Contribution]:

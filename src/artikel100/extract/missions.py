@@ -161,6 +161,12 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogueEntry:
     )
 
 
+@lru_cache(maxsize=1)
+def standing_forces() -> frozenset[str]:
+    """The ids of the standing and standby forces (``standing: true``), which carry units into operations."""
+    return frozenset(e.id for e in catalogue().values() if e.standing)
+
+
 def catalogue() -> dict[str, CatalogueEntry]:
     """The catalogue, id -> entry, read once per process.
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..model import CleanDocument
 from .described import described_id
-from .missions import catalogue
+from .missions import catalogue, standing_forces
 
 __all__ = ["Topic", "find_topic"]
 
@@ -136,7 +136,7 @@ def find_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topi
             # (a standing force carries the units, it is not the operation: "in het kader van de NRF";
             # "neemt niet aan Ace Guard deel" gives it nothing)
             if opening.start <= s < opening.end and _RECEIVES.search(before) and not _NOT_GIVEN.search(before) \
-                    and not getattr(catalogue().get(mission), "standing", False):
+                    and mission not in standing_forces():
                 return None  # "informeren wij u over de bijdrage aan de EU-trainingsmissie in Mali"
     for label in _LABELS:
         for block in blocks:

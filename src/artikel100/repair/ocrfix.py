@@ -30,6 +30,15 @@ _CONFUSIONS = [("g", "q"), ("q", "g"), ("rn", "m"), ("m", "rn"), ("cl", "d"), ("
                ("t", "l"), ("l", "t"), ("f", "l"), ("l", "f"), ("li", "h"), ("ri", "n"), ("h", "n"), ("n", "h"), ("r", "n"), ("n", "r")]
 
 
+def _confused(word: str):  # noqa: ANN202 (an iterator of str)
+    """``word`` with one of OCR's confusions undone, at each place it can be."""
+    for wrong, right in _CONFUSIONS:
+        start = word.find(wrong)
+        while start != -1:
+            yield word[:start] + right + word[start + len(wrong) :]
+            start = word.find(wrong, start + 1)
+
+
 def _match_case(template: str, word: str) -> str:
     if template.isupper() and len(template) > 1:
         return word.upper()
@@ -158,9 +167,8 @@ _COMMON_ENGLISH = 5.0  # zipf: "full", "support", "group"; not "senate"
 # "vande", "inhet": a preposition and an article run together, which Dutch never writes as one word.
 _PREPOSITIONS = "van in en over op aan met voor uit naar door bij tot om onder tegen".split()
 _GLUED_FUNCTION_WORDS = {p + a: (p, a) for p in _PREPOSITIONS for a in ("de", "het")}
-# The function words a short misread word may be: "vari" and "iri" are "van" and "in" ("n" read as "ri"),
+# A short misread word may be a function word: "vari" and "iri" are "van" and "in" ("n" read as "ri"),
 # "ais" is "als", "dc" is "de". A word this common is not a slip ("eer", "min").
-_SHORT_TARGETS = frozenset("de het een van in op te met voor naar aan door uit bij tot om en of dat die als is".split())
 _SHORT_COMMON = 4.2
 
 
@@ -185,16 +193,10 @@ class _WordRules:
 
     def _short_function_word(self, token: str) -> tuple[str, str] | None:
         """A short rare word that one OCR confusion, or one stray letter, makes a function word."""
-        if token in _SHORT_TARGETS or self.lex.nl(token) >= _SHORT_COMMON:
+        if token in _FUNCTION_WORDS or self.lex.nl(token) >= _SHORT_COMMON:
             return None
-        found = {token[:i] + token[i + 1 :] for i in range(1, len(token))} & _SHORT_TARGETS
-        for wrong, right in _CONFUSIONS:
-            start = token.find(wrong)
-            while start != -1:
-                candidate = token[:start] + right + token[start + len(wrong) :]
-                if candidate in _SHORT_TARGETS:
-                    found.add(candidate)
-                start = token.find(wrong, start + 1)
+        found = {token[:i] + token[i + 1 :] for i in range(1, len(token))} | set(_confused(token))
+        found &= _FUNCTION_WORDS
         return (found.pop(), "short-function-word") if len(found) == 1 else None
 
     def _diaeresis(self, token: str) -> tuple[str, str] | None:
@@ -253,14 +255,10 @@ class _WordRules:
             score = best_folded(cand)
             if score >= max(3.5, floor):
                 candidates[cand] = score
-        for wrong, right in _CONFUSIONS:
-            start = lower.find(wrong)
-            while start != -1:
-                cand = lower[:start] + right + lower[start + len(wrong) :]
-                score = self._score(cand, compound, lower)
-                if score >= max(3.0, floor):
-                    candidates[cand] = max(candidates.get(cand, 0.0), score)
-                start = lower.find(wrong, start + 1)
+        for cand in _confused(lower):
+            score = self._score(cand, compound, lower)
+            if score >= max(3.0, floor):
+                candidates[cand] = max(candidates.get(cand, 0.0), score)
         if token[:1].isupper():
             # A capitalised word is a name: it may become another name or an English term
             # ("Irag" -> "Iraq", "Fuwll" -> "Full"), never a common Dutch word ("Zapad" -> "Zaad"),
