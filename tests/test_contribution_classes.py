@@ -240,6 +240,15 @@ def test_what_began_is_a_start_only_when_the_contribution_begins() -> None:
     assert not any(v == "2016-08-02" for _, _, v in facts)
 
 
+def test_the_people_just_named_who_begin_start_the_contribution_but_the_mission_beginning_does_not() -> None:
+    plural = ("Nederland stelt twee transportvliegtuigen en 40 militairen beschikbaar aan MINUSCA; zij beginnen "
+              "daar op 3 november met de eerste vluchten.")
+    assert ("MINUSCA", "start", "2016-11-03") in _facts(plural, "12 september 2016")
+    singular = ("Nederland stelt twee transportvliegtuigen en 40 militairen beschikbaar aan MINUSCA. Zij begint "
+                "op 3 november aan een nieuw mandaat.")
+    assert not any(v == "2016-11-03" for _, _, v in _facts(singular, "12 september 2016"))
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -200,7 +200,10 @@ _START_VERB = re.compile(
     # begins (not "het conflict, dat op 12 juli begon")
     r"|(?:bijdrage|inzet|deelname|uitzending|detachement|team|eenheid|missie|training\w*|werkzaamheden"
     r"|\w*officieren|militairen|\w*specialisten|waarnemers|adviseurs|instructeurs)\b[^.;]{0,40}?"
-    r"\b(?:begint|beginnen|begon|begonnen))\b",
+    r"\b(?:begint|beginnen|begon|begonnen)"
+    # "...; zij beginnen daar op 26 april met vluchten": the people just named start (the singular
+    # "Zij begint medio juli" is the mission's own start, not a contribution's)
+    r"|(?:^|[;:]\s*)(?:zij|ze)\b[^.;]{0,40}?\b(?:beginnen|begonnen))\b",
     re.IGNORECASE,
 )
 _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|eindigt|stopt|stoppen)\b", re.IGNORECASE)
