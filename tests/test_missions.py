@@ -255,6 +255,13 @@ def test_eunavfor_with_a_new_name_is_an_unknown_mission() -> None:
     assert (mission.id, mission.known, mission.name) == ("POSEIDONIA", False, "EUNAVFOR Poseidonia")
 
 
+def test_a_named_force_with_its_year_after_a_nationality_adjective_is_an_unknown_mission() -> None:
+    text = "Het fregat vaart mee met de Franse Maritime Task Group 2024 (MTG24). MTG24 bezoekt Bombay."
+    (mission,) = find_missions(text)
+    assert (mission.id, mission.known, mission.name) == ("MTG24", False, "Maritime Task Group 2024")
+    assert [text[s:e] for s, e in mission.spans] == ["Maritime Task Group 2024", "MTG24", "MTG24"]
+
+
 def test_known_missions_are_not_reported_twice_as_unknown() -> None:
     text = "Operation Atalanta, EUNAVFOR Irini en de VN-missie UNIFIL (UNIFIL) lopen door."
     assert [(m.id, m.known) for m in find_missions(text)] == [("ATALANTA", True), ("IRINI", True), ("UNIFIL", True)]

@@ -364,11 +364,12 @@ _NOT_MISSION_ACRONYMS = frozenset(
 
 
 # A force's English name in capitalised words, with a head that makes it a force or an
-# operation, and its acronym in brackets right after it.
+# operation (and perhaps its number or year: "Carrier Strike Group 2021"), and its acronym in
+# brackets right after it.
 _FORCE_HEAD = r"(?:Group|Mission|Operation|Task[ \t]+Force|Cent(?:er|re)|Coalition)"
 _NAMED_FORCE = re.compile(
     rf"(?P<name>[A-Z][\w-]+(?:[ \t]+(?:[A-Z][\w-]+|of|for|the|and)){{0,5}}?[ \t]+{_FORCE_HEAD}"
-    rf"(?:[ \t]+[A-Z][\w-]+){{0,3}})[ \t]+\((?P<acr>[A-Z]{{2,}}[A-Za-z0-9-]*(?:[ \t]+[A-Z][A-Za-z]+){{0,3}})\)"
+    rf"(?:[ \t]+(?:[A-Z][\w-]+|\d{{1,4}})){{0,3}})[ \t]+\((?P<acr>[A-Z]{{2,}}[A-Za-z0-9-]*(?:[ \t]+[A-Z][A-Za-z]+){{0,3}})\)"
 )
 
 
@@ -474,9 +475,17 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         # "de Mine Countermeasures Naval Group Black Sea (MCM Black Sea)": a force's English
         # name with the acronym it goes by; the name is the mention, the acronym names it after.
         name, acr = " ".join(m.group("name").split()), " ".join(m.group("acr").split())
-        if acr[0] != name[0] or acr.split()[0] in _NOT_MISSION_ACRONYMS or not _starts_word(text, m.start()):
+        start = m.start("name")
+        if acr[0] != name[0]:
+            # "de Britse Carrier Strike Group 2021 (CSG21)": the name starts where its acronym does
+            first = re.search(rf"(?<!\S){re.escape(acr[0])}", m.group("name"))
+            if first is None:
+                continue
+            start += first.start()
+            name = " ".join(text[start : m.end("name")].split())
+        if acr.split()[0] in _NOT_MISSION_ACRONYMS or not _starts_word(text, m.start()):
             continue
-        if add(_slug(acr), m.start("name"), m.end("name"), name, None):
+        if add(_slug(acr), start, m.end("name"), name, None):
             acronyms.setdefault(acr, (_slug(acr), name, None, False))
     # Once a letter has named an acronym, its later bare uses are mentions too.
     for acr, (mission_id, name, org, is_known) in acronyms.items():
