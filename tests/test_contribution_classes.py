@@ -249,6 +249,16 @@ def test_the_people_just_named_who_begin_start_the_contribution_but_the_mission_
     assert not any(v == "2016-11-03" for _, _, v in _facts(singular, "12 september 2016"))
 
 
+def test_what_the_unit_just_named_consists_of_is_dutch_but_what_the_mission_counts_is_not() -> None:
+    body = ("Nederland stelt een logistiek detachement beschikbaar aan UNMISS. Het telt ongeveer 120 militairen. "
+            "Het bestaat uit een transportpeloton van 80 militairen en een werkplaats van veertig militairen.")
+    facts = _facts(body)
+    assert {("UNMISS", "personnel", n) for n in (120, 80, 40)} <= facts
+    mission = ("Nederland stelt twee politieadviseurs beschikbaar aan UNMISS. Zij telt thans ongeveer 900 "
+               "internationale medewerkers.")
+    assert ("UNMISS", "personnel", 900) not in _facts(mission)
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -81,8 +81,10 @@ _WHOLE = re.compile(
     r"(?i:\b\w*(?:missie|operatie|divisie|macht|vloot|taakgroep|coalitie|groep|battlegroup)\b"
     r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
     # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
-    # (not a place or a mission that qualifies the subject: "Het detachement in Villafranca telt")
-    r"|(?<!\bin )(?<!\bte )(?<!\bde )(?<!\bbij )\b[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
+    # (not a place or a mission that qualifies the subject: "Het detachement in Villafranca telt";
+    # nor a neuter pronoun, for the unit just named: "Het bestaat uit een bataljon van 750 militairen";
+    # missions are "de" words, so "Zij telt 700 medewerkers" is the mission's size)
+    r"|(?<!\bin )(?<!\bte )(?<!\bde )(?<!\bbij )\b(?!(?:Het|Dit)\b)[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
     r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,120}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
