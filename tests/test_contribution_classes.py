@@ -259,6 +259,14 @@ def test_what_the_unit_just_named_consists_of_is_dutch_but_what_the_mission_coun
     assert ("UNMISS", "personnel", 900) not in _facts(mission)
 
 
+def test_the_governments_decision_keeps_the_chain_and_its_year_is_no_period() -> None:
+    body = ("Sinds mei 2004 maakt een genie-eenheid van 45 militairen deel uit van UNMIL. De regering besloot in "
+            "2003 tot deelname voor twee jaar (Kamerstuk 29 521, nr. 4). Die periode loopt tot 1 mei 2006.")
+    facts = _facts(body, "12 maart 2006")
+    assert ("UNMIL", "end", "2006-05-01") in facts
+    assert not any(str(v).startswith("2003") for _, _, v in facts)
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -41,7 +41,7 @@ from .units import find_places, find_units, guess_places, is_personnel
 __all__ = ["find_contributions"]
 
 _DUTCH = re.compile(
-    r"\b(?:Nederland|Nederlandse|kabinet|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
+    r"\b(?:Nederland|Nederlandse|kabinet|^De regering(?!\s+(?:van|in)\b)|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
     r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
@@ -264,6 +264,10 @@ _ABOUT_THE_CONTRIBUTION = re.compile(
     r"|\w*rapportage\w*|verslag\w*|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op|uw Kamer|de Kamer)\b",
     re.IGNORECASE,
 )
+# "De regering besloot in 1997 tot deelname": the year of the decision, not of the deployment
+# (but "heeft besloten in 2023 instructeurs te leveren" gives the year to what is done).
+_DECIDED = re.compile(r"\b(?:besloot|besloten|besluit|beslist|ingestemd|instemde)\b", re.IGNORECASE)
+_TO_DO = re.compile(r"\bte\s+[a-z]\w*en\b")
 _SINCE_IN_CLAUSE = re.compile(r"\b(?i:sinds)\b")
 _HANDOVER = re.compile(r"\b(?:overgenomen|overnemen|overgedragen|overdragen|overdracht|afgelost)\b")
 # In a sentence about a whole mission, the Dutch share is named as such.
@@ -989,7 +993,8 @@ def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) ->
         return False
     clause = clause_at(clauses, d.start)
     part = text[clause.start : clause.end]
-    if not _YEAR_CONTRIBUTION.search(part) or _ABOUT_THE_CONTRIBUTION.search(part):
+    if not _YEAR_CONTRIBUTION.search(part) or _ABOUT_THE_CONTRIBUTION.search(part) \
+            or (_DECIDED.search(part) and not _TO_DO.search(part)):
         return False
     others = [x for x in find(part, letter_date) if x.start + clause.start != d.start]
     return not others
