@@ -267,6 +267,20 @@ def test_the_governments_decision_keeps_the_chain_and_its_year_is_no_period() ->
     assert not any(str(v).startswith("2003") for _, _, v in facts)
 
 
+def test_leaving_the_country_of_the_mission_ends_the_stay_and_leaving_a_dutch_port_starts_it() -> None:
+    abroad = ("Nederland levert drie adviseurs aan EUCAP Sahel Niger. De adviseurs hebben Niger op 2 augustus met "
+              "een Franse vlucht verlaten.")
+    assert ("EUCAP-SAHEL-NIGER", "end", "2016-08-02") in _facts(abroad, "12 september 2016")
+    home = "Nederland levert een fregat aan Atalanta. Zr.Ms. Tromp heeft op 2 augustus Den Helder verlaten."
+    assert ("ATALANTA", "start", "2016-08-02") in _facts(home, "12 september 2016")
+
+
+def test_an_earlier_term_that_runs_out_on_a_coming_day_is_this_years() -> None:
+    body = ("Nederland levert 40 militairen aan UNMIL. Op 19 oktober a.s. verstrijkt de termijn waarvoor tot "
+            "voortzetting van de Nederlandse deelname aan UNMIL is besloten.")
+    assert ("UNMIL", "end", "2016-10-19") in _facts(body, "7 oktober 2016")
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -787,7 +787,8 @@ def _facts(
         before = verbs[max(0, d.start - 40) : d.start]
         near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
         clause = clause_at(clauses, d.start)
-        if _END_VERB.search(verbs, clause.start, clause.end) and (
+        left = _left_from(text, clause)
+        if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad") and (
             re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
@@ -801,6 +802,7 @@ def _facts(
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             or _clause_after(verbs, d.end)
+            or (left == "home" and re.search(r"\b(?:op|per|in)\s*$", before))
         ):
             # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
             out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value))
@@ -957,8 +959,8 @@ def _extended_end(words: str, end: str, letter_date: date | None) -> str:
     """The end an extension runs to, when the letter gives no year: "te verlengen tot en met 31
     december" is ahead of the letter, and in a letter of November the next year's, not the
     coming month's."""
-    if letter_date is None or re.search(r"\b(?:19|20)\d\d\b", words) or len(end) < 7:
-        return end
+    if letter_date is None or re.search(r"\b(?:19|20)\d\d\b|\ba\.\s?s\.|\baanstaande\b|\bjl\.", words) or len(end) < 7:
+        return end  # a year, or "19 oktober a.s.": the coming one, as dates resolved it
     value = date(int(end[:4]), int(end[5:7]), 1)
     if (value.year - letter_date.year) * 12 + value.month - letter_date.month < _SHORTEST_EXTENSION:
         return f"{value.year + 1:04d}{end[4:]}"
@@ -984,6 +986,20 @@ def _without_home_departure(text: str) -> str:
     if not m or not in_the_kingdom(m.group("place")):
         return text
     return text[: m.start("uit")] + "   " + text[m.end("uit") :]
+
+
+_LEAVES = re.compile(r"\b(?:verlaten|verliet|verlieten|verlaat)\b")
+
+
+def _left_from(text: str, clause) -> str | None:  # noqa: ANN001 (clauses.Clause)
+    """Where the clause's people leave: "hebben Niger op 2 augustus verlaten" ends their stay
+    ("abroad"), "heeft op 3 mei Den Helder verlaten" starts the deployment ("home")."""
+    if not _LEAVES.search(text, clause.start, clause.end):
+        return None
+    words = text[clause.start : clause.end]
+    if any(in_the_kingdom(m.group()) for m in re.finditer(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", words)):
+        return "home"
+    return "abroad" if find_places(words) else None
 
 
 def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001

@@ -422,7 +422,7 @@ _END_RE = guarded(re.compile(
     rf"\b(?P<conn>(?i:tot\s+en\s+met|t/m|tot(?:\s+uiterlijk)?(?:\s+het)?|uiterlijk\s+tot))\s+(?P<b>{DATE_RE})"
 ))
 _START_RE = guarded(re.compile(rf"\b(?P<conn>(?i:vanaf|met\s+ingang\s+van|m\.i\.v\.|ingaande|per))\s+(?P<a>{DATE_RE})"))
-_EXPIRY_VERB = r"(?i:verloopt|verlopen|verliep|verliepen|afloopt|aflopen|eindigt|eindigen|loopt\s+af|lopen\s+af)"
+_EXPIRY_VERB = r"(?i:verloopt|verlopen|verliep|verliepen|afloopt|aflopen|eindigt|eindigen|loopt\s+af|lopen\s+af|verstrijkt|verstrijken|verstreek|verstreken)"
 _EXPIRY_RES = (
     # "verloopt op 31 december 2024", "verlopen in juli 2025"
     re.compile(rf"\b{_EXPIRY_VERB}(?:\s+(?i:op|in|per))?\s+(?P<b>{DATE_RE})"),
