@@ -281,6 +281,14 @@ def test_an_earlier_term_that_runs_out_on_a_coming_day_is_this_years() -> None:
     assert ("UNMIL", "end", "2016-10-19") in _facts(body, "7 oktober 2016")
 
 
+def test_this_operation_is_the_one_the_sentence_before_named() -> None:
+    body = ("Dit jaar eindigt de NAVO-operatie Sea Guardian. Nederland neemt sinds maart met een fregat en 150 "
+            "militairen aan deze operatie deel.\n\nDe regering heeft besloten een mijnenjager met 40 militairen "
+            "aan Irini bij te dragen. Irini handhaaft het wapenembargo; Irini werkt vanuit Rome.")
+    facts = _facts(body)
+    assert ("SEA-GUARDIAN", "personnel", 150) in facts and ("IRINI", "personnel", 150) not in facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

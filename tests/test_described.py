@@ -79,3 +79,16 @@ def test_a_description_in_a_heading_ends_at_its_line() -> None:
 
     phrases = [d.phrase for d in find_descriptions("De VN-missie in Colombia\n\nDe Veiligheidsraad heeft de missie opgericht.")]
     assert phrases == ["VN-missie in Colombia"]
+
+
+def test_a_description_after_the_mission_it_follows_is_not_that_mission() -> None:
+    text = "Na afloop van IFOR blijft een kleinere NAVO-troepenmacht in Bosnië-Herzegovina."
+    mentions = mission_mentions(text, date(1996, 12, 10))
+    assert [m for m, _, _ in mentions].count("IFOR") == 1
+    assert len(mentions) == 2  # the force after IFOR is a mission of its own
+
+
+def test_a_description_again_without_its_place_is_the_mission_it_was() -> None:
+    text = ("Na afloop van Essential Harvest blijft een NAVO-troepenmacht ter beveiliging van de waarnemers in "
+            "Macedonië. Nederland levert 100 militairen aan de NAVO-troepenmacht ter beveiliging van de waarnemers.")
+    assert [m for m, _, _ in mission_mentions(text, date(2001, 9, 20))] == ["ESSENTIAL-HARVEST", "AMBER-FOX", "AMBER-FOX"]

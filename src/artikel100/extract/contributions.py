@@ -354,6 +354,8 @@ _GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
 
 # A sentence about the contribution the one before it stated.
 _THAT_CONTRIBUTION = re.compile(r"(?:Die|Deze|Dat|Dit)\s+(?:bijdrage|inzet|deelname|steun)\b")
+# "Nederland neemt ... aan deze operatie deel": the mission the sentence before named.
+_THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde)\s+(?:operatie|missie|troepenmacht|vredesmacht)\b")
 _HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
 
 
@@ -392,6 +394,7 @@ class _State:
     last_facts: str | None = None  # the mission the paragraph's last facts went to
     recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
     framework_ends: dict[str, str] = field(default_factory=dict)
+    last_named: str | None = None  # the mission the sentence before named last
 
 
 @lru_cache(maxsize=256)
@@ -512,6 +515,7 @@ def find_contributions(
         # Nederland ..." starts a new one.
         continues = bool(state.last_dutch and _SAME_PEOPLE.match(sentence.text) and not _NL_SENDS.search(sentence.text))
         missions = _attribute(sentence.text, here, units, state, section, continues) or ([main] if main else [])
+        state.last_named = here[-1][0] if here else None
         receivers = {m for m, st, _ in here if _receives(sentence.text, st)}
         for u in units:
             # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
@@ -675,6 +679,8 @@ def _attribute(
     if continues and state.last_mission:
         # "Zij zijn werkzaam in ..., waar zij UNIFIL ondersteunen": still about the contribution before
         return [state.last_mission]
+    if not here and state.last_named and _THIS_MISSION.search(text):
+        return [state.last_named]
     known_unit = next((state.unit_missions[u.kind] for u in units if u.strong and u.kind in state.unit_missions), None)
     if known_unit is None and not here and not state.last_mission and _LIST_ITEM.match(text):
         # a list item before the letter says where its unit serves ("het PRT ... in het kader van ISAF")

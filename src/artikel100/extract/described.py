@@ -185,7 +185,8 @@ def _fits(entry: CatalogueEntry, d: Description, year: int | None) -> bool:
     return bool(d.organisation or d.kind)
 
 
-def resolve(d: Description, letter_date: date | None, named: set[str], nearby: tuple[str, ...] = ()) -> str | None:
+def resolve(d: Description, letter_date: date | None, named: set[str], nearby: tuple[str, ...] = (),
+            exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The catalogue mission a description is, or None when none or several fit.
 
     Args:
@@ -195,11 +196,13 @@ def resolve(d: Description, letter_date: date | None, named: set[str], nearby: t
             them that fits wins over the rest of the catalogue.
         nearby: the countries of the missions named near a description that names no
             place ("de EU-geleide troepenmacht als opvolger van SFOR" works in Bosnia).
+        exclude: missions the letter names as the one before ("na afloop van Essential
+            Harvest"), which the description is not.
     """
     if not d.countries and nearby and d.organisation:
         d = dataclasses.replace(d, countries=nearby)
     year = letter_date.year if letter_date else None
-    fits = [e.id for e in catalogue().values() if _fits(e, d, year)]
+    fits = [e.id for e in catalogue().values() if e.id not in exclude and _fits(e, d, year)]
     in_letter = [f for f in fits if f in named]
     if len(in_letter) == 1:
         return in_letter[0]

@@ -582,6 +582,13 @@ _NAMED_IN_BRACKETS = re.compile(r"[^.;:()\n]{0,160}\(\s*")
 _NEARBY = 300  # characters around a description in which named missions say where it works
 
 
+_PREDECESSOR = re.compile(
+    r"\b(?:na (?:afloop|het einde|de beëindiging|beëindiging|afsluiting|de afsluiting) van|als opvolger van|opvolger van|opvolgt)"
+    r"\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _described_mentions(text: str, named: list[_Mention], letter_date: date | None) -> list[_Mention]:
     """Missions the letter describes ("de EU-trainingsmissie in Mali"): a mention of the
     catalogue mission the description fits, or a mission of its own (see ``described``)."""
@@ -589,9 +596,13 @@ def _described_mentions(text: str, named: list[_Mention], letter_date: date | No
 
     taken = sorted((m.start, m.end) for m in named)
     in_letter = {m.mission_id for m in named if m.known}
+    # "na afloop van Essential Harvest een kleinere troepenmacht": what the letter describes after
+    # a mission it names as the one before is not that mission
+    before = {m.mission_id for m in named if m.known and _PREDECESSOR.search(text, max(0, m.start - 40), m.start)}
     entries = catalogue()
     out: list[_Mention] = []
     ids: dict[tuple, str] = {}
+    resolved: dict[tuple, str] = {}  # (head, organisation, purpose) -> the catalogue mission it fit
     for d in find_descriptions(text):
         k = bisect.bisect_left(taken, (d.end, d.end))
         if (k and taken[k - 1][1] > d.start) or (k < len(taken) and taken[k][0] < d.end):
@@ -607,7 +618,12 @@ def _described_mentions(text: str, named: list[_Mention], letter_date: date | No
         nearby = tuple(dict.fromkeys(
             c for m in named if m.known and abs(m.start - d.start) < _NEARBY for c in entries[m.mission_id].countries
         ))
-        mission_id = resolve(d, letter_date, in_letter, nearby)
+        mission_id = resolve(d, letter_date, in_letter - before, nearby, exclude=before)
+        if mission_id is None and not d.countries and d.purpose:
+            # "de NAVO-troepenmacht ter bescherming van de waarnemers" again, without "in Macedonië"
+            mission_id = resolved.get((d.head, d.organisation, d.purpose))
+        if mission_id is not None and d.purpose:
+            resolved.setdefault((d.head, d.organisation, d.purpose), mission_id)
         if mission_id is not None:
             entry = entries[mission_id]
             out.append(_Mention(mission_id, d.start, d.end, True, entry.name, entry.organisation))
