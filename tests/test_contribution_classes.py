@@ -289,6 +289,16 @@ def test_this_operation_is_the_one_the_sentence_before_named() -> None:
     assert ("SEA-GUARDIAN", "personnel", 150) in facts and ("IRINI", "personnel", 150) not in facts
 
 
+def test_the_mission_the_opening_gives_to_is_the_letters_however_often_its_predecessor_is_named() -> None:
+    body = ("Wij delen u mede dat de regering heeft besloten een geniecompagnie ter beschikking te stellen van de "
+            "VN-missie MINUSMA. MINUSMA neemt op 1 juli de taken over van AFISMA.\n\nAFISMA werkt sinds januari "
+            "in het land. AFISMA telt 6 000 militairen. AFISMA gaat op in de nieuwe missie.\n\n"
+            "De compagnie telt 120 militairen.")
+    facts = _facts(body, "12 mei 2013")
+    assert ("MINUSMA", "personnel", 120) in facts
+    assert not any(m != "MINUSMA" for m, _, _ in facts)
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -310,6 +310,8 @@ _TARGET = re.compile(
     # ("in het kader van de door de NAVO geleide 'International ...'": a led-by phrase and a quote between)
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
+    # "(ter beschikking) te stellen van de tweede operatie van de VN (UNOSOM II)": given to it
+    r"|\b(?:stellen|stelt|gesteld)\s+van\s+(?:de|het)\s+[^.;:()]{0,45}$"
     # "De Nederlandse eenheid van de Stabilisation Force Iraq": the unit is the mission's
     r"|\b(?:Nederlandse|ons|onze)\s+(?:eenheid|eenheden|detachement|contingent|compagnie|bataljon|bijdrage|deelname)"
     r"\s+(?:van|bij|binnen)\s+(?:de\s+|het\s+)?['‘\"“]?$"
@@ -403,6 +405,32 @@ def _quantities(text: str) -> list[Quantity]:
     return find_quantities(text)
 
 
+_OPENING_PARAGRAPHS = 1
+
+
+def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int,
+                      context: set[str]) -> str | None:
+    """The mission the letter's opening gives its contribution to ("besloten een transportcompagnie
+    ter beschikking te stellen van UNOSOM II"), however often the letter names the one before it."""
+    paragraphs: set[int] = set()
+    found = None
+    for sentence in sentences:
+        if sentence.footnote is not None or sentence.start >= body_end or sentence.block_kind in ("header", "title"):
+            continue
+        paragraphs.add(sentence.block_start)
+        if len(paragraphs) > _OPENING_PARAGRAPHS:
+            break
+        here = [m for m, s, _ in mentions if sentence.start <= s < sentence.end]
+        if any(m in standing_forces() for m in here):
+            return None  # a standing force in the opening carries units into the operation: see the end of find_contributions
+        if found or _NEGATED.search(sentence.text) or not (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text)):
+            continue
+        if len({m for m in here if m not in context}) == 1:  # not a list: "bijdragen aan drie missies: X, Y en Z"
+            found = next((m for m, s, _ in mentions if sentence.start <= s < sentence.end and m not in context
+                          and _receives(sentence.text, s - sentence.start)), None)
+    return found
+
+
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
     counts = Counter(m for m, s, _ in mentions if s < body_end and m not in context)
     return counts.most_common(1)[0][0] if counts else None
@@ -490,7 +518,9 @@ def find_contributions(
     # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.
     subject = {m for sent in sentences if sent.block_kind in ("header", "title")
                for m, s, _ in mentions if sent.start <= s < sent.end and m not in context}
-    main = topic or (next(iter(subject)) if len(subject) == 1 else _main_mission(mentions, body_end, context))
+    main = topic or (next(iter(subject)) if len(subject) == 1
+                     else _opening_receiver(sentences, mentions, body_end, context)
+                     or _main_mission(mentions, body_end, context))
     state = _State(letter_ties=_unit_ties(sentences, mentions, body_end),
                    letter_missions=frozenset(m for m, s, _ in mentions if s < body_end), main=main)
     out: list[Contribution] = []
