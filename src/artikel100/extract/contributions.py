@@ -423,12 +423,16 @@ def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, 
         here = [m for m, s, _ in mentions if sentence.start <= s < sentence.end]
         if any(m in standing_forces() for m in here):
             return None  # a standing force in the opening carries units into the operation: see the end of find_contributions
-        if found or _NEGATED.search(sentence.text) or not (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text)):
+        if found is not None or not here:
             continue
-        if len({m for m in here if m not in context}) == 1:  # not a list: "bijdragen aan drie missies: X, Y en Z"
+        # only the first sentence that names a mission, and only a decision of ours about one mission
+        # (not a list: "bijdragen aan drie missies: X, Y en Z")
+        found = ""
+        if not _NEGATED.search(sentence.text) and (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text)) \
+                and len({m for m in here if m not in context}) == 1:
             found = next((m for m, s, _ in mentions if sentence.start <= s < sentence.end and m not in context
-                          and _receives(sentence.text, s - sentence.start)), None)
-    return found
+                          and _receives(sentence.text, s - sentence.start)), "")
+    return found or None
 
 
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
