@@ -221,3 +221,18 @@ def test_an_expiry_whose_long_subject_stands_between_the_date_and_af() -> None:
     text = ("Op 30 juni 2012 loopt de huidige Nederlandse bijdrage aan de politiemissie van de Europese Unie in "
             "Afghanistan (EUPOL Afghanistan) af.")
     assert [p.end for p in find_periods(text, date(2012, 3, 1))] == ["2012-06-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Het team blijft tot het einde van de wereldtentoonstelling, op 31 oktober.", "2010-10-31"),
+        ("De bijdrage loopt tot het einde van het huidige mandaat van de missie, op 30 november 2010.", "2010-11-30"),
+    ],
+)
+def test_an_end_named_by_its_event_and_then_dated(text: str, end: str) -> None:
+    from datetime import date
+
+    from artikel100.extract.dates import find_periods
+
+    assert [p.end for p in find_periods(text, date(2010, 7, 1))] == [end]

@@ -262,6 +262,13 @@ def test_a_named_force_with_its_year_after_a_nationality_adjective_is_an_unknown
     assert [text[s:e] for s, e in mission.spans] == ["Maritime Task Group 2024", "MTG24", "MTG24"]
 
 
+def test_an_operation_named_after_its_organisation_glued_to_operatie_is_an_unknown_mission() -> None:
+    text = "De Raad stemde in met de NAVO-operatie Silver Lantern. Nederland draagt bij aan Silver Lantern."
+    (mission,) = find_missions(text)
+    assert (mission.id, mission.known) == ("SILVER-LANTERN", False)
+    assert find_missions("Nederland neemt deel aan de vredesoperatie Nederland wil dat.") == []
+
+
 def test_known_missions_are_not_reported_twice_as_unknown() -> None:
     text = "Operation Atalanta, EUNAVFOR Irini en de VN-missie UNIFIL (UNIFIL) lopen door."
     assert [(m.id, m.known) for m in find_missions(text)] == [("ATALANTA", True), ("IRINI", True), ("UNIFIL", True)]

@@ -432,6 +432,8 @@ _EXPIRY_RES = (
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+{_EXPIRY_VERB}\b"),
     # "Op 30 september 2009 loopt het nationale mandaat af"
     re.compile(rf"{_BL}(?P<b>{DATE_RE})\s+(?i:loopt|lopen|liep|liepen)\s+(?:[\w-]+\s+){{0,4}}?af\b"),
+    # "blijft tot het einde van de Paralympische Spelen, op 28 september": the end, named then dated
+    re.compile(rf"\b(?i:tot)\s+(?:het\s+)?(?i:einde|eind|afloop|sluiting)\s+van\s+[^.;:()]{{3,80}}?,\s+(?:(?i:dus|dat is)\s+)?(?i:op|per)\s+(?P<b>{DATE_RE})"),
 )
 _EXPIRY_RES = tuple(guarded(rx) for rx in _EXPIRY_RES)  # speed: skip sentences lacking their words
 # The subject may be long when "af" ends the clause: "Op 31 december 2003 loopt de huidige

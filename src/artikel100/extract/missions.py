@@ -373,6 +373,10 @@ _NAMED_FORCE = re.compile(
 )
 
 
+# An organisation glued to "operatie": "NAVO-operatie", "EU-operatie", "VN-operatie".
+_ORG_PREFIX = re.compile(r"(?<![\w-])(?:NAVO|NATO|EU|VN|UN|OVSE|WEU|VS|AU)-$")
+
+
 def _slug(name: str) -> str:
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return "-".join(re.findall(r"[A-Za-z0-9]+", plain)).upper()
@@ -432,8 +436,10 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         return True
 
     for m in _OPERATION.finditer(text):
-        if m.start() == 0 or text[m.start() - 1] not in "Oo" or not _starts_word(text, m.start() - 1):
+        if m.start() == 0 or text[m.start() - 1] not in "Oo":
             continue
+        if not _starts_word(text, m.start() - 1) and not _ORG_PREFIX.search(text, max(0, m.start() - 12), m.start() - 1):
+            continue  # "NAVO-operatie Distinguished Games" is a name; "vredesoperatie X" is not
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and words[-1].group().casefold() in _NOT_OPERATION_NAMES:
             words.pop()
