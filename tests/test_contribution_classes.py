@@ -299,6 +299,15 @@ def test_the_mission_the_opening_gives_to_is_the_letters_however_often_its_prede
     assert not any(m != "MINUSMA" for m, _, _ in facts)
 
 
+def test_a_contribution_to_the_mission_the_sentence_before_was_about() -> None:
+    body = ("Nederland levert aan KFOR zes stafofficieren.\n\nEUFOR Althea telt ongeveer 2 500 militairen uit "
+            "twintig landen. Nederland levert daaraan nog circa 70 militairen.\n\nAan de EU-politiemissie EUPM "
+            "draagt Nederland met drie agenten bij. Zij blijven tot 31 december 2009.")
+    facts = _facts(body, "14 maart 2008")
+    assert {("ALTHEA", "personnel", 70), ("EUPM", "personnel", 3), ("EUPM", "end", "2009-12-31")} <= facts
+    assert not any(m == "KFOR" and v in (70, "2009-12-31") for m, _, v in facts)
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -306,7 +306,7 @@ _THRESHOLD = re.compile(r"\bbijdragen\s+van\s+(?:meer|minder)\s+dan\s+$")  # (be
 _AS_OF = re.compile(r"\b(?:aantal(?:len)?|stand|peildatum)\s+(?:op|per|van)(?:\s*$|\s)")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:aan|bij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
+    r"\b(?:[Aa]an|[Bb]ij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
     # ("in het kader van de door de NAVO geleide 'International ...'": a led-by phrase and a quote between)
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"
@@ -356,6 +356,7 @@ _GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
 
 # A sentence about the contribution the one before it stated.
 _THAT_CONTRIBUTION = re.compile(r"(?:Die|Deze|Dat|Dit)\s+(?:bijdrage|inzet|deelname|steun)\b")
+_THERETO = re.compile(r"\b(?:daaraan|daarvoor|daarbij|hieraan|hiervoor|eraan)\b")
 # "Nederland neemt ... aan deze operatie deel": the mission the sentence before named.
 _THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde)\s+(?:operatie|missie|troepenmacht|vredesmacht)\b")
 _HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
@@ -540,7 +541,7 @@ def find_contributions(
             # still speaks of the unit the one before ended on
             carried = state.last_dutch and bool(_UNIT_SUBJECT.match(sentence.text))
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
-            state.receivers, state.recent_start, state.last_facts = [], {}, None
+            state.receivers, state.recent_start, state.last_facts, state.last_named = [], {}, None, None
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
                 if sentence.start <= s < sentence.end and m not in context]
         units = find_units(sentence.text)
@@ -549,7 +550,7 @@ def find_contributions(
         # Nederland ..." starts a new one.
         continues = bool(state.last_dutch and _SAME_PEOPLE.match(sentence.text) and not _NL_SENDS.search(sentence.text))
         missions = _attribute(sentence.text, here, units, state, section, continues) or ([main] if main else [])
-        state.last_named = here[-1][0] if here else None
+        state.last_named = here[0][0] if here else None  # the first named is mostly the subject
         receivers = {m for m, st, _ in here if _receives(sentence.text, st)}
         for u in units:
             # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
@@ -731,6 +732,10 @@ def _attribute(
     for context in (section, state.last_mission, known_unit):
         if context:
             return [context]
+    if state.last_named and (_NL_SENDS.search(text) or _THERETO.search(text)):
+        # "EUFOR Althea telt 2 500 militairen. Nederland levert daaraan circa 70 militairen": the
+        # mission the sentence before, in this paragraph, was about, when this one gives to it
+        return [state.last_named]
     if len(state.letter_missions) > 1:
         # A paragraph that names only a place: "In Kosovo is het marechausseeteam ... teruggekeerd"
         by_place = mission_of_places(text, state.letter_missions, state.main)
