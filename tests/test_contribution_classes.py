@@ -308,6 +308,17 @@ def test_a_contribution_to_the_mission_the_sentence_before_was_about() -> None:
     assert not any(m == "KFOR" and v in (70, "2009-12-31") for m, _, v in facts)
 
 
+def test_since_then_and_on_that_date_take_the_date_of_the_sentence_before() -> None:
+    body = ("Nederland levert een genie-eenheid aan UNMIL. Op 3 maart nam Ierland het bevel over de sector over. "
+            "Sindsdien levert Nederland daar ook de sectorstaf. Op 1 juni draagt Ierland het bevel over aan Zweden. "
+            "De Nederlandse inzet in de sectorstaf eindigt op die datum.")
+    facts = _facts(body, "12 april 2006")
+    assert {("UNMIL", "start", "2006-03-03"), ("UNMIL", "end", "2006-06-01")} <= facts
+    decided = ("Nederland levert een genie-eenheid aan UNMIL. Op 3 maart besloot de VN de missie uit te breiden. "
+               "Sindsdien levert Nederland daar ook de sectorstaf.")
+    assert ("UNMIL", "start", "2006-03-03") not in _facts(decided, "12 april 2006")
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

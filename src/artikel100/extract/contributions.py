@@ -95,6 +95,8 @@ _WHOLE = re.compile(
 _WHOLE_FILTER = CaselessPrefilter(_WHOLE)  # speed: most sentences lack the words _WHOLE needs
 _NL_SENDS = re.compile(
     r"\bNederland\s+(?:levert|leverde|stelt|zendt|stuurt|draagt|plaatst|zet)\b|\b(?:levert|stelt|zendt|stuurt|plaatst)\s+Nederland\b"
+    # "Sindsdien leveren Duitsland en Nederland samen de kern": the Netherlands among those who send
+    r"|\b(?:leveren|stellen|zenden|sturen|plaatsen)\s+[A-Z][\w-]+\s+en\s+Nederland\b"
 )
 
 
@@ -397,7 +399,9 @@ class _State:
     last_facts: str | None = None  # the mission the paragraph's last facts went to
     recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
     framework_ends: dict[str, str] = field(default_factory=dict)
-    last_named: str | None = None  # the mission the sentence before named last
+    last_named: str | None = None  # the mission the sentence before named first
+    current: Sentence | None = None
+    previous: Sentence | None = None  # the sentence before, in the same paragraph
 
 
 @lru_cache(maxsize=256)
@@ -534,6 +538,9 @@ def find_contributions(
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
+        if state.current is not None and _paragraph_key(state.current) == _paragraph_key(sentence):
+            state.previous = state.current  # the sentence before, in this paragraph
+        state.current = sentence
         block_key = _paragraph_key(sentence)
         carried = False
         if block_key != state.last_block:
@@ -542,6 +549,7 @@ def find_contributions(
             carried = state.last_dutch and bool(_UNIT_SUBJECT.match(sentence.text))
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
             state.receivers, state.recent_start, state.last_facts, state.last_named = [], {}, None, None
+            state.previous = None
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
                 if sentence.start <= s < sentence.end and m not in context]
         units = find_units(sentence.text)
@@ -582,6 +590,7 @@ def find_contributions(
             found = _facts(sentence, group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
             found += _by_reference(sentence, group[0], own_dates.get(group[0]), found)
+            found += _by_the_sentence_before(sentence, group[0], state.previous, found, letter_date)
             out.extend(found)
             if found:
                 state.last_facts = found[-1].mission
@@ -607,6 +616,40 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
         if field_name not in have:
             out.append(Contribution(mission=mission, description=sentence.text, spans=[(sentence.start + s, sentence.start + e)],
                                     status="decided", **{field_name: value}))
+    return out
+
+
+# "Op 10 februari droeg Turkije het bevel over. Sindsdien leveren ... Nederland ...", "De leiding
+# eindigt op die datum": the date of the sentence before.
+_SINCE_THEN = re.compile(r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b")
+_ENDS_THEN = re.compile(
+    r"\b(?:eindigt|eindigen|stopt|stoppen|loopt af|lopen af|afloopt)\s+(?:ook\s+)?(?:op die datum|op dat moment|dan)\b"
+    r"|\b(?:op die datum|op dat moment)\s+(?:eindigt|eindigen|stopt|stoppen|loopt|lopen)\b"
+)
+
+
+_SIZE_NOW = re.compile(r"\b(?:bestaat|bestaan|telt|tellen|omvat|omvatten)\b")
+
+
+def _by_the_sentence_before(sentence: Sentence, mission: str, previous: Sentence | None, found: list[Contribution],
+                            letter_date: date | None) -> list[Contribution]:
+    """The start or end a Dutch sentence gives by the date of the sentence before it."""
+    if previous is None or _is_foreign(sentence.text) or not re.search(r"\bNederland(?:se)?\b", sentence.text) \
+            or _DECIDED.search(previous.text) or _SIZE_NOW.search(sentence.text):
+        return []  # not another's, nor since a decision ("besloot de NAVO"), nor what the share now is
+    have = {f for c in found if c.mission == mission for f in ("start", "end") if getattr(c, f)}
+    out = []
+    for field_name, rx in (("start", _SINCE_THEN), ("end", _ENDS_THEN)):
+        m = rx.search(sentence.text)
+        if not m or field_name in have:
+            continue
+        dates = [d for d in find_dates(previous.text, letter_date) if len(d.value) >= 7]
+        if not dates:
+            continue
+        d = dates[-1]
+        spans = [(previous.start + d.start, previous.start + d.end), (sentence.start + m.start(), sentence.start + m.end())]
+        out.append(Contribution(mission=mission, description=sentence.text, spans=spans, status="decided",
+                                **{field_name: d.value}))
     return out
 
 
