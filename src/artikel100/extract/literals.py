@@ -206,18 +206,17 @@ class CaselessPrefilter:
     in lower case, must be in ``text.lower()``. A text with a character that ``re`` folds to
     an ASCII letter but ``str.lower`` does not is always let through."""
 
-    __slots__ = ("words", "_probes")
+    __slots__ = ("words",)
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         parsed = _p.parse(pattern.pattern, pattern.flags)
         found = _literals(_caseless(parsed, bool(pattern.flags & re.IGNORECASE)))
         self.words = _fewest(found) if found and min(map(len, found)) >= _MIN_LENGTH else ()
-        self._probes = _cover(self.words)
 
     def may_match(self, text: str) -> bool:
         if not self.words or any(c in text for c in CASE_TRAPS):
             return True
-        return any(map(text.lower().__contains__, self._probes))  # (map: the loop runs in C)
+        return any(map(text.lower().__contains__, self.words))  # (map: the loop runs in C)
 
 
 class Prefiltered:
