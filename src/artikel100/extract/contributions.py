@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
-from .literals import CaselessPrefilter
+from .literals import CASE_TRAPS, CaselessPrefilter
 from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
@@ -91,6 +91,21 @@ _WHOLE = re.compile(
 )
 # The Netherlands as the one who sends: then other countries in the sentence are only context.
 _WHOLE_FILTER = CaselessPrefilter(_WHOLE)  # speed: most sentences lack the words _WHOLE needs
+# Speed: every match of _WHOLE holds one of these (in lower case), or "uit" and a word of many
+# countries, or opens the sentence with "Met " (CaselessPrefilter picks its nouns, "missie",
+# which most sentences of a letter hold; these verbs are rare).
+_WHOLE_VERBS = ("telt", "tellen", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van de")
+_WHOLE_MANY = ("landen", "lidstaten", "bondgenoten", "deelnemende")
+
+
+def _may_be_whole(text: str) -> bool:
+    """False only when _WHOLE cannot match ``text`` (see _WHOLE_VERBS)."""
+    if text.startswith("Met ") or any(c in text for c in CASE_TRAPS):
+        return True  # (a character re folds to an ASCII letter and str.lower does not)
+    low = text.lower()
+    return any(map(low.__contains__, _WHOLE_VERBS)) or ("uit " in low and any(map(low.__contains__, _WHOLE_MANY)))
+
+
 _NL_SENDS = re.compile(
     r"\bNederland\s+(?:levert|leverde|stelt|zendt|stuurt|draagt|plaatst|zet)\b|\b(?:levert|stelt|zendt|stuurt|plaatst)\s+Nederland\b"
 )
@@ -180,7 +195,7 @@ def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
     # The nation that leads ("de door Duitsland geleide brigade") does not make the sentence another's.
     text = _LED_BY.sub("", text)
-    whole = _WHOLE_FILTER.may_match(text) and any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
+    whole = _may_be_whole(text) and _WHOLE_FILTER.may_match(text) and any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
     if whole or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
         return True
     # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
