@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
-from .literals import CASE_TRAPS, CaselessPrefilter
+from .literals import CASE_TRAPS, CaselessPrefilter, guarded
 from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
@@ -46,12 +46,15 @@ _DUTCH = re.compile(
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
-_OTHERS = re.compile(
+_OTHERS = guarded(re.compile(
     r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|in totaal \w+ landen)\b"
     # others as the ones who send: "andere landen leveren ...", not "samen met de bondgenoten"
     r"|\b(?:andere landen|bondgenoten|partnerlanden|troepenleveranciers|coalitiepartners)\s+(?:leveren|sturen|zenden|dragen|stellen)\b"
-    # another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
-    r"|^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
+))
+# another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
+# (apart from _OTHERS, whose filter its "de" would open to every sentence; it matches at the start only)
+_OTHERS_SUBJECT = re.compile(
+    r"^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
     r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement)\b"
 )
 # People counted as victims or captives, not sent: "kwamen twee vliegers om het leven"
@@ -196,7 +199,7 @@ def _is_foreign(text: str) -> bool:
     # The nation that leads ("de door Duitsland geleide brigade") does not make the sentence another's.
     text = _LED_BY.sub("", text)
     whole = _may_be_whole(text) and _WHOLE_FILTER.may_match(text) and any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
-    if whole or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
+    if whole or ((_OTHERS.search(text) or _OTHERS_SUBJECT.match(text)) and not _NL_SENDS.search(text)):
         return True
     # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
     first = find_places(text[:40])
