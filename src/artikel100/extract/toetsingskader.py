@@ -220,12 +220,14 @@ def _refers_to(
 
 
 def _fallback(sentences: list[Sentence], text: str, footnotes: list[Footnote], references: list[Reference],
-              citations: list[_Citation]) -> list[str]:
-    """The earlier letter the letter leans on most: cited most often where it says "the earlier letter"."""
+              citations: list[_Citation], folds: list[str] | None = None) -> list[str]:
+    """The earlier letter the letter leans on most: cited most often where it says "the earlier letter".
+
+    ``folds`` holds ``fold`` of each sentence's text when the caller has it."""
     counts: Counter[str] = Counter()
-    for s in sentences:
+    for i, s in enumerate(sentences):
         # "de eerdere brief", or any sentence that refers back and cites a letter
-        folded = fold(s.text)
+        folded = folds[i] if folds is not None else fold(s.text)
         if _EARLIER_LETTER_FAST.search(folded) or _REFERRING_FAST.search(folded):
             counts.update(_refers_to(s, text, footnotes, references, citations, []))
     counts = Counter({k: v for k, v in counts.items() if re.fullmatch(r"\d{5}(-[A-Z]+)?-\w+", k)})
@@ -366,7 +368,8 @@ def find_coverage(
     body = [s for s in sentences if s.footnote is None]
     heads = _headings(sections, body)
     citations = _citations(text, references)
-    fallback = _fallback(body, text, footnotes, references, citations)
+    folds = [fold(s.text) for s in body]  # (speed: the fallback and the points read them alike)
+    fallback = _fallback(body, text, footnotes, references, citations, folds)
     own = {c.mission for c in contributions}
 
     def heading_of(s: Sentence) -> _Heading | None:
@@ -381,8 +384,9 @@ def find_coverage(
 
     generic = _GenericMissions(mentions, own)
     info = []
-    for s in body:
-        folded = fold(generic.text(s))
+    for s, plain in zip(body, folds):
+        named = generic.text(s)
+        folded = plain if named is s.text else fold(named)
         referring = bool(_REFERRING_FAST.search(folded))
         info.append((s, folded, referring, referring and bool(_RESTATED.search(s.text)), bool(_FORMULA.search(folded))))
 
