@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts", "at_word_starts", "by_first_character"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts", "at_word_starts", "by_first_character", "lower_twin", "has_case_trap"]
 
 _MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
 _MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
@@ -235,6 +235,29 @@ class Prefiltered:
         return self.pattern.search(text)
 
 
+def has_case_trap(text: str) -> bool:
+    """``text`` holds a character that ``re`` folds to an ASCII letter and ``str.lower`` does not."""
+    return not text.isascii() and any(c in text for c in CASE_TRAPS)
+
+
+# Pattern syntax whose meaning a lower-case copy would change: an escape in capitals ("\S", "\W"),
+# case set apart again ("(?-i:"), a capital in a group's name.
+_CASED_SYNTAX = re.compile(r"\\[A-Z]|\(\?[a-z]*-[a-z]*i|\(\?P[<=][^>)]*[A-Z]")
+
+
+def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern``, which ignores case throughout, as a pattern that does not, for text in lower
+    case: it matches ``text.lower()`` where and as ``pattern`` matches ``text`` (``str.lower``
+    keeps a text's length and its word characters), when the text holds no ``CASE_TRAPS``.
+
+    Speed: re checks an alternative's first letter before trying it only when case counts,
+    and finds a literal that opens a pattern in C only then. None when the pattern does not
+    ignore case, or is not ASCII, or holds syntax a lower-case copy would change."""
+    if not pattern.flags & re.IGNORECASE or not pattern.pattern.isascii() or _CASED_SYNTAX.search(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
 _LAST_LOWERED: tuple[str, str] = ("", "")
 
 
@@ -261,14 +284,17 @@ class Guarded:
     pattern without such words is searched as it is. Build them at import, not per call.
 
     ``fast`` is the same pattern written to be searched faster (``at_word_starts``): it is run
-    in its place; the words are read from ``pattern``.
+    in its place; the words are read from ``pattern``. With ``lowered``, ``search`` runs the
+    pattern's ``lower_twin`` on the text in lower case: its match is of that text, so it says
+    whether and where, not what (for a pattern asked only that).
     """
 
-    __slots__ = ("_re", "_words", "_lower", "_run")
+    __slots__ = ("_re", "_words", "_lower", "_run", "_twin")
 
-    def __init__(self, pattern: re.Pattern[str], fast: re.Pattern[str] | None = None) -> None:
+    def __init__(self, pattern: re.Pattern[str], fast: re.Pattern[str] | None = None, lowered: bool = False) -> None:
         self._re = pattern
         self._run = fast or pattern
+        self._twin = lower_twin(pattern) if lowered else None
         words = required_literals(pattern)
         self._lower = not words
         self._words = _cover(_fewest(words) if words else CaselessPrefilter(pattern).words)
@@ -285,7 +311,11 @@ class Guarded:
         return any(map(text.__contains__, words))
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self._run.search(text, *args) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        if self._twin is not None and not has_case_trap(text):
+            return self._twin.search(_lowered(text), *args)
+        return self._run.search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
         return self._run.match(text, *args) if self.may_match(text) else None
@@ -306,11 +336,12 @@ class Guarded:
         return f"Guarded({self._re!r})"
 
 
-def guarded(pattern: re.Pattern[str], fast: re.Pattern[str] | None = None) -> Guarded | re.Pattern[str]:
+def guarded(pattern: re.Pattern[str], fast: re.Pattern[str] | None = None, lowered: bool = False) -> Guarded | re.Pattern[str]:
     """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself
-    (or ``fast``, the same pattern written to be searched faster)."""
-    g = Guarded(pattern, fast)
-    return g if g._words else (fast or pattern)
+    (or ``fast``, the same pattern written to be searched faster). ``lowered``: see ``Guarded``
+    (such a pattern is always a Guarded one)."""
+    g = Guarded(pattern, fast, lowered)
+    return g if g._words or g._twin is not None else (fast or pattern)
 
 
 def at_word_starts(alternatives: list[str]) -> str:
