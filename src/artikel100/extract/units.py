@@ -129,8 +129,11 @@ _PERSONNEL_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_personnel(noun: str | None) -> bool:
-    """A word that counts people: a personnel noun, a compound ending in one, or full-time equivalents."""
+    """A word that counts people: a personnel noun, a compound ending in one, or full-time equivalents.
+
+    (Cached: the contributions ask it of every word of many sentences, the same words again.)"""
     if not noun:
         return False
     word = noun.strip("’'")
