@@ -138,3 +138,28 @@ def test_unit_kinds_left_out_change_no_match() -> None:
     for s in _sentences():
         expected = [(m.lastgroup, m.span()) for m in units._UNIT_RE.finditer(s)]
         assert [(m.lastgroup, m.span()) for m in units._unit_pattern(s).finditer(s)] == expected, s[:60]
+
+
+def test_the_faster_spellings_of_a_pattern_match_as_it_does() -> None:
+    """literals' rewrites for speed (at_word_starts, by_first_character, lower_twin, the shared
+    pieces of a big filter) give the matches, the answers or the passes the plain forms give."""
+    from artikel100.extract.literals import _cover, at_word_starts, by_first_character, has_case_trap, lower_twin
+
+    sentences = _sentences()[:4000] + ["xNederland, Nederlandse wij", "de regering-Rutte", "DE REGERING", "Wij."]
+    words = ["Nederland", "[Hh]et kabinet", "[Dd]e regering", "[Ww]ij", "Zr\\.\\s?Ms\\."]
+    plain = re.compile(rf"\b(?:{'|'.join(words)})\b")
+    fast = re.compile(rf"(?:{at_word_starts(words)})\b")
+    names = ["Bosnië en Herzegovina", "Bosnië", "Mali", "Malinese", "Irak", "Iran"]
+    listed = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w])")
+    grouped = re.compile(rf"(?<![\w-])(?:{by_first_character(names, re.escape)})(?![\w])")
+    caseless = re.compile(r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?de\s+mogelijkhe\w+|in\s+[A-Z]\w+|overweeg(?:t|en))\b", re.I)
+    twin = lower_twin(caseless)
+    assert twin is not None and lower_twin(re.compile(r"\S+", re.I)) is None and lower_twin(re.compile("x")) is None
+    for s in sentences + [f"{n}, {n.upper()} en {n}se" for n in names]:
+        assert [m.span() for m in plain.finditer(s)] == [m.span() for m in fast.finditer(s)], s
+        assert [m.span() for m in listed.finditer(s)] == [m.span() for m in grouped.finditer(s)], s
+        if not has_case_trap(s):
+            assert [m.span() for m in caseless.finditer(s)] == [m.span() for m in twin.finditer(s.lower())], s
+    spellings = tuple(f"{r}ed{sep}{c}ard{h}older" for r in "Rr" for sep in " -" for c in "Cc" for h in ("H", "h", " H", "-h"))
+    pieces = _cover(spellings * 2 + tuple(f"x{i}" for i in range(30)))
+    assert len(pieces) < 40 and all(any(p in w for p in pieces) for w in spellings)

@@ -78,12 +78,15 @@ class Structure:
     letter_date: date | None
     sections: list[Section] = field(default_factory=list)
     body_end: int = 0  # where the signature block (or the footnotes) starts
+    # offset -> its section, as found (speed: every finder asks for each sentence's section)
+    _at: dict[int, Section | None] = field(default_factory=dict, repr=False, compare=False)
 
     def section_at(self, offset: int) -> Section | None:
-        for section in self.sections:
-            if section.start <= offset <= section.end:
-                return section
-        return None
+        if offset in self._at:
+            return self._at[offset]
+        found = next((section for section in self.sections if section.start <= offset <= section.end), None)
+        self._at[offset] = found
+        return found
 
 
 def header_blocks(doc: CleanDocument) -> list[Block]:

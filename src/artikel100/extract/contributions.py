@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from ..facts import Contribution
 from ..dutch import MONTH_NAMES_RE
-from .literals import CaselessPrefilter
+from .literals import CASE_TRAPS, CaselessPrefilter, guarded
 from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
@@ -46,12 +46,15 @@ _DUTCH = re.compile(
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
-_OTHERS = re.compile(
+_OTHERS = guarded(re.compile(
     r"\b(?:de VS|Verenigde Staten|Frankrijk|Duitsland|Verenigd Koninkrijk|in totaal \w+ landen)\b"
     # others as the ones who send: "andere landen leveren ...", not "samen met de bondgenoten"
     r"|\b(?:andere landen|bondgenoten|partnerlanden|troepenleveranciers|coalitiepartners)\s+(?:leveren|sturen|zenden|dragen|stellen)\b"
-    # another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
-    r"|^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
+))
+# another nation's unit as the sentence's subject: "De Duitse eenheden", "De Amerikaanse en Australische eenheden"
+# (apart from _OTHERS, whose filter its "de" would open to every sentence; it matches at the start only)
+_OTHERS_SUBJECT = re.compile(
+    r"^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
     r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement)\b"
 )
 # People counted as victims or captives, not sent: "kwamen twee vliegers om het leven"
@@ -93,6 +96,21 @@ _WHOLE = re.compile(
 )
 # The Netherlands as the one who sends: then other countries in the sentence are only context.
 _WHOLE_FILTER = CaselessPrefilter(_WHOLE)  # speed: most sentences lack the words _WHOLE needs
+# Speed: every match of _WHOLE holds one of these (in lower case), or "uit" and a word of many
+# countries, or opens the sentence with "Met " (CaselessPrefilter picks its nouns, "missie",
+# which most sentences of a letter hold; these verbs are rare).
+_WHOLE_VERBS = ("telt", "tellen", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van de")
+_WHOLE_MANY = ("landen", "lidstaten", "bondgenoten", "deelnemende")
+
+
+def _may_be_whole(text: str) -> bool:
+    """False only when _WHOLE cannot match ``text`` (see _WHOLE_VERBS)."""
+    if text.startswith("Met ") or any(c in text for c in CASE_TRAPS):
+        return True  # (a character re folds to an ASCII letter and str.lower does not)
+    low = text.lower()
+    return any(map(low.__contains__, _WHOLE_VERBS)) or ("uit " in low and any(map(low.__contains__, _WHOLE_MANY)))
+
+
 _NL_SENDS = re.compile(
     r"\bNederland\s+(?:levert|leverde|stelt|zendt|stuurt|draagt|plaatst|zet)\b|\b(?:levert|stelt|zendt|stuurt|plaatst)\s+Nederland\b"
     # "Sindsdien leveren Duitsland en Nederland samen de kern": the Netherlands among those who send
@@ -184,8 +202,8 @@ def _is_foreign(text: str) -> bool:
     """Numbers in the sentence count others' people or a whole mission's."""
     # The nation that leads ("de door Duitsland geleide brigade") does not make the sentence another's.
     text = _LED_BY.sub("", text)
-    whole = _WHOLE_FILTER.may_match(text) and any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
-    if whole or (_OTHERS.search(text) and not _NL_SENDS.search(text)):
+    whole = _may_be_whole(text) and _WHOLE_FILTER.may_match(text) and any(not _SHARE_OF.search(text, 0, m.start()) for m in _WHOLE.finditer(text))
+    if whole or ((_OTHERS.search(text) or _OTHERS_SUBJECT.match(text)) and not _NL_SENDS.search(text)):
         return True
     # another country as the subject: "Kenia trok vervolgens zijn bataljon ... terug"
     first = find_places(text[:40])
@@ -251,6 +269,17 @@ _SAME_PEOPLE = re.compile(
     rf"(?:Zij|Ze)\b|(?:De|Het|Deze|Dit)\s+(?:\w+\s+)?(?:[a-zë]+(?=(?:{_PEOPLE_NOUNS})\b))?(?:{_PEOPLE_NOUNS}|adviseurs|instructeurs)\b"
 )
 _MONEY = re.compile(r"€|\bEUR\b|\beuro\b|\bmiljoen\b|\bmln\b", re.IGNORECASE)
+_MONEY_WORDS = ("eur", "miljoen", "mln")  # _MONEY's words in lower case ("eur" holds "euro")
+
+
+def _names_money(text: str) -> bool:
+    """``_MONEY.search(text)``, its words asked for first with ``in`` (speed: re tries a
+    caseless pattern at every character; a character re folds to ASCII goes to re)."""
+    if "€" not in text and (text.isascii() or not any(c in text for c in CASE_TRAPS)):
+        low = text.lower()
+        if not any(map(low.__contains__, _MONEY_WORDS)):
+            return False
+    return bool(_MONEY.search(text))
 # "Nederland levert in 2017 ...", "de eenheden die Nederland in 2019 gereedstelt", "de bijdrage
 # aan de NRF in 2011", "In 2019 bedraagt de Nederlandse inzet ...": a whole year as the period.
 _YEAR_CONTRIBUTION = re.compile(
@@ -341,8 +370,11 @@ _LISTED = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def _receives(text: str, start: int) -> bool:
-    """Whether the mission mentioned at `start` is named as the receiver of the contribution."""
+    """Whether the mission mentioned at `start` is named as the receiver of the contribution.
+
+    (Cached: four stages ask it of the same mention, a long letter a few hundred times.)"""
     before = _SPELLED_OUT.sub("", text[max(0, start - 220) : start])
     # "bij aan de EU-adviesmissie voor de hervorming van de veiligheidssector (EUAM Oekraïne)"
     before = _DESCRIBED_BEFORE.sub("", before)
@@ -728,7 +760,7 @@ def _counts_dutch_people(text: str) -> bool:
 def _is_about_something_else(text: str) -> bool:
     """Costs, promises to inform and letters sent mention dates and places that are not the
     contribution's ("het toetsingskader dat wij u in juni jl. hebben gezonden")."""
-    return bool(_MONEY.search(text)) or is_commitment(text) or bool(_DOCUMENT_SENT.search(text))
+    return _names_money(text) or is_commitment(text) or bool(_DOCUMENT_SENT.search(text))
 
 
 _DOCUMENT_SENT = re.compile(

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .missions import CatalogueEntry, catalogue
 from .nations import country_of, find_countries
@@ -112,7 +113,9 @@ class Description:
         return bool(self.countries or self.purpose) and bool(self.organisation or self.kind)
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
+    # (cached: _fits folds every catalogue entry's names for every description)
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
 
 

@@ -11,6 +11,7 @@ them once per pattern, when the patterns are loaded (parsing costs more than a s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
@@ -18,7 +19,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts"]
+__all__ = ["required_literals", "is_context_free", "Prefiltered", "CaselessPrefilter", "Guarded", "guarded", "WordStarts", "at_word_starts", "by_first_character", "lower_twin", "has_case_trap"]
 
 _MIN_LENGTH = 2  # a single letter is in nearly every sentence: no use as a filter
 _MAX_STRINGS = 64  # "(miljoen|mln|miljard|mld)" spelled out, not "[a-z]{3}"
@@ -163,6 +164,39 @@ def _fewest(words) -> tuple[str, ...]:  # noqa: ANN001 (an iterable of strings)
     return tuple(sorted(kept))
 
 
+_COVER_FROM = 40  # sets of more words than this are asked for by the pieces they share (spellings)
+_PIECE = 4  # a shared piece this long still rules out most sentences ("Card", "kaart")
+_SHARED = 3
+
+
+def _cover(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Fewer strings to ask a text for: pieces (of ``_PIECE`` characters or more) that
+    several words share, "Card" for the spellings of "Red Card Holder".
+
+    Every word holds one of the strings kept, so a text holding a word holds one of them:
+    the filter lets through all it let through before (and a few more texts, which the
+    pattern itself then turns down). Speed: one ``in`` per piece instead of one per word.
+    A piece must stand for ``_SHARED`` words or more, so that common endings shared by
+    two verbs do not let most sentences through; the other words stay whole."""
+    if len(words) <= _COVER_FROM:
+        return words
+    kept: list[str] = []
+    left = list(words)
+    while True:
+        holders: dict[str, int] = {}
+        for w in left:
+            for piece in {w[i:j] for i in range(len(w)) for j in range(i + _PIECE, len(w) + 1)}:
+                holders[piece] = holders.get(piece, 0) + 1
+        # the most shared piece, the longest of those, then by name (the same pick every run)
+        best = min(holders, key=lambda piece: (-holders[piece], -len(piece), piece), default=None)
+        if best is None or holders[best] < _SHARED:
+            break
+        kept.append(best)
+        left = [w for w in left if best not in w]
+    covered = _fewest(kept + left)
+    return covered if len(covered) < len(words) else words
+
+
 # The characters other than ASCII letters that ``re`` matches to an ASCII letter when it
 # ignores case (tests/test_literals.py checks the list against every code point).
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
@@ -193,12 +227,35 @@ class Prefiltered:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.words = _fewest(required_literals(pattern) or ())
+        self.words = _cover(_fewest(required_literals(pattern) or ()))
 
     def search(self, text: str) -> re.Match[str] | None:
         if self.words and not any(map(text.__contains__, self.words)):
             return None
         return self.pattern.search(text)
+
+
+def has_case_trap(text: str) -> bool:
+    """``text`` holds a character that ``re`` folds to an ASCII letter and ``str.lower`` does not."""
+    return not text.isascii() and any(c in text for c in CASE_TRAPS)
+
+
+# Pattern syntax whose meaning a lower-case copy would change: an escape in capitals ("\S", "\W"),
+# case set apart again ("(?-i:"), a capital in a group's name.
+_CASED_SYNTAX = re.compile(r"\\[A-Z]|\(\?[a-z]*-[a-z]*i|\(\?P[<=][^>)]*[A-Z]")
+
+
+def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern``, which ignores case throughout, as a pattern that does not, for text in lower
+    case: it matches ``text.lower()`` where and as ``pattern`` matches ``text`` (``str.lower``
+    keeps a text's length and its word characters), when the text holds no ``CASE_TRAPS``.
+
+    Speed: re checks an alternative's first letter before trying it only when case counts,
+    and finds a literal that opens a pattern in C only then. None when the pattern does not
+    ignore case, or is not ASCII, or holds syntax a lower-case copy would change."""
+    if not pattern.flags & re.IGNORECASE or not pattern.pattern.isascii() or _CASED_SYNTAX.search(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
 
 
 _LAST_LOWERED: tuple[str, str] = ("", "")
@@ -225,15 +282,22 @@ class Guarded:
     a text holding none of them cannot match, so the answer is the one the pattern would
     give. Everything else (``pattern``, ``flags``, ``sub`` ...) is the pattern's own. A
     pattern without such words is searched as it is. Build them at import, not per call.
+
+    ``fast`` is the same pattern written to be searched faster (``at_word_starts``): it is run
+    in its place; the words are read from ``pattern``. With ``lowered``, ``search`` runs the
+    pattern's ``lower_twin`` on the text in lower case: its match is of that text, so it says
+    whether and where, not what (for a pattern asked only that).
     """
 
-    __slots__ = ("_re", "_words", "_lower")
+    __slots__ = ("_re", "_words", "_lower", "_run", "_twin")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], fast: re.Pattern[str] | None = None, lowered: bool = False) -> None:
         self._re = pattern
+        self._run = fast or pattern
+        self._twin = lower_twin(pattern) if lowered else None
         words = required_literals(pattern)
         self._lower = not words
-        self._words = _fewest(words) if words else CaselessPrefilter(pattern).words
+        self._words = _cover(_fewest(words) if words else CaselessPrefilter(pattern).words)
 
     def may_match(self, text: str) -> bool:
         """False only when ``text`` holds none of the words every match needs."""
@@ -247,19 +311,23 @@ class Guarded:
         return any(map(text.__contains__, words))
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self._re.search(text, *args) if self.may_match(text) else None
+        if not self.may_match(text):
+            return None
+        if self._twin is not None and not has_case_trap(text):
+            return self._twin.search(_lowered(text), *args)
+        return self._run.search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self._re.match(text, *args) if self.may_match(text) else None
+        return self._run.match(text, *args) if self.may_match(text) else None
 
     def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self._re.fullmatch(text, *args) if self.may_match(text) else None
+        return self._run.fullmatch(text, *args) if self.may_match(text) else None
 
     def finditer(self, text: str, *args: int):  # noqa: ANN201 (an iterator of matches)
-        return self._re.finditer(text, *args) if self.may_match(text) else iter(())
+        return self._run.finditer(text, *args) if self.may_match(text) else iter(())
 
     def findall(self, text: str, *args: int) -> list:
-        return self._re.findall(text, *args) if self.may_match(text) else []
+        return self._run.findall(text, *args) if self.may_match(text) else []
 
     def __getattr__(self, name: str):  # noqa: ANN204
         return getattr(self._re, name)
@@ -268,10 +336,46 @@ class Guarded:
         return f"Guarded({self._re!r})"
 
 
-def guarded(pattern: re.Pattern[str]) -> Guarded | re.Pattern[str]:
-    """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself."""
-    g = Guarded(pattern)
-    return g if g._words else pattern
+def guarded(pattern: re.Pattern[str], fast: re.Pattern[str] | None = None, lowered: bool = False) -> Guarded | re.Pattern[str]:
+    """``pattern`` behind a ``Guarded`` filter when it has words to filter by, else itself
+    (or ``fast``, the same pattern written to be searched faster). ``lowered``: see ``Guarded``
+    (such a pattern is always a Guarded one)."""
+    g = Guarded(pattern, fast, lowered)
+    return g if g._words or g._twin is not None else (fast or pattern)
+
+
+def at_word_starts(alternatives: list[str]) -> str:
+    """``\\b(?:a|b|...)`` written so that re finds the alternatives' first letters in C, where it
+    tries ``\\b`` at every character: each alternative opens with its letter and looks behind it
+    for the boundary ("N(?<!\\wN)ederland"); one that opens with a class of letters becomes one
+    per letter ("[Hh]et" -> "H(?<!\\wH)et|h(?<!\\wh)et"). The alternatives keep their order, and
+    must open with a letter or a class of letters: a match starts where the original's does and
+    is the same."""
+    out = []
+    for alt in alternatives:
+        if alt.startswith("["):
+            firsts, rest = alt[1 : alt.index("]")], alt[alt.index("]") + 1 :]
+        else:
+            firsts, rest = alt[0], alt[1:]
+        for c in firsts:
+            if not c.isalpha():
+                raise ValueError(f"{alt!r} does not open with a letter")
+            out.append(rf"{c}(?<!\w{c}){rest}")
+    return "|".join(out)
+
+
+def by_first_character(forms: list[str], body: Callable[[str], str]) -> str:
+    """The alternation of ``forms`` (texts, in the order to try; ``body`` writes a text as a
+    pattern) grouped by first character: "A(?:fghanistan|lbanië)|B(?:elgië)|...".
+
+    Speed: re checks every alternative of an alternation at each place it tries one, and a
+    list of names has hundreds; grouped, it checks the first characters and then one group.
+    The forms keep their order within a group, and the others cannot match where the first
+    character differs, so the first form that matches at a place is the same."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(body(form[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
 
 
 class WordStarts:

@@ -31,12 +31,16 @@ _OTHER_DOSSIER = r"[1-3]\d[\s.]?\d{3}(?!\d)(?:\s?-\s?(?:[IVXLC]+|\d{1,2})|\s(?:[
 _NUMBERS = r"(?P<nrs>(?:\d{1,4}|[A-Z]{1,3})(?:[ \t]*(?:,|en|én|&)[ \t]*(?:nr\.[ \t]*)?(?:\d{1,4}|[A-Z]{1,3})\b(?!\s?\d{3}))*)"
 # With the word Kamerstuk(ken) the "nr." may be missing; without it, "nr." is required
 # (so "in 2025, 145 militairen" is never a reference); EK letters use capital letters.
+# (speed: the patterns open with their word and look behind it for \b, "Kamerstuk(?<!\wKamerstuk)"
+# for "\bKamerstuk": re finds a pattern's opening literal in C, and tries one that opens with \b
+# at every character.)
+_KAMERSTUK = r"Kamerstuk(?<!\wKamerstuk)"
 _WITH_WORD = re.compile(
-    rf"\bKamerstuk(?:ken)?[:.]?\s*{_DOSSIER}[,;]?\s*(?:(?:nrs?|nummers?)[.,]?\s*)?{_NUMBERS}(?![\w-])"
+    rf"{_KAMERSTUK}(?:ken)?[:.]?\s*{_DOSSIER}[,;]?\s*(?:(?:nrs?|nummers?)[.,]?\s*)?{_NUMBERS}(?![\w-])"
 )
 # "Kamerstukken 33 694 en 29 521, nr. 11": one document filed in two dossiers, cited by the first.
 _JOINT = re.compile(
-    rf"\bKamerstuk(?:ken)?:?\s+{_DOSSIER}\s+en\s+{_OTHER_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*){_NUMBERS}(?![\w-])"
+    rf"{_KAMERSTUK}(?:ken)?:?\s+{_DOSSIER}\s+en\s+{_OTHER_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*){_NUMBERS}(?![\w-])"
 )
 # A list that goes on after a date or a bracket: "nr. 85 van 2 juni 2009 en nr. 87 van 3 juli 2009".
 _MORE = re.compile(
@@ -44,12 +48,15 @@ _MORE = re.compile(
     r"\s*(?:,|en|én|&)\s*(?:nrs?\.)\s*(?P<nrs>\d{1,4}(?:[ \t]*(?:,|en|én|&)[ \t]*\d{1,4}\b(?!\s?\d{3}))*)\b(?![\w-])"
 )
 # OCR reads the comma after the dossier as ";" and the dot of "nr." as ",".
-_BARE = re.compile(rf"(?<![\w,.-]){_DOSSIER}[,;]\s*(?:nrs?[.,]\s*(?P<nrs>\d{{1,4}}(?:[ \t]*(?:,|en|én|&)[ \t]*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
-_KST = re.compile(r"\bkst-(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
+# (the dossier's first digit first, then the look behind it: "(?<![\w,.-])" before it)
+_BARE_DOSSIER = _DOSSIER.replace("(?P<dossier>[1-3]", r"(?P<dossier>[1-3](?<![\w,.-][1-3])", 1)
+_BARE = re.compile(rf"{_BARE_DOSSIER}[,;]\s*(?:nrs?[.,]\s*(?P<nrs>\d{{1,4}}(?:[ \t]*(?:,|en|én|&)[ \t]*\d{{1,4}}\b(?!\s?\d{{3}}))*)|(?P<ek>[A-Z]{{1,3}})\b)")
+_KST = re.compile(r"kst-(?<!\wkst-)(?P<dossier>\d{5})(?:-(?P<sub>[A-Z]+))?-(?P<nrs>\d+)\b")
 _HANDELINGEN = re.compile(
-    r"\bHandelingen\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"
+    r"Handelingen(?<!\wHandelingen)\s+(?:I{1,2}|EK|TK)\s+\d{4}(?:\s*[/–-]\s*\d{2,4})?(?:,\s*nr\.\s*\d+)?(?:,\s*(?:item|blz\.|pag\.)\s*[\d-]+)?"
 )
-_RESOLUTION = re.compile(r"\b(?:VN[- ]|VNVR-?)?[Rr]esolutie(?:s)?\s+(?:nr\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?")
+# ("\b(?:VN[- ]|VNVR-?)?[Rr]esolutie" by its first letter: with "VN" before it, or alone)
+_RESOLUTION = re.compile(r"(?:V(?<!\wV)(?:N[- ]|NVR-?)[Rr]|R(?<!\wR)|r(?<!\wr))esolutie(?:s)?\s+(?:nr\.\s*)?(\d{3,4})(?:\s*\((\d{4})\))?")
 
 
 def _key(dossier: str, sub: str | None, nr: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Area, Task
-from .literals import guarded  # speed: skip sentences lacking a pattern's words
+from .literals import guarded, has_case_trap, lower_twin  # speed: skip sentences lacking a pattern's words
 from .oversight import Scope
 from .sentences import Sentence
 from .units import find_places, find_units, guess_places
@@ -52,13 +52,13 @@ _TASK_CUE = guarded(re.compile(
     r"|treedt\s+[^.]{0,40}\bop\s+als|ter\s+ondersteuning\s+van|oefent|oefenen|patrouilleert|patrouilleren|escorteert|escorteren"
     r"|beschermt|beschermen|levert\s+een\s+bijdrage\s+aan)\b",
     re.IGNORECASE,
-))
+), lowered=True)  # (speed: asked only whether it matches)
 _EXCLUDED = guarded(re.compile(
     r"\bnon[- ]combat\b|\bgeen\s+(?:offensieve|gevechts\w*|combat)\b|\bniet\s+(?:deel\s*(?:nemen|genomen)|betrokken)\s+(?:aan|bij)\s+(?:gevechts|offensieve|combat)\w*"
     r"|\b(?:vormen|vormt|maken|maakt)\s+geen\s+(?:onderdeel|deel)\s+(?:uit\s+)?(?:van\s+)?(?:de\s+)?(?:opdracht|taken|mandaat)"
     r"|\bniet\s+(?:ingezet|bedoeld)\s+(?:voor|om)\s+[^.]{0,40}(?:gevecht|offensie|aanval)",
     re.IGNORECASE,
-))
+), lowered=True)  # (speed: asked only whether it matches)
 _OURS = re.compile(r"\b(?:Nederland|Nederlandse|de\s+(?:eenheid|compagnie|taakgroep|taskforce|bijdrage)|het\s+(?:detachement|team))\b")
 _NOT_TASK_SECTION = re.compile(
     r"risico|financ|kosten|context|politieke|veiligheidssituatie|mensenrechten|monitoring|evaluatie"
@@ -67,9 +67,16 @@ _NOT_TASK_SECTION = re.compile(
 _HANDOVER = re.compile(r"\b(?:draagt|dragen|droeg)\b[^.]{0,80}\bover\b|\bovergedragen\b|\boverdracht\b", re.IGNORECASE)
 
 
+# (speed: the same patterns, case-sensitive, for the phrase in lower case; see lower_twin)
+_ACTIVITIES_LOWER = {name: lower_twin(rx) for name, rx in ACTIVITIES.items()}
+
+
 def activities_of(text: str) -> list[str]:
     """The kinds of task a phrase speaks of, in ``ACTIVITIES`` order."""
-    return [name for name, rx in ACTIVITIES.items() if rx.search(text)]
+    if has_case_trap(text):
+        return [name for name, rx in ACTIVITIES.items() if rx.search(text)]
+    low = text.lower()
+    return [name for name, rx in _ACTIVITIES_LOWER.items() if rx.search(low)]
 
 
 _ANAPHOR = re.compile(r"^(?:Zij|Hij|Deze|Die|Het|Ze)\b|^De\s+(?:eenheid|compagnie|taakgroep|taskforce|bijdrage|militairen)\b")
@@ -134,7 +141,7 @@ _AREA_CUE = guarded(re.compile(
     r"\b(?:(?:vanaf|vanuit)(?=\s+[A-Z])|gelegerd|gestationeerd|gebaseerd|ingezet\s+in|opereert|opereren|actief\s+in|werkzaam\s+in|inzetgebied|operatiegebied|werkgebied"
     r"|taken\s+uit|werkbezoeken|in\s+(?:de\s+)?(?:regio|provincie|omgeving)|en\s+(?:directe\s+|naaste\s+)?omgeving|en\s+omstreken)\b",
     re.IGNORECASE,
-))
+), lowered=True)  # (speed: asked only whether it matches)
 _PART = re.compile(r"\b(?:het\s+)?((?:noord|zuid)?(?:oosten|westen)|noorden|zuiden|centrum|midden|grensgebied)\s+van\s+$", re.IGNORECASE)
 _VICINITY = re.compile(r"\ben\s+(?:directe\s+|naaste\s+)?omgeving\b|\ben\s+omstreken\b|\bomgeving\s+van\b|\brondom\b|\bnabij\b", re.IGNORECASE)
 

@@ -220,14 +220,21 @@ def _refers_to(
 
 
 def _fallback(sentences: list[Sentence], text: str, footnotes: list[Footnote], references: list[Reference],
-              citations: list[_Citation]) -> list[str]:
-    """The earlier letter the letter leans on most: cited most often where it says "the earlier letter"."""
+              citations: list[_Citation], folds: list[str] | None = None,
+              found: dict[Sentence, list[str]] | None = None) -> list[str]:
+    """The earlier letter the letter leans on most: cited most often where it says "the earlier letter".
+
+    ``folds`` holds ``fold`` of each sentence's text when the caller has it; ``found`` gets each
+    sentence's letters as ``_refers_to`` gives them without a fallback (the points ask again)."""
     counts: Counter[str] = Counter()
-    for s in sentences:
+    for i, s in enumerate(sentences):
         # "de eerdere brief", or any sentence that refers back and cites a letter
-        folded = fold(s.text)
+        folded = folds[i] if folds is not None else fold(s.text)
         if _EARLIER_LETTER_FAST.search(folded) or _REFERRING_FAST.search(folded):
-            counts.update(_refers_to(s, text, footnotes, references, citations, []))
+            letters = _refers_to(s, text, footnotes, references, citations, [])
+            if found is not None:
+                found[s] = letters
+            counts.update(letters)
     counts = Counter({k: v for k, v in counts.items() if re.fullmatch(r"\d{5}(-[A-Z]+)?-\w+", k)})
     if not counts:
         return []
@@ -366,7 +373,9 @@ def find_coverage(
     body = [s for s in sentences if s.footnote is None]
     heads = _headings(sections, body)
     citations = _citations(text, references)
-    fallback = _fallback(body, text, footnotes, references, citations)
+    folds = [fold(s.text) for s in body]  # (speed: the fallback and the points read them alike)
+    without_fallback: dict[Sentence, list[str]] = {}  # (speed: the points ask for the same sentences)
+    fallback = _fallback(body, text, footnotes, references, citations, folds, without_fallback)
     own = {c.mission for c in contributions}
 
     def heading_of(s: Sentence) -> _Heading | None:
@@ -381,8 +390,9 @@ def find_coverage(
 
     generic = _GenericMissions(mentions, own)
     info = []
-    for s in body:
-        folded = fold(generic.text(s))
+    for s, plain in zip(body, folds):
+        named = generic.text(s)
+        folded = plain if named is s.text else fold(named)
         referring = bool(_REFERRING_FAST.search(folded))
         info.append((s, folded, referring, referring and bool(_RESTATED.search(s.text)), bool(_FORMULA.search(folded))))
 
@@ -393,7 +403,9 @@ def find_coverage(
 
     def refers_to(s: Sentence) -> list[str]:
         if s not in refers:
-            refers[s] = _refers_to(s, text, footnotes, references, citations, fallback)
+            known = without_fallback.get(s)  # _refers_to's letters, or the fallback's when it finds none
+            refers[s] = (known or list(fallback)) if known is not None else _refers_to(
+                s, text, footnotes, references, citations, fallback)
         return refers[s]
 
     # A sentence counts for a point only when it refers back, sits under the point's heading,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..dutch import MONTH_NAMES
 from ..datafiles import load_yaml
-from .literals import CASE_TRAPS, CaselessPrefilter, WordStarts
+from .literals import CASE_TRAPS, CaselessPrefilter, WordStarts, by_first_character
 
 __all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
 
@@ -129,8 +129,11 @@ _PERSONNEL_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_personnel(noun: str | None) -> bool:
-    """A word that counts people: a personnel noun, a compound ending in one, or full-time equivalents."""
+    """A word that counts people: a personnel noun, a compound ending in one, or full-time equivalents.
+
+    (Cached: the contributions ask it of every word of many sentences, the same words again.)"""
     if not noun:
         return False
     word = noun.strip("’'")
@@ -155,8 +158,8 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     for entry in data["places"]:
         for form in [entry["name"], *entry.get("aliases", [])]:
             forms[" ".join(form.split())] = (entry["name"], entry["kind"])
-    bodies = [re.escape(f).replace("\\ ", "\\s+") for f in sorted(forms, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])"), forms
+    names = by_first_character(sorted(forms, key=len, reverse=True), lambda f: re.escape(f).replace("\\ ", "\\s+"))  # (speed)
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), forms
 
 
 # "in Suva Reka", "vanuit Camp Faouar", "te Prijedor": a capitalised name after a place preposition.

@@ -30,10 +30,10 @@ from .paragraphs import HyphenJudge, Paragraph, build_paragraphs, header_paragra
 
 __all__ = ["repair"]
 
-# A match can only start where a run of letters does; the lookbehind says so, which spares
-# trying (and failing) again at every letter inside a word. The runs of letters are possessive:
-# a shorter run is followed by a letter, never the hyphen, so giving letters back cannot help.
-_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
+# Runs of letters joined by hyphens ("staakt-het-vuren"), or a run alone: the runs are the
+# words, the joined ones (with a hyphen) the hyphenated words. The runs are possessive: a shorter
+# run is followed by a letter, never the hyphen, so giving letters back cannot help.
+_CHAIN = re.compile(r"[^\W\d_]++(?:-[^\W\d_]++)*")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
 # OCR junk before a letter's title ("AR BRIEF VAN ..."): a few letters, no digits.
@@ -121,7 +121,10 @@ def _flowing_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Paragr
 def _hyphen_judge(lines: list[Line]) -> HyphenJudge:
     lex = lexicon()
     body = " ".join(l.text for l in lines if l.kind == "body")
-    words = set(_HYPHENATED.findall(body)) | set(_WORD.findall(body))  # each distinct word folded once
+    # Each distinct word folded once: the hyphenated words and the runs of letters in them
+    # (one scan; a chain's runs are the text's maximal runs of letters).
+    chains = set(_CHAIN.findall(body))
+    words = {c for c in chains if "-" in c} | {run for c in chains for run in c.split("-")}
     vocabulary = {w.casefold() for w in words}
     joined = hyphenated = 0
     for a, b in zip(lines, lines[1:]):

@@ -64,6 +64,18 @@ class Lexicon:
             return max(_DOMAIN_ZIPF, nl)
         return max(nl, self._en.get(folded, 0.0) - 0.5)
 
+    def common_folded(self, folded: list[str], floor: float) -> dict[str, float]:
+        """``best_folded`` of each word at ``floor`` or above, in order (speed: one call for the
+        many candidates of an OCR rule, the tables looked up without a call per word)."""
+        nl_get, en_get, domain = self._nl.get, self._en.get, self._domain
+        out: dict[str, float] = {}
+        for w in folded:
+            nl = nl_get(w, 0.0)
+            score = max(_DOMAIN_ZIPF, nl) if w in domain else max(nl, en_get(w, 0.0) - 0.5)
+            if score >= floor:
+                out[w] = score
+        return out
+
     def known(self, word: str) -> bool:
         """A word real Dutch (or English) text uses, not just a typo seen online."""
         return self.nl(word) >= 1.5 or self.en(word) >= 3.0

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 
 from .builder import Edit
 from .lexicon import Lexicon, lexicon
@@ -20,7 +21,9 @@ from .punctuation import punctuation_edits
 
 __all__ = ["find_ocr_edits", "find_word_edits"]
 
-_TOKEN = re.compile(r"[^\W_]+")  # letters of any alphabet, and digits
+# Tokens: letters of any alphabet, and digits. The group keeps them when the text is
+# split at them: [between, token, between, token, ..., between].
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 _VOWELS = "aeiouyéèëïöüáà"
 _DIAERESIS = {"e": "ë", "i": "ï", "o": "ö", "u": "ü", "é": "ë", "è": "ë", "í": "ï", "ì": "ï"}
 # Characters OCR confuses, both ways.
@@ -106,8 +109,11 @@ class _Fixer:
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lex = lexicon
-        self.matches = list(_TOKEN.finditer(text))  # one scan, for the counts and the edits
-        self.counts = Counter(_TOKEN.findall(text))  # (the matches' words, counted in C)
+        # One scan gives the tokens as strings (speed: a split makes no match objects, and
+        # most tokens need no offsets); their offsets are summed from the pieces' lengths.
+        self._pieces = _TOKEN_SPLIT.split(text)
+        self.tokens: list[str] = self._pieces[1::2]
+        self.counts = Counter(self.tokens)  # (counted in C)
         self.acronyms = {t: n for t, n in self.counts.items() if t.isupper() and t.isalpha() and n >= 3}
 
     def fix(self, token: str) -> tuple[str, str] | None:
@@ -138,24 +144,27 @@ class _Fixer:
         return None
 
     def edits(self) -> list[Edit]:
-        edits: list[Edit] = []
-        cache: dict[str, tuple[str, str] | None] = {}
-        for i, m in enumerate(self.matches):
-            token = m.group()
-            if token not in cache:
-                cache[token] = self.fix(token)
-            fixed = cache[token]
+        fixes = {}  # each distinct token's replacement, where it has one
+        for token in self.counts:
+            fixed = self.fix(token)
             if fixed and fixed[0] != token:
+                fixes[token] = fixed
+        if not fixes:
+            return []
+        ends = list(accumulate(map(len, self._pieces)))  # token i spans ends[2i] .. ends[2i + 1]
+        edits: list[Edit] = []
+        for i, token in enumerate(self.tokens):
+            fixed = fixes.get(token)
+            if fixed is not None:
                 if fixed[1] == "diaeresis" and self._in_english(i):
                     continue  # "United Nations Mission in Haiti": an English name keeps its spelling
-                edits.append(Edit(m.start(), m.end(), fixed[0], fixed[1]))
+                edits.append(Edit(ends[2 * i], ends[2 * i + 1], fixed[0], fixed[1]))
         return edits
 
     def _in_english(self, i: int) -> bool:
         """One of the three words before token ``i`` is English and not Dutch."""
         lex = lexicon()
-        for m in self.matches[max(0, i - 3) : i]:
-            word = m.group()
+        for word in self.tokens[max(0, i - 3) : i]:
             if word.isalpha() and lex.en(word) >= 4.0 and lex.en(word) > lex.nl(word) + 1.0:
                 return True
         return False
@@ -243,21 +252,18 @@ class _WordRules:
     def _misread(self, token: str) -> tuple[str, str] | None:
         """A letter OCR misread, dropped in or confused (``token`` is suspicious)."""
         lower = token.casefold()
-        candidates: dict[str, float] = {}
         floor = self.lex.best(token) + 2.5  # a candidate must be far more common than the token
         # _score's compound rule gives 3.0, which passes only where the floor is 3.0 or less;
         # whether the token itself is a compound is asked (once) only when the rule would apply.
         compound: list[bool] = [] if floor <= 3.0 else [True]
-        best_folded = self.lex.best_folded
-        for i in range(1, len(lower) - 1):  # a stray letter inside the word
-            cand = lower[:i] + lower[i + 1 :]
-            # _score's compound rule gives 3.0 at most, below this bar: the lexicon alone decides.
-            score = best_folded(cand)
-            if score >= max(3.5, floor):
-                candidates[cand] = score
-        for cand in _confused(lower):
-            score = self._score(cand, compound, lower)
-            if score >= max(3.0, floor):
+        # A stray letter inside the word. _score's compound rule gives 3.0 at most, below this
+        # bar: the lexicon alone decides.
+        candidates = self.lex.common_folded([lower[:i] + lower[i + 1 :] for i in range(1, len(lower) - 1)], max(3.5, floor))
+        # One confusion undone: each distinct candidate's plain frequency, then the compound rule.
+        bar = max(3.0, floor)
+        for cand, score in self.lex.common_folded(list(_confused(lower)), 0.0 if floor <= 3.0 else bar).items():
+            score = self._score(cand, score, compound, lower)
+            if score >= bar:
                 candidates[cand] = max(candidates.get(cand, 0.0), score)
         if token[:1].isupper():
             # A capitalised word is a name: it may become another name or an English term
@@ -275,11 +281,10 @@ class _WordRules:
             return None  # no clear winner: leave the word alone
         return _match_case(token, ranked[0][0]), "misread"
 
-    def _score(self, candidate: str, token_is_compound: list[bool], token: str = "") -> float:
-        """A candidate's frequency; a compound of known words counts as a known word
-        when the token itself is not one ("fandmachteenheden" -> "landmachteenheden").
+    def _score(self, candidate: str, score: float, token_is_compound: list[bool], token: str = "") -> float:
+        """A candidate's frequency (``score``, the lexicon's); a compound of known words counts
+        as a known word when the token itself is not one ("fandmachteenheden" -> "landmachteenheden").
         ``token_is_compound`` holds the answer for ``token`` once asked (empty before)."""
-        score = self.lex.best_folded(candidate)  # candidates are made of the casefolded token
         if score < 3.0 and len(candidate) >= 12:
             if not token_is_compound:
                 token_is_compound.append(self._is_compound(token))

@@ -63,9 +63,13 @@ _FUNCTION_HYPHEN = re.compile(
     r"|-(?<=[^\W\d_]{2}-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
 )
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
-_FUNCTION_PUNCT = re.compile(r"\b(?:de|het|een|van|naar|met)(?P<p> ?[,.:’'‘])(?= ?[a-z0-9])")
+# (The match is the mark, the word, and a space between, are looked behind: see _with_space.)
+_PUNCT_WORDS = "de|het|een|van|naar|met"
+_FUNCTION_PUNCT = re.compile(
+    r"[,.:’'‘](?:" + _after_word(_PUNCT_WORDS, r"[,.:’'‘]") + "|" + _after_word(_PUNCT_WORDS, r" [,.:’'‘]") + r")(?= ?[a-z0-9])"
+)
 # "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
-_TOT_EN_MET = re.compile(r"\btot[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
+_TOT_EN_MET = re.compile(r"tot(?<!\wtot)[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
 # "tot‘en": a quote glued between two words.
 _GLUED_QUOTE = re.compile(r"[‘’'](?<=[a-zà-ÿ]{2}[‘’'])(?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
@@ -77,17 +81,28 @@ _AFTER_NUMBER_NOISE = re.compile(rf"(?:\s?(?:mln|miljoen|miljard|euro)|(?:{MONTH
 # "in: Abéché": a colon straight after a preposition.
 _PREPOSITION_COLON = re.compile(":" + _after_word("in|te|van|naar|met|bij|door", ":") + r"(?=\s[A-Z])")  # the colon
 # "rir. 31": OCR's ways of reading "nr." before a number.
-_NR = re.compile(r"\b(?:rir|nir|rnr|mr|ur|tir|hr|n1|nt)\.(?=\s?\d{1,4}\b)")
+# (The match is the full stop; _nr_start finds the word.)
+_NR = re.compile(r"\." + _after_word("rir|nir|rnr|mr|ur|tir|hr|n1|nt", r"\.") + r"(?=\s?\d{1,4}\b)")
+_NR_LONG = frozenset(("rir", "nir", "rnr", "tir"))  # (no two-letter one ends another: the word is one of these or two letters)
 _MONTHS = MONTH_NAMES_RE
 # "4 december. 2015", "1 januari-2015": a mark between a month and its year.
-_MONTH_YEAR_MARK = re.compile(rf"\b(?:{_MONTHS})(?P<p>\s?[.,;:-]\s?)(?=(?:19|20)\d\d\b)")
+# (The match is the mark and a space after it; a space before it is added by _with_space.)
+_MONTH_YEAR_MARK = re.compile(
+    r"[.,;:-](?:" + _after_word(_MONTHS, "[.,;:-]") + "|" + _after_word(_MONTHS, r"\s[.,;:-]") + r")\s?(?=(?:19|20)\d\d\b)"
+)
 # "loopt eind. 2014 af", "medio: 2006": a mark between a word that places a date and the date.
-_DATE_QUALIFIER_MARK = re.compile(rf"\b(?:eind|begin|medio|half|halverwege)(?P<p>\s?[.,;:]\s?)(?=(?:{_MONTHS}|(?:19|20)\d\d)\b)", re.IGNORECASE)
+_QUALIFIERS = "eind|begin|medio|half|halverwege"
+_DATE_QUALIFIER_MARK = re.compile(
+    r"[.,;:](?:" + _after_word(_QUALIFIERS, "[.,;:]") + "|" + _after_word(_QUALIFIERS, r"\s[.,;:]") + r")"
+    rf"\s?(?=(?:{_MONTHS}|(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
 # "Den Haag,-21 september": a hyphen glued after a comma before a number.
 _COMMA_HYPHEN = re.compile(r",[-–](?=\d)")
 # "ISIS, Het kabinet zal": a full stop that OCR read as a comma, before a sentence opening.
+# (The match is the comma; _word_run_before asks for the word.)
 _COMMA_FOR_STOP = re.compile(
-    r"\b[a-z]{3,}(?P<c>,)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
+    r",(?<=[a-z]{3},)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
 )
 # "aan UNTSO: Zij zijn", "ondersteunen: Daarnaast levert": a full stop that OCR read as a colon,
 # before a word that opens a sentence and never follows a colon in a letter.
@@ -97,7 +112,7 @@ _COLON_FOR_STOP = re.compile(r"(?P<c>:)(?<=[a-z]{3}:|[A-Z]{3}:)(?= (?:Zij|Daarna
 _KAMERSTUK_HYPHEN = re.compile(r"-(?:(?<=\bKamerstuk-)|(?<=\bKamerstukken-))(?=\d)")
 _DOSSIER_CHAPTER_DOT = re.compile(r"\.(?<=\b\d\d \d{3}\.)(?=[IVXLC]{1,6}\b)")
 # "nr, 297", "en‚nr. 189": a comma for the dot of "nr.", a low quote between words.
-_NR_COMMA = re.compile(r"\b(nrs?)[,:\-–](?=\s?\d)")
+_NR_COMMA = re.compile(r"[,:\-–]" + _after_word("nr|nrs", r"[,:\-–]") + r"(?=\s?\d)")  # the mark
 _LOW_QUOTE = re.compile(r"[‚„](?<=\w[‚„])(?=\w)")
 # "1-april", "4: december", "31 meijl.": a day glued to its month, a month to "jl."
 # ("9'december 2005": a quote too)
@@ -106,15 +121,16 @@ _MONTH_JL = re.compile(rf"\b(?:{_MONTHS})(?=jl\.)")
 # "ca. 150. militairen": a full stop between a number and the word it counts
 _NUMBER_STOP = re.compile(r"\.(?<=\d\.)(?= [a-z]{3,})")
 # "nr.'99", "nrs.-338": noise between "nr." and its number
-_NR_NOISE = re.compile(r"\bnrs?\.(?P<p>[-–'’‘:,])(?=\s?\d)")
+_NR_NOISE = re.compile(r"[-–'’‘:,]" + _after_word("nr|nrs", r"\.[-–'’‘:,]") + r"(?=\s?\d)")  # the mark
 # "_EUFOR Althea": an underscore opening a line
 _LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
 # "160-militairen", "circa.150", "60:000 euro": noise between a number and its neighbours
 # (only before people counted: "artikel 100-brief" and "F-16-jachtvliegtuigen" are right)
 # and before a capitalised word ("maximaal 20-KMar functionarissen": no compound opens with a number
 # and goes on in capitals)
+# (The match is the hyphen; _number_before asks for the number.)
 _NUMBER_HYPHEN = re.compile(
-    r"(?<![\w-])\d+(?P<h>-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b|[A-Z][A-Za-z]{2,}\b)"
+    r"-(?<=\d-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b|[A-Z][A-Za-z]{2,}\b)"
 )
 # "€FP": a euro sign glued to a word is OCR's reading of an "e" (an amount has its number after the sign).
 _EURO_FOR_E = re.compile(r"€(?<![\w€]€)(?=[^\W\d_]{2})")
@@ -135,7 +151,7 @@ _GLUED_STOP = re.compile(
 _STOP_AFTER_FUNCTION = re.compile(
     r"\." + _after_word("de|het|een|van|te|met|naar|tot|De|Het|Een", r"\.") + r"(?= [A-Za-z])|\.(?<=\bin\.)(?= [a-z])"
 )
-_QUALIFIER_MARK = re.compile(r"\b(?:circa|ongeveer|maximaal|ruim|bijna)(?P<p>[.,:])(?=\s?\d)")
+_QUALIFIER_MARK = re.compile(r"[.,:]" + _after_word("circa|ongeveer|maximaal|ruim|bijna", "[.,:]") + r"(?=\s?\d)")  # the mark
 _THOUSANDS_COLON = re.compile(r":(?<=\d:)(?=\d{3}\s(?:euro|EUR|militairen|personen))")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"’(?<=[^\W\d_]’)(?=\s)")
@@ -200,6 +216,36 @@ def _inside_hyphenated(text: str, hyphen: int) -> bool:
     return text[begin - 1 : begin] == "-" or text[max(0, begin - 2) : begin] == "- "
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _with_space(text: str, at: int) -> int:
+    """The start of a mark's group that may open with a space ("van ,de"): a space before
+    the mark at ``at`` belongs to it (the word before the mark is looked behind)."""
+    return at - 1 if text[at - 1].isspace() else at
+
+
+def _word_run_before(text: str, at: int) -> bool:
+    """``\\b[a-z]{3,}`` ends at ``at``: the small letters before it start a word."""
+    begin = at
+    while begin > 0 and "a" <= text[begin - 1] <= "z":
+        begin -= 1
+    return at - begin >= 3 and (begin == 0 or not _WORD_CHAR.match(text, begin - 1))
+
+
+def _number_before(text: str, at: int) -> bool:
+    """``(?<![\\w-])\\d+`` ends at ``at``: digits that no letter, digit or hyphen precedes."""
+    begin = at
+    while begin > 0 and text[begin - 1].isdecimal():  # (\\d is what str.isdecimal holds for)
+        begin -= 1
+    return begin < at and (begin == 0 or not (text[begin - 1] == "-" or _WORD_CHAR.match(text, begin - 1)))
+
+
+def _nr_start(text: str, dot: int) -> int:
+    """The start of the word that _NR found before the full stop at ``dot``."""
+    return dot - 3 if text[dot - 3 : dot] in _NR_LONG else dot - 2
+
+
 def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     """Every punctuation repair for ``text``."""
     # A break before a capital stood at a real hyphen ("Centraal-Afrikaanse").
@@ -218,18 +264,19 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [e for m in _GLUED_COLON.finditer(text) if (e := _glued_colon(text, m.start()))]
     edits += [Edit(m.start(), m.end(), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN.finditer(text)]
     for m in _FUNCTION_PUNCT.finditer(text):
-        edits.append(Edit(m.start("p"), m.end("p"), " " if m.group("p").startswith(" ") else "", "function-word-punctuation"))
+        start = _with_space(text, m.start())
+        edits.append(Edit(start, m.end(), " " if start < m.start() else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
     edits += [
         Edit(m.start(), m.end(), m.group(1) + ("" if text[m.end() : m.end() + 1] == " " else " "), "double-mark")
         for m in _DOUBLE_MARK.finditer(text)
     ]
-    edits += [Edit(m.start("p"), m.end("p"), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
-    edits += [Edit(m.start("p"), m.end("p"), " ", "date-qualifier-mark") for m in _DATE_QUALIFIER_MARK.finditer(text)]
+    edits += [Edit(_with_space(text, m.start()), m.end(), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
+    edits += [Edit(_with_space(text, m.start()), m.end(), " ", "date-qualifier-mark") for m in _DATE_QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
-    edits += [Edit(m.start("c"), m.end("c"), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)]
+    edits += [Edit(m.start(), m.end(), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text) if _word_run_before(text, m.start())]
     edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]
-    edits += [Edit(m.end(1), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
+    edits += [Edit(m.start(), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
     if "Kamerstuk" in text:
         edits += [Edit(m.start(), m.end(), " ", "kamerstuk-hyphen") for m in _KAMERSTUK_HYPHEN.finditer(text)]
         edits += [Edit(m.start(), m.end(), " ", "dossier-chapter-dot") for m in _DOSSIER_CHAPTER_DOT.finditer(text)]
@@ -238,10 +285,10 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     if "jl." in text:
         edits += [Edit(m.end(), m.end(), " ", "month-jl") for m in _MONTH_JL.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "number-stop") for m in _NUMBER_STOP.finditer(text) if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()])]
-    edits += [Edit(m.start("p"), m.end("p"), "", "nr-noise") for m in _NR_NOISE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "nr-noise") for m in _NR_NOISE.finditer(text)]
     if "_" in text:
         edits += [Edit(m.start(), m.end(), "", "leading-underscore") for m in _LEADING_UNDERSCORE.finditer(text)]
-    edits += [Edit(m.start("h"), m.end("h"), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "number-hyphen") for m in _NUMBER_HYPHEN.finditer(text) if _number_before(text, m.start())]
     if "€" in text:
         edits += [Edit(m.start(), m.end(), "e", "euro-for-e") for m in _EURO_FOR_E.finditer(text)]
     for m in _HYPHEN_AFTER_FUNCTION.finditer(text):
@@ -251,7 +298,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         if not _in_uri(text, m.start()):
             edits.append(Edit(m.start(), m.end(), " ", "glued-stop"))
     edits += [Edit(m.start(), m.end(), "", "stop-after-function-word") for m in _STOP_AFTER_FUNCTION.finditer(text)]
-    edits += [Edit(m.start("p"), m.end("p"), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
     for m in _NUMBER_COLON.finditer(text):
         if _in_uri(text, m.start()):
@@ -261,7 +308,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         else:
             edits.append(Edit(m.end(), m.end(), " ", "space-after-colon"))
     edits += [Edit(m.start(), m.end(), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
-    edits += [Edit(m.start(), m.end() - 1, "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, m.start())]
+    edits += [Edit(start, m.start(), "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, start := _nr_start(text, m.start()))]
     edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]
     for m in _STRAY_CLOSING.finditer(text):
         if "‘" not in text[max(0, m.start() - 80) : m.start()] and not re.search(r"[sxz]$", text[m.start() - 1]):
