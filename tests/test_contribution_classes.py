@@ -319,6 +319,15 @@ def test_since_then_and_on_that_date_take_the_date_of_the_sentence_before() -> N
     assert ("UNMIL", "start", "2006-03-03") not in _facts(decided, "12 april 2006")
 
 
+def test_civil_servants_and_judges_are_people_sent_but_the_missions_own_strength_is_not() -> None:
+    body = ("Nederland levert aan EULEX vier rechters en twee douaneambtenaren. De missie mag uiteindelijk 2.000 "
+            "politiemensen tellen. Die missie richt zich op de rechtsstaat en telt ongeveer 1 275 politiemensen. "
+            "De Raad heeft de missie opgericht, met ten hoogste 900 politiemensen.")
+    facts = _facts(body, "12 maart 2010")
+    assert {("EULEX", "personnel", 4), ("EULEX", "personnel", 2)} <= facts
+    assert not any(v in (2000, 1275, 900) for _, _, v in facts)
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -79,17 +79,23 @@ _NEGATED = re.compile(
     # "Nederland draagt daar niet aan bij", "draagt Nederland niet bij", "neemt niet deel"
     r"|\b(?:draagt|dragen|droeg|droegen|neemt|nemen|nam|namen)\b(?:\s+\w+){0,4}?\s+niet\s+(?!langer\b|meer\b|alleen\b)(?:\w+\s+)?(?:bij|deel)\b"
 )
+# Any character within a sentence, the dot of "15.000" too.
+_GAP = r"(?:[^.;]|(?<=\d)\.(?=\d))"
 # The whole mission's strength: "De missie telt circa 125 militairen uit elf lidstaten".
 _WHOLE = re.compile(
     r"(?i:\b\w*(?:missie|operatie|divisie|macht|vloot|taakgroep|coalitie|groep|battlegroup)\b"
-    r"[^.;]{0,50}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
+    rf"{_GAP}{{0,50}}\b(?:telt|tellen|bestaat uit|omvat|omvatten|beschikt over|daalt|groeit)\b)"
     # a mission by name: "EUTM Mali telt ongeveer vijfhonderd personen"
     # (not a place or a mission that qualifies the subject: "Het detachement in Villafranca telt";
     # nor a neuter pronoun, for the unit just named: "Het bestaat uit een bataljon van 750 militairen";
     # missions are "de" words, so "Zij telt 700 medewerkers" is the mission's size)
     r"|(?<!\bin )(?<!\bte )(?<!\bde )(?<!\bbij )\b(?!(?:Het|Dit)\b)[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
-    r"|\b(?:zal|zullen|mag|mogen)\b[^.;]{0,120}\b(?:tellen|omvatten)\b"
+    # the mission as the subject of a verb further on: "Die missie richt zich op ... en telt 1 275
+    # politiemensen"; founded with its size: "heeft UNMISS opgericht, met ten hoogste 7 000 militairen"
+    r"|^(?:De|Die|Deze)\s+(?:[\w-]+\s+)?(?:missie|operatie|troepenmacht|vredesmacht)\b[^;]{0,200}?\ben\s+(?:telt|omvat)\b"
+    r"|\b(?:opgericht|ingesteld)\b,?\s+met\s+(?:ten hoogste\s+|maximaal\s+|circa\s+|ongeveer\s+)?\d"
+    rf"|\b(?:zal|zullen|mag|mogen)\b{_GAP}{{0,120}}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
     # "Met ruim 13.000 militairen ... is UNMISS een van de grootste VN-missies"
     r"|^Met (?:ruim |circa |ongeveer |bijna )?\d[\d.]*\s"
@@ -99,7 +105,8 @@ _WHOLE_FILTER = CaselessPrefilter(_WHOLE)  # speed: most sentences lack the word
 # Speed: every match of _WHOLE holds one of these (in lower case), or "uit" and a word of many
 # countries, or opens the sentence with "Met " (CaselessPrefilter picks its nouns, "missie",
 # which most sentences of a letter hold; these verbs are rare).
-_WHOLE_VERBS = ("telt", "tellen", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van de")
+_WHOLE_VERBS = ("telt", "tellen", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van de", "opgericht",
+                "ingesteld")
 _WHOLE_MANY = ("landen", "lidstaten", "bondgenoten", "deelnemende")
 
 
