@@ -328,6 +328,25 @@ def test_civil_servants_and_judges_are_people_sent_but_the_missions_own_strength
     assert not any(v in (2000, 1275, 900) for _, _, v in facts)
 
 
+def test_an_operation_the_opening_describes_takes_the_facts_when_the_named_ones_are_others() -> None:
+    body = ("Met deze brief informeren wij u over de Nederlandse hulp na de aardbeving in Nepal, die op 25 april "
+            "het land trof.\n\nDe Verenigde Staten steunen de hulpverlening met de operatie Sahayogi Haat.\n\n"
+            "Sinds 28 april werken zes artsen van Defensie in Kathmandu.")
+    ex = process_text(HEAD.format(date="5 mei 2015") + body + "\n").extraction
+    assert [(c.mission, c.personnel) for c in ex.contributions if c.personnel] == [
+        ("NEDERLANDSE-HULP-NA-DE-AARDBEVING-IN-NEPAL", 6)]
+    assert ex.missions[0].id == "NEDERLANDSE-HULP-NA-DE-AARDBEVING-IN-NEPAL"
+
+
+def test_a_request_to_join_that_the_government_declines_leaves_that_operation_out() -> None:
+    body = ("Met deze brief informeren wij u over de medische hulp aan de vluchtelingen in Goma, waartoe de "
+            "regering op 25 juli heeft besloten.\n\n"
+            "Frankrijk heeft Nederland gevraagd met militairen deel te nemen aan de operatie Turquoise. De regering "
+            "heeft besloten niet op dat verzoek in te gaan.\n\nHet geneeskundig team telt 35 militairen.")
+    ex = process_text(HEAD.format(date="29 juli 1994") + body + "\n").extraction
+    assert {c.mission for c in ex.contributions} == {"MEDISCHE-HULP-AAN-DE-VLUCHTELINGEN-IN-GOMA"}
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

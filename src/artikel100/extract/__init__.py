@@ -12,14 +12,14 @@ from pathlib import Path
 from ..facts import Extraction, Mission
 from ..model import CleanDocument
 from .commitments import find_commitments
-from .contributions import find_contributions
+from .contributions import find_contributions, not_joined
 from .costs import find_costs
 from .events import find_events
 from .missions import find_missions, mission_mentions
 from .references import find_citations, find_references
 from .risks import find_findings, find_risks
 from .sentences import Sentence, block_lines, split_sentences
-from .topic import find_topic
+from .topic import find_topic, opening_topic
 
 __all__ = ["extract", "body_text", "VERSION"]
 
@@ -92,7 +92,8 @@ def extract(doc: CleanDocument) -> Extraction:
     text = body_text(doc)
     about = body_text(doc, keep=_SUBJECT_LABELS)
     mentions = mission_mentions(about, info.letter_date)
-    topic = find_topic(doc, mentions)
+    topic = find_topic(doc, mentions) or opening_topic(
+        doc, mentions, lambda: not_joined(_with_subject_lines(doc, sentences), mentions, info.body_end))
     if topic is not None:
         mentions = sorted([*mentions, (topic.id, topic.start, topic.end)], key=lambda m: (m[1], m[2]))
 

@@ -38,7 +38,7 @@ from .commitments import is_commitment
 from .tables import table_personnel
 from .units import find_places, find_units, guess_places, is_personnel
 
-__all__ = ["find_contributions"]
+__all__ = ["find_contributions", "not_joined"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|^De regering(?!\s+(?:van|in)\b)|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
@@ -496,7 +496,7 @@ _TAKES_NO_PART = re.compile(
 _FOUNDS = re.compile(r"\b(?:opgericht|richtten|richt\w*\b[^,;]*\bop\b|opgezet|geleid|leidt|leiden|leidde|initiatief)")
 
 
-def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int) -> set[str]:
+def not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int) -> set[str]:
     """The missions a letter names only as others' or as ones the Netherlands stays out of.
 
     No clause has the Netherlands take part in them, nor gives them the contribution ("aan
@@ -507,9 +507,17 @@ def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]],
     them: better none than another's.
     """
     tally: dict[str, list[int]] = {}  # mission -> [refused, others', neutral, Dutch]
+    asked: list[tuple[str, int]] = []  # (mission, tally index) of the sentence before, if it asks the Netherlands
     for sentence in sentences:
         if sentence.start >= body_end or sentence.footnote is not None:
             continue
+        if asked and _DECLINES_REQUEST.search(sentence.text):
+            # "Frankrijk heeft Nederland gevraagd deel te nemen aan Turquoise. De regering heeft besloten
+            # niet op dat verzoek in te gaan": the request is refused
+            for mission, index in asked:
+                tally[mission][index] -= 1
+                tally[mission][0] += 1
+        asked = []
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions if sentence.start <= s < sentence.end]
         if not here:
             continue
@@ -536,7 +544,16 @@ def _not_joined(sentences: list[Sentence], mentions: list[tuple[str, int, int]],
                 counts[3] += 1  # "het besluit van het kabinet bij te dragen aan EUCAP Sahel Mali"
             else:
                 counts[2] += 1
+            if _ASKS.search(sentence.text):
+                asked.append((mission, next(i for i in (3, 2, 1, 0) if counts[i])))
     return {m for m, (no, away, neutral, dutch) in tally.items() if not dutch and (no or away) and no + away >= neutral}
+
+
+_ASKS = re.compile(r"\b(?:gevraagd|verzocht|verzoek)\b")
+_DECLINES_REQUEST = re.compile(
+    r"\bniet\s+(?:op\s+(?:dat|dit|het|die|deze)\s+verzoek\s+in\s+te\s+gaan|in\s+te\s+gaan\s+op\s+(?:dat|dit|het)\s+verzoek)"
+    r"|\bverzoek\s+(?:af\s+te\s+wijzen|afgewezen|niet\s+te\s+honoreren)\b|\bdaar\s+niet\s+op\s+in\s+te\s+gaan\b"
+)
 
 
 def find_contributions(
@@ -560,7 +577,7 @@ def find_contributions(
         topic: the operation the letter's subject describes (``topic.find_topic``), which
             takes the facts of sentences that name no mission.
     """
-    context = _not_joined(sentences, mentions, body_end)
+    context = not_joined(sentences, mentions, body_end)
     own_dates = mission_dates([s for s in sentences if s.footnote is None and s.start < body_end], mentions, letter_date)
     # The one mission the subject line names is what the letter is about ("Onderwerp Beëindiging
     # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.

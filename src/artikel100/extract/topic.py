@@ -20,13 +20,14 @@ subject describes: that name, not the description, is the operation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import CleanDocument
 from .described import described_id
 from .missions import catalogue, standing_forces
 
-__all__ = ["Topic", "find_topic"]
+__all__ = ["Topic", "find_topic", "opening_topic"]
 
 # Header fields that can carry the operation's description, most telling first.
 _LABELS = ("subject", "site-subject", "site-title", "dossier")
@@ -47,7 +48,7 @@ _SHARE = re.compile(
 # What becomes of an operation, before the operation: "de afronding van de Patriot-inzet in Slowakije".
 _STAGE = re.compile(
     r"^(?:(?:de|het)\s+)?(?:afronding|beëindiging|beeindiging|verlenging|voortzetting|uitbreiding|aanpassing|wijziging"
-    r"|afbouw|start|einde|evaluatie)\s+van\s+(?:de|het)\s+(?=\S+\s+\S)",
+    r"|afbouw|start|einde|evaluatie|voortgang|stand van zaken)\s+van\s+(?:de|het)\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
 # A dossier on a field of policy, not one operation.
@@ -182,3 +183,44 @@ def _topic_of(doc: CleanDocument, start: int, end: int) -> Topic | None:
         return None
     start += line.find(phrase[:20])
     return Topic(described_id(phrase), phrase, start, start + len(phrase))
+
+
+# "informeren wij u over de Nederlandse hulp na de tyfoon Haiyan, die ...": what the opening is about.
+_ABOUT = re.compile(r"\b(?:over|inzake|betreffende)\s+(?:de|het)\s+(?P<phrase>[^,.;:()\n]{5,160})")
+_RELATIVE = re.compile(r"\s+(?:die|dat|waarbij|waarmee|en over)\s")
+
+
+def opening_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]],
+                  not_joined: Callable[[], set[str]]) -> Topic | None:
+    """The operation the opening paragraph says the letter is about, for a letter whose subject line
+    describes none and whose named missions are all others' or ones the Netherlands stays out of
+    ("over de Nederlandse hulp na de tyfoon Haiyan" beside the American operation Damayan).
+
+    Args:
+        doc: the cleaned letter.
+        mentions: every mission mention, as ``(id, start, end)``.
+        not_joined: the missions the letter names only as others' (asked only when needed).
+    """
+    from ..structure import header_blocks
+
+    blocks = header_blocks(doc)
+    body = [b for b in doc.blocks if b.kind == "paragraph" and b.end - b.start >= 100 and b not in blocks]
+    if not body:
+        return None
+    opening = body[0]
+    if any(opening.start <= s < opening.end for _, s, _ in mentions):
+        return None
+    m = _ABOUT.search(doc.text, opening.start, opening.end)
+    if m is None:
+        return None
+    phrase = m.group("phrase")
+    cut = _RELATIVE.search(phrase)
+    if cut and len(phrase[: cut.start()].split()) >= 2:
+        phrase = phrase[: cut.start()]  # (a bare head keeps its relative clause: "hulp die Defensie verleent bij ...")
+
+    description = _description(phrase)
+    if description is None or {mission for mission, _, _ in mentions} - not_joined():
+        return None
+    start = doc.text.find(description[:20], m.start("phrase"), m.end("phrase"))
+    start = start if start >= 0 else m.start("phrase")
+    return Topic(described_id(description), description, start, start + len(description))
