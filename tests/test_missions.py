@@ -269,6 +269,11 @@ def test_an_operation_named_after_its_organisation_glued_to_operatie_is_an_unkno
     assert find_missions("Nederland neemt deel aan de vredesoperatie Nederland wil dat.") == []
 
 
+def test_a_noun_may_start_an_operations_name_but_is_none_alone() -> None:
+    assert [m.id for m in find_missions("De VS kondigden de operatie Support Harbour af.")] == ["SUPPORT-HARBOUR"]
+    assert find_missions("De Operation Support van de staf is klaar.") == []
+
+
 def test_known_missions_are_not_reported_twice_as_unknown() -> None:
     text = "Operation Atalanta, EUNAVFOR Irini en de VN-missie UNIFIL (UNIFIL) lopen door."
     assert [(m.id, m.known) for m in find_missions(text)] == [("ATALANTA", True), ("IRINI", True), ("UNIFIL", True)]

@@ -351,6 +351,8 @@ _NOT_OPERATION_NAMES = frozenset(
         "wij", "u", "ook", "daarnaast", "deze", "zo",
     }
 )
+# Nouns that are no name on their own but may start one: "Support Hope", "Order Restore".
+_NOUNS_THAT_START_NAMES = frozenset({"support", "plan", "order", "area", "centre", "center"})
 # Bodies and agencies of the UN and EU whose acronyms look like missions'.
 _NOT_MISSION_ACRONYMS = frozenset(
     {
@@ -443,8 +445,9 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         words = list(re.finditer(r"\S+", m.group(1)))
         while words and words[-1].group().casefold() in _NOT_OPERATION_NAMES:
             words.pop()
-        if not words or words[0].group().casefold() in _NOT_OPERATION_NAMES:
-            continue
+        if not words or (words[0].group().casefold() in _NOT_OPERATION_NAMES
+                         and not (len(words) > 1 and words[0].group().casefold() in _NOUNS_THAT_START_NAMES)):
+            continue  # ("operatie Support Hope" is a name; "Operation Support" alone is not)
         if _ADJECTIVE.fullmatch(words[0].group()):
             continue  # "de operatie Nederlandse militairen ...": an adjective, not a name
         name_end = m.start(1) + words[-1].end()
