@@ -274,6 +274,12 @@ def test_a_noun_may_start_an_operations_name_but_is_none_alone() -> None:
     assert find_missions("De Operation Support van de staf is klaar.") == []
 
 
+def test_a_force_named_with_its_acronym_is_a_mission_but_an_armed_service_or_a_forces_part_is_not() -> None:
+    text = ("Het fregat sluit aan bij de Multinational Escort Force (MEF). De Royal Air Force (RAF) vliegt mee; "
+            "de NRF heeft een Immediate Response Force (IRF).")
+    assert [m.id for m in find_missions(text) if not m.known] == ["MEF"]
+
+
 def test_known_missions_are_not_reported_twice_as_unknown() -> None:
     text = "Operation Atalanta, EUNAVFOR Irini en de VN-missie UNIFIL (UNIFIL) lopen door."
     assert [(m.id, m.known) for m in find_missions(text)] == [("ATALANTA", True), ("IRINI", True), ("UNIFIL", True)]

@@ -368,7 +368,11 @@ _NOT_MISSION_ACRONYMS = frozenset(
 # A force's English name in capitalised words, with a head that makes it a force or an
 # operation (and perhaps its number or year: "Carrier Strike Group 2021"), and its acronym in
 # brackets right after it.
-_FORCE_HEAD = r"(?:Group|Mission|Operation|Task[ \t]+Force|Cent(?:er|re)|Coalition)"
+_FORCE_HEAD = r"(?:Group|Mission|Operation|Task[ \t]+Force|Force|Cent(?:er|re)|Coalition)"
+# A country's armed service or a unit within a force is no operation: "de Royal Air Force (RAF)",
+# "een Immediate Response Force (IRF)" of the NRF, "een Quick Reaction Force (QRF)".
+_ARMED_SERVICE = re.compile(
+    r"\b(?:Air|Royal|Armed|Defen[cs]e|Self-Defen[cs]e|Army|Naval|Marine|Special|Response|Reaction|Readiness)[ \t]+Forces?\b")
 _NAMED_FORCE = re.compile(
     rf"(?P<name>[A-Z][\w-]+(?:[ \t]+(?:[A-Z][\w-]+|of|for|the|and)){{0,5}}?[ \t]+{_FORCE_HEAD}"
     rf"(?:[ \t]+(?:[A-Z][\w-]+|\d{{1,4}})){{0,3}})[ \t]+\((?P<acr>[A-Z]{{2,}}[A-Za-z0-9-]*(?:[ \t]+[A-Z][A-Za-z]+){{0,3}})\)"
@@ -492,7 +496,7 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
                 continue
             start += first.start()
             name = " ".join(text[start : m.end("name")].split())
-        if acr.split()[0] in _NOT_MISSION_ACRONYMS or not _starts_word(text, m.start()):
+        if acr.split()[0] in _NOT_MISSION_ACRONYMS or not _starts_word(text, m.start()) or _ARMED_SERVICE.search(name):
             continue
         if add(_slug(acr), start, m.end("name"), name, None):
             acronyms.setdefault(acr, (_slug(acr), name, None, False))
