@@ -33,6 +33,8 @@ Nederland zet daartoe een transportschip en circa 120 militairen in, van 6 oktob
          "Ministerie van Buitenlandse Zaken (V) voor het jaar 2019 - Parlementaire monitor", "Noodhulp na de cycloon in Mozambique"),
         ("Onderwerp: Inzet van een fregat in de Golf van Guinee", "Inzet van een fregat in de Golf van Guinee"),
         ("Brief regering : Militaire bijstand na de overstromingen in Pakistan", "Militaire bijstand na de overstromingen in Pakistan"),
+        ("Beveiliging van de EU-top in Praag", "Beveiliging van de EU-top in Praag"),
+        ("Kamerbrief over de voortgang van de missie in Irak", "missie in Irak"),
     ],
 )
 def test_a_subject_line_without_its_lead_in_describes_the_operation(line: str, phrase: str) -> None:
