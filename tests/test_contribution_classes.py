@@ -347,6 +347,15 @@ def test_a_request_to_join_that_the_government_declines_leaves_that_operation_ou
     assert {c.mission for c in ex.contributions} == {"MEDISCHE-HULP-AAN-DE-VLUCHTELINGEN-IN-GOMA"}
 
 
+def test_one_of_the_people_just_named_goes_on_and_a_return_home_ends_the_stay() -> None:
+    body = ("Nederland leverde vanaf juni 2013 vier deskundigen aan EUBAM Libya. De drie marechaussees zijn begin "
+            "augustus 2014 naar Nederland teruggekeerd. De douanedeskundige heeft nog tot 31 oktober 2014 aan de "
+            "plannen gewerkt. De missie zou bij volledige bezetting ongeveer 110 internationale medewerkers tellen.")
+    facts = _facts(body, "12 maart 2015")
+    assert {("EUBAM-LIBYA", "end", "2014-08"), ("EUBAM-LIBYA", "end", "2014-10-31")} <= facts
+    assert ("EUBAM-LIBYA", "personnel", 110) not in facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

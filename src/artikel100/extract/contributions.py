@@ -95,7 +95,7 @@ _WHOLE = re.compile(
     # politiemensen"; founded with its size: "heeft UNMISS opgericht, met ten hoogste 7 000 militairen"
     r"|^(?:De|Die|Deze)\s+(?:[\w-]+\s+)?(?:missie|operatie|troepenmacht|vredesmacht)\b[^;]{0,200}?\ben\s+(?:telt|omvat)\b"
     r"|\b(?:opgericht|ingesteld)\b,?\s+met\s+(?:ten hoogste\s+|maximaal\s+|circa\s+|ongeveer\s+)?\d"
-    rf"|\b(?:zal|zullen|mag|mogen)\b{_GAP}{{0,120}}\b(?:tellen|omvatten)\b"
+    rf"|\b(?:zal|zullen|zou|zouden|mag|mogen)\b{_GAP}{{0,120}}\b(?:tellen|omvatten)\b"
     r"|\buit (?:\w+ ){0,3}(?:landen|lidstaten|bondgenoten|deelnemende)\b"
     # "Met ruim 13.000 militairen ... is UNMISS een van de grootste VN-missies"
     r"|^Met (?:ruim |circa |ongeveer |bijna )?\d[\d.]*\s"
@@ -236,7 +236,8 @@ _START_VERB = re.compile(
     re.IGNORECASE,
 )
 _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|eindigt|stopt|stoppen)\b", re.IGNORECASE)
-_DONE_AFTER = re.compile(r"\s*(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
+# (with where they went back to between: "begin augustus naar Nederland teruggekeerd")
+_DONE_AFTER = re.compile(r"\s*(?:naar\s+[A-Z][\w-]+\s+)?(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 # Dutch splits "terugkeren" around the date: "De militairen keren eind maart terug."
 _RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+$")
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
@@ -1360,7 +1361,17 @@ def _people_subject(text: str) -> bool:
     """A sentence whose subject is people of a kind ("De cyberspecialisten werken ..."), who are
     the ones the sentence before just named when it sent them."""
     m = _SUBJECT_NOUN.match(text)
-    return bool(m and (is_personnel(m.group(1)) or (m.group(1).islower() and is_personnel(m.group(2)))))
+    return bool(m and (_person(m.group(1)) or (m.group(1).islower() and _person(m.group(2)))))
+
+
+# One of the people just named: "De douanedeskundige heeft nog tot 31 oktober gewerkt".
+_SINGULAR_PERSON = re.compile(
+    r"\w*(?:deskundige|adviseur|officier|waarnemer|specialist|instructeur|marechaussee|functionaris|medewerker|expert"
+    r"|militair|agent|arts)$", re.IGNORECASE)
+
+
+def _person(noun: str | None) -> bool:
+    return bool(noun) and (is_personnel(noun) or bool(_SINGULAR_PERSON.match(noun)))
 
 
 _PART_AFTER = re.compile(r"\s+(?:in|op|bij|als|aan|voor|te|binnen)\b")
