@@ -94,7 +94,7 @@ SENTENCES = [
     ("De eFP-battlegroup in Litouwen staat onder Duitse leiding.", "EFP", "eFP-battlegroup in Litouwen"),
     ("Vier F-35's nemen vanaf december deel aan Baltic Air Policing.", "BAP", "Baltic Air Policing"),
     ("Een mijnenjager vaart in het voorjaar mee met SNMCMG1.", "SNMCMG", "SNMCMG1"),
-    ("Nederland levert een compagnie aan de Forward Land Forces (FLF) in Slowakije.", "FLF", "Forward Land Forces"),
+    ("Nederland levert een compagnie aan de Forward Land Forces in Slowakije.", "FLF", "Forward Land Forces"),
     ("Het bevoorradingsschip is ingedeeld bij SNMG2 in de Middellandse Zee.", "SNMG", "SNMG2"),
     ("Een onderzeeboot steunde Operation Sea Guardian met inlichtingen.", "SEA-GUARDIAN",
      "Operation Sea Guardian"),
