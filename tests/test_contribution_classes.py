@@ -356,6 +356,14 @@ def test_one_of_the_people_just_named_goes_on_and_a_return_home_ends_the_stay() 
     assert ("EUBAM-LIBYA", "personnel", 110) not in facts
 
 
+def test_from_the_missions_start_to_the_end_of_its_mandate_takes_the_dates_the_letter_gave_the_mission() -> None:
+    body = ("De Raad heeft besloten tot EUCAP Sahel Niger.\n\nDe missie wordt op 1 september operationeel; haar "
+            "mandaat loopt tot 17 januari 2014.\n\nNederland levert twee marechaussees. Zij zijn vanaf het begin van "
+            "de missie in Niamey werkzaam en worden uitgezonden tot het einde van het mandaat.")
+    facts = _facts(body, "20 juli 2012")
+    assert {("EUCAP-SAHEL-NIGER", "start", "2012-09-01"), ("EUCAP-SAHEL-NIGER", "end", "2014-01-17")} <= facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..dutch import MONTH_NAMES_RE
 from .dates import add_months, find_dates
 from .numbers import parse_number
 from .sentences import Sentence
@@ -44,7 +45,8 @@ class MissionDates:
 
 
 # The mission as the subject: "<M> is op 15 december 2003 van start gegaan", "De missie begint op ...".
-_BEGINS = re.compile(r"\b(?:van start (?:gegaan|gaat|gaan)|begint|begon|is begonnen|start(?:te)?|gestart|ging van start)\b")
+_BEGINS = re.compile(r"\b(?:van start (?:gegaan|gaat|gaan)|begint|begon|is begonnen|start(?:te)?|gestart|ging van start"
+                     r"|(?:wordt|werd|is)\s+(?:\w+\s+){0,4}?operationeel)\b")
 _LASTS = re.compile(r"\bduurt\s+(?:ten hoogste\s+|maximaal\s+|ongeveer\s+)?(?P<n>\w+)\s+(?P<unit>maanden|maand|jaar|jaren)\b")
 _MONTHS_WORDS = {"maan": 1, "jaar": 12, "jare": 12}
 # "Het mandaat van Proxima loopt op 14 december af", "loopt tot 30 september".
@@ -54,9 +56,13 @@ _SUBJECT_WITHIN = 40  # the mission named this near the start is the sentence's 
 _DUTCH = re.compile(r"\b(?:Nederland|Nederlandse|kabinet|regering)\b")
 # The Dutch references.
 _FROM_THE_START = re.compile(
-    r"\b(?:vanaf|sinds) (?:het begin|de start|de aanvang|de oprichting) van de (?:missie|operatie)\b(?!\s+(?:in|op)\s)"
+    # (not "vanaf het begin van de missie in juli 1994", which dates itself; "... in Juba" does not)
+    rf"\b(?:vanaf|sinds) (?:het begin|de start|de aanvang|de oprichting) van de (?:missie|operatie)\b"
+    rf"(?!\s+(?:in|op)\s+(?:\d|(?:begin|eind|medio)\s|{MONTH_NAMES_RE}))"
 )
 _FOR_ITS_DURATION = re.compile(r"\bvoor de (?:gehele |volledige )?duur van de (?:missie|operatie)\b")
+# "worden uitgezonden tot het einde van het mandaat" (without a date of its own after it)
+_TO_ITS_END = re.compile(r"\btot (?:het )?(?:einde|eind|afloop) van (?:het|haar|zijn) (?:huidige )?mandaat\b(?!,?\s+(?:op|per)\s)")
 _ON_THAT_DATE = re.compile(r"\b(?:eindigt|stopt|loopt af|afloopt)\s+(?:ook\s+)?(?:op die datum|op dat moment|tegelijk(?:ertijd)?)\b")
 
 
@@ -69,7 +75,7 @@ def mission_dates(
     block = -1
     for sentence in sentences:
         if sentence.block_start != block:
-            block, last_named = sentence.block_start, None
+            block = sentence.block_start  # ("De missie ..." in a paragraph that names none is the one named last)
         named = [(m, s - sentence.start) for m, s, _ in mentions if sentence.start <= s < sentence.end]
         # only what is said before the Netherlands comes in: "...loopt op 14 december af; de Nederlandse ..."
         dutch = _DUTCH.search(sentence.text)
@@ -110,7 +116,7 @@ def referred_dates(text: str, own: MissionDates | None) -> dict[str, tuple[str, 
             out["start"] = (own.start, m.span())
         if own.last:
             out["end"] = (own.last, m.span())
-    m = _ON_THAT_DATE.search(text)
+    m = _ON_THAT_DATE.search(text) or _TO_ITS_END.search(text)
     if m and own.end:
         out["end"] = (own.end, m.span())
     return out
