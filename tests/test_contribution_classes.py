@@ -364,6 +364,15 @@ def test_from_the_missions_start_to_the_end_of_its_mandate_takes_the_dates_the_l
     assert {("EUCAP-SAHEL-NIGER", "start", "2012-09-01"), ("EUCAP-SAHEL-NIGER", "end", "2014-01-17")} <= facts
 
 
+def test_people_who_moved_on_that_date_into_the_new_mission_started_there_then() -> None:
+    body = ("Tot en met 31 augustus 2024 droeg Nederland bij aan EUTM Mozambique. Op 1 september is de "
+            "trainingsmissie overgegaan in EUMAM Mozambique. De nieuwe missie telt ongeveer 80 militairen. De "
+            "Nederlandse militairen zijn op die datum in de nieuwe missie overgegaan.")
+    facts = _facts(body, "27 september 2024")
+    assert ("EUMAM-MOZAMBIQUE", "start", "2024-09-01") in facts
+    assert ("EUTM-MOZAMBIQUE", "start", "2024-09-01") not in facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

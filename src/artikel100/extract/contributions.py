@@ -400,7 +400,7 @@ _GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
 _THAT_CONTRIBUTION = re.compile(r"(?:Die|Deze|Dat|Dit)\s+(?:bijdrage|inzet|deelname|steun)\b")
 _THERETO = re.compile(r"\b(?:daaraan|daarvoor|daarbij|hieraan|hiervoor|eraan)\b")
 # "Nederland neemt ... aan deze operatie deel": the mission the sentence before named.
-_THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde)\s+(?:operatie|missie|troepenmacht|vredesmacht)\b")
+_THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde|de nieuwe)\s+(?:operatie|missie|troepenmacht|vredesmacht)\b")
 _HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
 
 
@@ -440,8 +440,9 @@ class _State:
     recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
     framework_ends: dict[str, str] = field(default_factory=dict)
     last_named: str | None = None  # the mission the sentence before named first
+    named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
-    previous: Sentence | None = None  # the sentence before, in the same paragraph
+    previous: Sentence | None = None  # the last sentence before, in the same paragraph, that gives a date
 
 
 @lru_cache(maxsize=256)
@@ -595,8 +596,9 @@ def find_contributions(
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
-        if state.current is not None and _paragraph_key(state.current) == _paragraph_key(sentence):
-            state.previous = state.current  # the sentence before, in this paragraph
+        if state.current is not None and _paragraph_key(state.current) == _paragraph_key(sentence) \
+                and any(len(d.value) >= 7 for d in find_dates(state.current.text, letter_date)):
+            state.previous = state.current  # the last sentence before in this paragraph that gives a date
         state.current = sentence
         block_key = _paragraph_key(sentence)
         carried = False
@@ -606,6 +608,7 @@ def find_contributions(
             carried = state.last_dutch and bool(_UNIT_SUBJECT.match(sentence.text))
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
             state.receivers, state.recent_start, state.last_facts, state.last_named = [], {}, None, None
+            state.named_before = []
             state.previous = None
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
                 if sentence.start <= s < sentence.end and m not in context]
@@ -616,6 +619,8 @@ def find_contributions(
         continues = bool(state.last_dutch and _SAME_PEOPLE.match(sentence.text) and not _NL_SENDS.search(sentence.text))
         missions = _attribute(sentence.text, here, units, state, section, continues) or ([main] if main else [])
         state.last_named = here[0][0] if here else None  # the first named is mostly the subject
+        if here:
+            state.named_before = [m for m, _, _ in here]  # (a sentence that names none keeps those before)
         receivers = {m for m, st, _ in here if _receives(sentence.text, st)}
         for u in units:
             # A unit belongs to the mission it is given to ("een fregat aan Sea Guardian"),
@@ -678,7 +683,11 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
 
 # "Op 10 februari droeg Turkije het bevel over. Sindsdien leveren ... Nederland ...", "De leiding
 # eindigt op die datum": the date of the sentence before.
-_SINCE_THEN = re.compile(r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b")
+_SINCE_THEN = re.compile(
+    r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b"
+    # "De Nederlandse militairen zijn op die datum in de nieuwe missie overgegaan"
+    r"|\bop (?:die datum|dat moment)\b[^.;]{0,60}\b(?:overgegaan|overgestapt|begonnen|gestart|aangekomen|ingezet)\b"
+)
 _ENDS_THEN = re.compile(
     r"\b(?:eindigt|eindigen|stopt|stoppen|loopt af|lopen af|afloopt)\s+(?:ook\s+)?(?:op die datum|op dat moment|dan)\b"
     r"|\b(?:op die datum|op dat moment)\s+(?:eindigt|eindigen|stopt|stoppen|loopt|lopen)\b"
@@ -811,11 +820,13 @@ def _attribute(
     if state.last_facts and _THAT_CONTRIBUTION.match(text):
         # "Die bijdrage is met de overdracht aan UNAMID beëindigd": the one the sentence before gave
         return [state.last_facts]
+    this = _THIS_MISSION.search(text) if not here and state.named_before else None
+    if this:
+        # "aan deze operatie": the one the sentence before was about; "in de nieuwe missie": its successor, named last
+        return [state.named_before[-1] if "nieuwe" in this.group() else state.named_before[0]]
     if continues and state.last_mission:
         # "Zij zijn werkzaam in ..., waar zij UNIFIL ondersteunen": still about the contribution before
         return [state.last_mission]
-    if not here and state.last_named and _THIS_MISSION.search(text):
-        return [state.last_named]
     known_unit = next((state.unit_missions[u.kind] for u in units if u.strong and u.kind in state.unit_missions), None)
     if known_unit is None and not here and not state.last_mission and _LIST_ITEM.match(text):
         # a list item before the letter says where its unit serves ("het PRT ... in het kader van ISAF")
