@@ -373,6 +373,13 @@ def test_people_who_moved_on_that_date_into_the_new_mission_started_there_then()
     assert ("EUTM-MOZAMBIQUE", "start", "2024-09-01") not in facts
 
 
+def test_joining_a_group_starts_and_a_return_told_in_the_present_lies_ahead() -> None:
+    body = ("Nederland stelt een fregat beschikbaar aan Atalanta. Zr.Ms. Tromp sluit op 22 april bij de "
+            "operatie aan. Het fregat keert naar verwachting begin december in Den Helder terug.")
+    facts = _facts(body, "10 april 2025")
+    assert {("ATALANTA", "start", "2025-04-22"), ("ATALANTA", "end", "2025-12")} <= facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

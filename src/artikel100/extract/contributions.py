@@ -221,6 +221,8 @@ def _is_foreign(text: str) -> bool:
 _START_VERB = re.compile(
     r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
+    # "sluit op 22 april bij het eskader aan": joins the group then
+    r"|(?:sluit|sluiten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
     # "neemt vanaf het begin van de missie in juli 1994 deel": from the mission's start, which is then
     r"|vanaf (?:het begin|de start|de aanvang) van de (?:missie|operatie)"
     # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then
@@ -239,7 +241,8 @@ _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|ein
 # (with where they went back to between: "begin augustus naar Nederland teruggekeerd")
 _DONE_AFTER = re.compile(r"\s*(?:naar\s+[A-Z][\w-]+\s+)?(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 # Dutch splits "terugkeren" around the date: "De militairen keren eind maart terug."
-_RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+$")
+_RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+"
+                          r"(?:(?:naar verwachting|vermoedelijk|dan|pas|weer|uiterlijk)\s+)?$")
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
@@ -949,7 +952,8 @@ def _facts(
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
-            out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], end=d.value))
+            owner = _owner_of_date(text, clauses, here, missions, d.start)
+            out.append(make(owner, [(d.start, d.end)], end=_coming_return(d, before, letter_date)))
         elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
@@ -1156,6 +1160,18 @@ def _left_from(text: str, clause) -> str | None:  # noqa: ANN001 (clauses.Clause
     if any(in_the_kingdom(m.group()) for m in re.finditer(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", words)):
         return "home"
     return "abroad" if find_places(words) else None
+
+
+_RETURNS_NOW = re.compile(r"\b(?:keert|keren|komt|komen|trekt|trekken)\s+(?:\w+\s+){0,3}$")
+
+
+def _coming_return(d, before: str, letter_date: date | None) -> str:  # noqa: ANN001 (dates.DateMention)
+    """A return told in the present ("keert naar verwachting begin december terug") lies ahead:
+    a yearless date that resolved to before the letter's month is next year's."""
+    if d.kind != "relative" or letter_date is None or not _RETURNS_NOW.search(before) \
+            or d.value[:7] >= letter_date.isoformat()[:7]:
+        return d.value
+    return f"{int(d.value[:4]) + 1:04d}{d.value[4:]}"
 
 
 def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001
