@@ -380,6 +380,13 @@ def test_joining_a_group_starts_and_a_return_told_in_the_present_lies_ahead() ->
     assert {("ATALANTA", "start", "2025-04-22"), ("ATALANTA", "end", "2025-12")} <= facts
 
 
+def test_a_deployment_is_for_the_operation_after_voor_however_far_its_noun_stands() -> None:
+    body = ("Hierbij bericht ik u dat de regering heeft besloten de inzet van Nederlandse F-16's vanaf de "
+            "Italiaanse vliegbasis Amendola voor de NAVO-operatie Deny Flight te beëindigen.\n\nDe toestellen "
+            "steunen SFOR. SFOR telt 30 000 militairen. SFOR blijft.\n\nHet detachement telt 110 militairen.")
+    assert ("DENY-FLIGHT", "personnel", 110) in _facts(body, "15 juni 1995")
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

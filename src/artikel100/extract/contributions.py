@@ -393,7 +393,12 @@ def _receives(text: str, start: int) -> bool:
     before = _GLUED_HEAD.sub(" ", before)
     if _HANDED_TO.search(before[-50:]):
         return False  # "met de overdracht aan UNAMID beëindigd": the successor, not the receiver
-    return bool(_TARGET.search(before[-50:]))
+    return bool(_TARGET.search(before[-50:]) or _DEPLOYMENT_FOR.search(before[-130:]))
+
+
+# "de inzet van Nederlandse F-16's vanaf de Italiaanse vliegbasis Amendola voor de NAVO-operatie X":
+# what the deployment is for, however far its noun stands before "voor"
+_DEPLOYMENT_FOR = re.compile(r"\b(?:inzet|bijdrage|deelname|uitzending)\s+van\b[^.;:()]{0,100}?\svoor\s+(?:de|het)\s+(?:[\w-]+\s+){0,2}$")
 
 
 _GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
