@@ -450,7 +450,7 @@ class _State:
     last_named: str | None = None  # the mission the sentence before named first
     named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
-    previous: Sentence | None = None  # the last sentence before, in the same paragraph, that gives a date
+    before: list[Sentence] = field(default_factory=list)  # the sentences before, in the same paragraph
 
 
 @lru_cache(maxsize=256)
@@ -604,9 +604,8 @@ def find_contributions(
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
-        if state.current is not None and _paragraph_key(state.current) == _paragraph_key(sentence) \
-                and any(len(d.value) >= 7 for d in find_dates(state.current.text, letter_date)):
-            state.previous = state.current  # the last sentence before in this paragraph that gives a date
+        if state.current is not None and _paragraph_key(state.current) == _paragraph_key(sentence):
+            state.before.append(state.current)  # the sentences before, in this paragraph
         state.current = sentence
         block_key = _paragraph_key(sentence)
         carried = False
@@ -617,7 +616,7 @@ def find_contributions(
             state.last_mission, state.last_block, state.last_dutch = None, block_key, False
             state.receivers, state.recent_start, state.last_facts, state.last_named = [], {}, None, None
             state.named_before = []
-            state.previous = None
+            state.before = []
         here = [(m, s - sentence.start, e - sentence.start) for m, s, e in mentions
                 if sentence.start <= s < sentence.end and m not in context]
         units = find_units(sentence.text)
@@ -660,7 +659,7 @@ def find_contributions(
             found = _facts(sentence, group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
             found += _by_reference(sentence, group[0], own_dates.get(group[0]), found)
-            found += _by_the_sentence_before(sentence, group[0], state.previous, found, letter_date)
+            found += _by_the_sentence_before(sentence, group[0], state.before, found, letter_date)
             out.extend(found)
             if found:
                 state.last_facts = found[-1].mission
@@ -705,20 +704,22 @@ _ENDS_THEN = re.compile(
 _SIZE_NOW = re.compile(r"\b(?:bestaat|bestaan|telt|tellen|omvat|omvatten)\b")
 
 
-def _by_the_sentence_before(sentence: Sentence, mission: str, previous: Sentence | None, found: list[Contribution],
+def _by_the_sentence_before(sentence: Sentence, mission: str, before: list[Sentence], found: list[Contribution],
                             letter_date: date | None) -> list[Contribution]:
-    """The start or end a Dutch sentence gives by the date of the sentence before it."""
-    if previous is None or _is_foreign(sentence.text) or not re.search(r"\bNederland(?:se)?\b", sentence.text) \
-            or _DECIDED.search(previous.text) or _SIZE_NOW.search(sentence.text):
-        return []  # not another's, nor since a decision ("besloot de NAVO"), nor what the share now is
+    """The start or end a Dutch sentence gives by the date of the last dated sentence before it in
+    its paragraph."""
+    refers = [(name, m) for name, rx in (("start", _SINCE_THEN), ("end", _ENDS_THEN)) if (m := rx.search(sentence.text))]
+    if not refers or not before or _is_foreign(sentence.text) or not re.search(r"\bNederland(?:se)?\b", sentence.text) \
+            or _SIZE_NOW.search(sentence.text):
+        return []  # not another's, nor what the share now consists of
+    previous, dates = next(((b, ds) for b in reversed(before)
+                            if (ds := [d for d in find_dates(b.text, letter_date) if len(d.value) >= 7])), (None, []))
+    if previous is None or _DECIDED.search(previous.text):
+        return []  # (nor since a decision: "Op 4 december besloot de NAVO ...")
     have = {f for c in found if c.mission == mission for f in ("start", "end") if getattr(c, f)}
     out = []
-    for field_name, rx in (("start", _SINCE_THEN), ("end", _ENDS_THEN)):
-        m = rx.search(sentence.text)
-        if not m or field_name in have:
-            continue
-        dates = [d for d in find_dates(previous.text, letter_date) if len(d.value) >= 7]
-        if not dates:
+    for field_name, m in refers:
+        if field_name in have:
             continue
         d = dates[-1]
         spans = [(previous.start + d.start, previous.start + d.end), (sentence.start + m.start(), sentence.start + m.end())]
