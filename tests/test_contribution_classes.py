@@ -387,6 +387,13 @@ def test_a_deployment_is_for_the_operation_after_voor_however_far_its_noun_stand
     assert ("DENY-FLIGHT", "personnel", 110) in _facts(body, "15 juni 1995")
 
 
+def test_parts_of_the_people_just_counted_need_no_noun_of_their_own() -> None:
+    body = ("Nederland levert aan UNMIS in totaal ongeveer 60 militairen, onder wie circa 25 in het hoofdkwartier. "
+            "In de staf dienen Nederlandse officieren in gemengde teams; ongeveer twaalf van hen werken in Juba.")
+    facts = _facts(body, "12 maart 2009")
+    assert {("UNMIS", "personnel", 60), ("UNMIS", "personnel", 25), ("UNMIS", "personnel", 12)} <= facts
+
+
 def test_what_the_dutch_share_consists_of_is_not_the_missions_size() -> None:
     body = ("De bijdrage aan UNMISS bestaat uit maximaal twaalf stafofficieren in Juba. De bijdrage aan EUCAP Sahel "
             "Niger bestaat uit drie civiele deskundigen. UNMISS telt ruim 13.000 militairen. De noodmacht van de EU "

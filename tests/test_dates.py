@@ -236,3 +236,13 @@ def test_an_end_named_by_its_event_and_then_dated(text: str, end: str) -> None:
     from artikel100.extract.dates import find_periods
 
     assert [p.end for p in find_periods(text, date(2010, 7, 1))] == [end]
+
+
+def test_a_yearless_date_before_a_strong_past_verb_lies_behind_the_letter() -> None:
+    from datetime import date
+
+    from artikel100.extract.dates import find_dates
+
+    letter = date(2003, 7, 25)
+    assert [d.value for d in find_dates("Op 10 februari droeg Turkije het bevel over.", letter)] == ["2003-02-10"]
+    assert [d.value for d in find_dates("Op 10 februari draagt Turkije het bevel over.", letter)] == ["2004-02-10"]

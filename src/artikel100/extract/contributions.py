@@ -1432,11 +1432,17 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
     if q.noun and _MEASURE_NOUN.fullmatch(q.noun):
         return False  # "voor twaalf maanden uitgezonden": a length of time, whoever is sent
     if q.noun is None and _PART_AFTER.match(text, q.end) and any(
-        p.end <= q.start and p.value and q.value < p.value and is_personnel(p.noun) and ":" in text[p.end : q.start]
+        p.end <= q.start and p.value and q.value and q.value < p.value and is_personnel(p.noun)
+        and (":" in text[p.end : q.start] or _AMONG_THEM.search(text[max(p.end, q.start - 20) : q.start]))
         and not re.search(r"[.;]", text[p.end : q.start])
         for p in _quantities(text)
     ):
-        return True  # "vier adviseurs aan EUSEC: twee in Kinshasa en twee in Goma": parts of the four
+        # "vier adviseurs aan EUSEC: twee in Kinshasa en twee in Goma", "ongeveer 650 militairen, onder
+        # wie circa 230 in het hoofdkwartier": parts of the people just counted
+        return True
+    if q.noun is None and re.match(r"\s+van hen\b", text[q.end :]) \
+            and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
+        return True  # "dienen Nederlandse militairen in gemengde bemanningen; ongeveer 30 van hen vliegen ..."
     if q.noun is None and _NOW_COUNT.search(text[max(0, q.start - 20) : q.start]) and _STANDS_ALONE.match(text, q.end) \
             and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
         return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."

@@ -264,6 +264,12 @@ _BORROW_GAP = re.compile(r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|en|,)\s*")
 # "sinds februari" lies behind the letter, "komende maart" ahead of it.
 _LEAD_PAST = re.compile(r"(?i:\b(?:sinds|afgelopen|vorige|jongste|eerder\s+in)\s+)$")
 _LEAD_FUTURE = re.compile(r"(?i:\b(?:komende|volgende|aanstaande)\s+)$")
+# A strong verb in the simple past right after the date (Dutch puts the finite verb second):
+# "Op 10 februari droeg Turkije het bevel over", "Op 3 mei vertrok het eerste toestel".
+_PAST_VERB_AFTER = re.compile(
+    r",?\s+(?:droeg|droegen|nam|namen|kwam|kwamen|ging|gingen|vertrok|vertrokken|trok|trokken|gaf|gaven"
+    r"|zond|zonden|sloot|sloten|begon|begonnen|verliet|verlieten|viel|vielen)\b"
+)
 
 
 # Contributions, commitments and events scan the same sentences: keep a letter's worth.
@@ -330,6 +336,8 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
             hint = _opening_year(text)
         before = text[max(0, m.start() - 20) : m.start()]
         lead = "past" if _LEAD_PAST.search(before) else "future" if _LEAD_FUTURE.search(before) else "nearest"
+        if lead == "nearest" and _PAST_VERB_AFTER.match(text, m.end()):
+            lead = "past"  # "Op 10 februari droeg Turkije het bevel over": it happened
         which_year = _WHICH_YEAR.match(text, m.end()) if m.group("mon") and not m.group("y") else None
         if which_year and letter_date is not None:
             # "31 december van dit jaar", "maart volgend jaar": the year the words name
