@@ -84,12 +84,13 @@ def kill_at_random_points(folder: Path, db: str, n: int, kills: int, rng: random
         left = kills - k
         # Spread the kills over what is left, each at a random count in its share.
         share = max(1, (n - done) // (left + 1))
-        target = min(n - 1, done + rng.randint(1, share))
+        # (a few letters left after the last kill: ingest is fast enough to finish them in the pause)
+        target = min(n - 4, done + rng.randint(1, share))
         proc = start_ingest([folder], db, jobs)
         deadline = time.monotonic() + 600
         while proc.poll() is None and time.monotonic() < deadline:
             if stored_letters(db) >= target:
-                time.sleep(rng.random() * 0.05)  # land anywhere in the next transaction
+                time.sleep(rng.random() * 0.02)  # land anywhere in the next transaction
                 break
             time.sleep(0.01)
         if proc.poll() is None:
