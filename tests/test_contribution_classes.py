@@ -534,6 +534,12 @@ def test_parts_of_a_stated_total_after_a_colon_are_people_too() -> None:
         # what the mission does, once the sentence has placed the Dutch officers
         ("Nederland levert drie stafofficieren aan operatie Prosperity Guardian in Bahrein, die de scheepvaart "
          "in de Rode Zee beschermt.", "Rode Zee"),
+        # the home base the aircraft leave from
+        ("Nederland stuurt voor UNFICYP een KDC-10 met 40 militairen naar Cyprus; het toestel vertrekt vanaf "
+         "vliegbasis Eindhoven.", "Eindhoven"),
+        # the base a detachment goes back to
+        ("Het detachement van 120 militairen dat vanuit Jordanië aan de strijd tegen ISIS deelneemt, keert in "
+         "juni terug naar vliegbasis Leeuwarden.", "Leeuwarden"),
     ],
 )
 def test_a_place_of_a_reason_an_attack_or_the_missions_own_work_is_no_location(body: str, place: str) -> None:
@@ -708,3 +714,17 @@ def test_dates_given_by_the_missions_own_start_length_and_end() -> None:
                    "Congo. Zij blijven voor de duur van de missie.", "14 mei 2007")
     assert {("EUPOL-KINSHASA", "start", "2005-04-30"), ("EUPOL-KINSHASA", "end", "2007-06-30")} <= facts
     assert {("EUPOL-RD-CONGO", "start", "2007-07-01"), ("EUPOL-RD-CONGO", "end", "2008-06-30")} <= facts
+
+
+def test_a_rotation_in_its_own_clause_keeps_the_departure_and_the_period() -> None:
+    facts = _facts("Nederland levert twintig geniemilitairen aan UNMIL. Het detachement vertrekt op 3 april naar "
+                   "Liberia en blijft daar voor de duur van een jaar; na vier maanden wordt het afgelost door een "
+                   "tweede detachement.", "12 maart 2016")
+    assert ("UNMIL", "start", "2016-04-03") in facts
+    assert any(m == "UNMIL" and k == "end" and v.startswith("2017-04") for m, k, v in facts)
+
+
+def test_a_task_taken_over_by_another_country_starts_no_dutch_period() -> None:
+    facts = _facts("De Nederlandse mijnenjager verlaat de taakgroep eind mei. Vanaf 1 juni wordt de taak "
+                   "overgenomen door een Belgische mijnenjager van SNMCMG1.", "12 maart 2016")
+    assert not any(k == "start" for _, k, _ in facts)

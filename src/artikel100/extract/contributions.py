@@ -30,7 +30,7 @@ from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
 from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
 from .numbers import Quantity, find_changes, find_quantities
-from .whereabouts import in_the_kingdom, mission_of_places
+from .whereabouts import country_of_place, in_the_kingdom, mission_of_places
 from .sentences import Sentence
 from .clauses import MISSION, ORGANISATION, clause_at, owner_of, read_clauses
 from .nations import NL
@@ -133,15 +133,11 @@ _NL_TAKES_PART = re.compile(
 )
 
 
-def _handover_elsewhere(text: str, clauses: tuple, pos: int) -> bool:
-    """The sentence's handover stands in a relative clause of its own after the clause of ``pos``
-    ("..., van april 2014 tot maart 2015, ... (EUFOR RCA), die de veiligheid herstelde tot MINUSCA
-    haar taken kon overnemen"): it is the mission's, and the period keeps its start."""
-    here = clause_at(clauses, pos)
-    return not _HANDOVER.search(text, here.start, here.end) and any(
-        c.start >= here.end and _RELATIVE_OPENER.match(text, c.start) and _HANDOVER.search(text, c.start, c.end)
-        for c in clauses
-    )
+def _handover_in(text: str, clause) -> bool:  # noqa: ANN001 (clauses.Clause)
+    """Whether the clause hands a task over ("vanaf mei overgenomen door een Duitse eenheid"): its
+    start is someone else's. Only the clause: in "vertrekt op 15 februari en blijft een jaar; na zes
+    maanden wordt het afgelost" the rotation does not touch the departure."""
+    return bool(_HANDOVER.search(text, clause.start, clause.end))
 
 
 def _other_time(text: str, clause, pos: int) -> bool:  # noqa: ANN001
@@ -339,6 +335,8 @@ _DESTINATION = re.compile(r"[^.;:]{0,80}?(?<!terug )\bnaar\s+(?:de\s+|het\s+)?[A
 # The place a unit comes back to: "naar Curaçao terug", "keren naar Nederland terug".
 _RETURNS_TO = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")
 _RETURN_AFTER = re.compile(r"\s+(?!en\s)(?:\w+\s+){0,2}?terug\w*\b")  # not "naar Somalië en terug"
+# ... or goes back to, the word before: "keert terug naar vliegbasis Volkel", "teruggekeerd naar Den Helder".
+_BACK_TO = re.compile(r"\bterug\w*\s+naar\s+(?:de\s+|het\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -960,7 +958,7 @@ def _facts(
         ):
             owner = _owner_of_date(text, clauses, here, missions, d.start)
             out.append(make(owner, [(d.start, d.end)], end=_coming_return(d, before, letter_date)))
-        elif not handover and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
+        elif not (handover and _handover_in(text, clause)) and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
             ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
@@ -994,7 +992,7 @@ def _facts(
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
                 or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]):
             continue
-        if handover and not _handover_elsewhere(text, clauses, period.span[0]):
+        if handover and _handover_in(text, clause_at(clauses, period.span[0])):
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
         if start and not end and period.start_span and (
             _END_VERB.match(_clause_after_end(text, period.start_span[1]))
@@ -1053,10 +1051,13 @@ def _facts(
             continue  # "via Pakistan en de haven van Karachi": the way there
         if _ORIGIN.search(text[max(0, place.start - 12) : place.start]) and _DESTINATION.match(text, place.end):
             continue  # "vanuit Panama naar Port-au-Prince vliegen": where the flights start
-        if _RETURNS_TO.search(text[max(0, place.start - 12) : place.start]) and _RETURN_AFTER.match(text, place.end):
+        if (_RETURNS_TO.search(text[max(0, place.start - 12) : place.start]) and _RETURN_AFTER.match(text, place.end)) \
+                or _BACK_TO.search(text[max(0, place.start - 50) : place.start]):
             continue  # "keert eind oktober naar Curaçao terug": home, not the mission's area
         if _context_place(text, clause_at(clauses, place.start), place, here):
             continue
+        if country_of_place(place.name) == "NL":
+            continue  # "vanaf vliegbasis Eindhoven", "terug in Volkel": home, not where the unit is deployed
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
