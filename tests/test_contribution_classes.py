@@ -728,3 +728,15 @@ def test_a_task_taken_over_by_another_country_starts_no_dutch_period() -> None:
     facts = _facts("De Nederlandse mijnenjager verlaat de taakgroep eind mei. Vanaf 1 juni wordt de taak "
                    "overgenomen door een Belgische mijnenjager van SNMCMG1.", "12 maart 2016")
     assert not any(k == "start" for _, k, _ in facts)
+
+
+@pytest.mark.parametrize("noun", ["kwartiermakers", "teamleiders", "soldaten", "commandanten"])
+def test_people_named_by_what_they_do_are_counted(noun: str) -> None:
+    facts = _facts(f"Nederland levert een bataljon aan UNMIL. Een groep van twintig {noun} vertrekt op 12 april.")
+    assert ("UNMIL", "personnel", 20) in facts
+
+
+def test_people_saved_or_held_are_not_counted() -> None:
+    facts = _facts("Het Nederlandse reddingsteam van 60 militairen zocht in Haïti naar overlevenden en haalde 17 "
+                   "mensen levend onder het puin vandaan.")
+    assert not any(k == "personnel" and v == 17 for _, k, v in facts)

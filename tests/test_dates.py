@@ -185,6 +185,8 @@ def _periods(text: str) -> list[tuple[str | None, str | None, int | None, bool, 
          (None, "2025-06", 6, True, "met een half jaar tot en met juni 2025")),
         ("In de periode januari-juni 2025 gebeurt het.",
          ("2025-01", "2025-06", None, True, "januari-juni 2025")),
+        ("Nederland nam tussen 1978 en 1985 deel aan de missie.",
+         ("1978", "1985", None, True, "tussen 1978 en 1985")),
     ],
 )
 def test_find_periods_in_sentences(text: str, expected: tuple) -> None:

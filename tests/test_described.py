@@ -30,6 +30,9 @@ def _ids(text: str, on: date | None = None) -> list[str]:
         ("Twee agenten gaan naar de VN-missie in Haïti.", date(2022, 3, 1), "BINUH"),
         ("De AU-missie in Somalië vraagt om steun.", date(2012, 3, 1), "AMISOM"),
         ("De VN-missie in Colombia ziet toe op het akkoord.", date(2020, 3, 1), "UNVMC"),
+        # a force by its kind: which one by the year, and whose by the organisation after it
+        ("Nederland levert mariniers aan de snelle reactiemacht in Bosnië.", date(1995, 7, 1), "RRF"),
+        ("Nederland levert een fregat aan de snelle reactiemacht van de NAVO.", date(2009, 3, 1), "NRF"),
     ],
 )
 def test_a_description_resolves_to_the_catalogue_mission_of_its_organisation_kind_place_and_year(
@@ -92,3 +95,7 @@ def test_a_description_again_without_its_place_is_the_mission_it_was() -> None:
     text = ("Na afloop van Essential Harvest blijft een NAVO-troepenmacht ter beveiliging van de waarnemers in "
             "Macedonië. Nederland levert 100 militairen aan de NAVO-troepenmacht ter beveiliging van de waarnemers.")
     assert [m for m, _, _ in mission_mentions(text, date(2001, 9, 20))] == ["ESSENTIAL-HARVEST", "AMBER-FOX", "AMBER-FOX"]
+
+
+def test_a_force_of_another_body_is_no_catalogue_force() -> None:
+    assert _ids("De snelle reactiemacht van de Afrikaanse Unie krijgt Nederlandse steun.", date(2009, 3, 1)) == []

@@ -934,12 +934,13 @@ def _facts(
             out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
-    periods = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in periods if not _about_mandate(text, p) and not _reported_period(text, clauses, p)
+    found = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
+    periods = [p for p in found if not _about_mandate(text, p) and not _reported_period(text, clauses, p)
                and not _AS_OF.search(text, max(0, p.span[0] - 20), p.span[0] + 4)]
     periods += _labelled_period(text, letter_date) + _month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
-    covered = [p.span for p in periods]
+    # (a mandate's or a report's period was left out above; its dates are not read on their own either)
+    covered = [p.span for p in periods] + [p.span for p in found]
     verbs = _without_home_departure(text)
     for d in find_dates(text, letter_date):
         if any(a <= d.start < b for a, b in covered) or _MEETING_DATE.search(text, clause_at(clauses, d.start).start, d.start) \

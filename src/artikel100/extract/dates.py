@@ -63,7 +63,7 @@ _REL = r"(?:jl\.|j\.l\.|jongstleden|ll\.|l\.l\.|laatstleden|a\.s\.|aanstaande)"
 _PAST_WORDS = {"jl.", "j.l.", "jongstleden", "ll.", "l.l.", "laatstleden"}
 # A bare year is a date only after a word that uses it as one ("in 2025").
 _YEAR_LEAD = (
-    r"(?i:in|sinds|vanaf|tot(?:\s+en\s+met)?|t/m|voor|vóór|na|per|jaar|kalenderjaar"
+    r"(?i:in|sinds|vanaf|tussen|tot(?:\s+en\s+met)?|t/m|voor|vóór|na|per|jaar|kalenderjaar"
     r"|periode|loop\s+van|eind|einde|begin|medio|ultimo|halverwege"
     r"|voorjaar|najaar|zomer|winter|lente|herfst)\s+(?:van\s+)?(?:het\s+jaar\s+)?"
 )

@@ -47,7 +47,7 @@ _ADJECTIVES = (
 # The head noun, with the kind as the first part of a compound ("trainingsmissie").
 _HEADS = (
     r"(?P<head>(?P<kind>[a-zë]*?)(?:missie|operatie|troepenmacht|vredesmacht|coalitie|aanwezigheid"
-    r"|evacuatie(?:operatie|poging)?|onderzoeksteam|inzet))"
+    r"|evacuatie(?:operatie|poging)?|onderzoeksteam|inzet|(?<=reactie|respons)macht))"
 )
 _HEAD = re.compile(
     rf"(?<![\w-])(?:(?:de|het|een)\s+)?(?:{_LEADER})?(?P<adjectives>{_ADJECTIVES})"
@@ -56,6 +56,9 @@ _HEAD = re.compile(
 # What may follow: where ("in Mali", "uit Soedan", "boven Irak") and what for ("tegen ISIS",
 # "ter handhaving van het wapenembargo"), up to a comma, a bracket or a clause.
 _STOP = r"(?:is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|zal|zullen|kan|kunnen|die|dat|waar|waarin|en|of|om|te|met|als|door|sinds|tot|vanaf|op|bij|aan|na)"
+# Whose force it is, after the head: "de snelle reactiemacht van de EU".
+_OWNER_PP = re.compile(r"\s+van\s+de\s+(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+_ORG_NAMES = {"Europese Unie": "EU", "Verenigde Naties": "VN", "Afrikaanse Unie": "AU"}
 # Of whom an evacuation is: "de evacuatie van Nederlanders uit Soedan".
 _WHOM_PP = re.compile(r"\s+van\s+(?:[\w-]+\s+){0,2}?(?=(?:uit|naar)\s)")
 _PLACE_PP = re.compile(
@@ -72,6 +75,8 @@ _KINDS = {
     "monitorings": ("monitor", "waarnem"), "vredes": ("vrede", "peace"), "stabilisatie": ("stabili",),
     "onderzoeks": ("onderzoek", "investig"), "maritieme": ("maritie", "naval", "navfor"),
     "grens": ("grens", "border"), "capaciteitsopbouw": ("capaciteit", "capacity"),
+    # "de snelle reactiemacht": a force of that kind, which of them by the letter's year
+    "reactie": ("reaction", "reactie", "response", "respons"), "respons": ("reaction", "reactie", "response", "respons"),
 }
 _SPECIFIC_HEADS = ("evacuatie", "onderzoeksteam")
 # What a head noun is called in the catalogue's names, to choose between missions that fit.
@@ -80,7 +85,7 @@ _HEAD_WORDS = {
     "coalitie": ("coalition", "coalitie"),
 }
 # Heads that name armed forces, and the words of a civilian mission's name they exclude.
-_MILITARY_HEADS = ("troepenmacht", "vredesmacht", "operatie")
+_MILITARY_HEADS = ("troepenmacht", "vredesmacht", "operatie", "macht")
 _CIVILIAN = ("politi", "police", "advi", "rechtsstaat", "rule of law", "border", "grens", "capaci", "monitor", "waarnem")
 
 
@@ -138,6 +143,13 @@ def find_descriptions(text: str) -> list[Description]:
         org_word = m.group("org") or m.group("led") or m.group("led2")
         organisation = _ORGANISATIONS.get(org_word) if org_word else None
         end = m.end()
+        owner = _OWNER_PP.match(text, end) if head.endswith("macht") and not org_word else None
+        if owner:
+            # "de snelle reactiemacht van de NAVO"; of another body ("van de Afrikaanse Unie"): not ours to say
+            organisation = _ORGANISATIONS.get(_ORG_NAMES.get(owner.group("who"), owner.group("who")))
+            if organisation is None:
+                continue
+            end = owner.end()
         countries: tuple[str, ...] = ()
         purpose = None
         whom = _WHOM_PP.match(text, end) if head.startswith("evacuatie") else None

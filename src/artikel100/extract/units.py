@@ -21,7 +21,8 @@ PERSONNEL_NOUNS = re.compile(
     r"|commando'?s|functionarissen|agenten|politiefunctionarissen|politieagenten|marechaussees|waarnemers|observers"
     r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
     r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders|rechercheurs|onderzoekers|technici|juristen|tolken|duikers"
-    r"|stafofficier|functionaris|militaire?|ambtenaren|rechters|douaniers|grensbewakers|politiemensen"
+    r"|stafofficier|functionaris|militaire?|ambtenaren|rechters|douaniers|grensbewakers|politiemensen|soldaten"
+    r"|commandanten|matrozen|vliegeniers"
     # agent nouns by their suffix: "analisten", "reservisten", "logistici", "verificateurs",
     # "inspecteurs", "coördinatoren"
     r"|\w{3,}isten|\w{3,}ici|\w{3,}eurs|\w{3,}atoren)$",
@@ -124,7 +125,9 @@ _FTE = re.compile(r"^(?:VTE|vte|fte|FTE|voltijdequivalenten)$")
 # The last part of a compound that counts people: "staffunctionarissen", "KMar-medewerkers".
 _PERSONNEL_TAIL = re.compile(
     r"(?:functionarissen|medewerkers|werkers|hulpverleners|officieren|militairen|adviseurs|instructeurs|mariniers|agenten|specialisten"
-    r"|waarnemers|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts|personeel|ambtenaren|bewakers|rechters)$",
+    r"|waarnemers|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts|personeel|ambtenaren|bewakers|rechters"
+    # who makes, leads or commands: "kwartiermakers", "teamleiders", "bevelvoerders", "brandweerlieden"
+    r"|makers|leiders|voerders|lieden|leden|soldaten|commandanten)$",
     re.IGNORECASE,
 )
 
