@@ -740,3 +740,16 @@ def test_people_saved_or_held_are_not_counted() -> None:
     facts = _facts("Het Nederlandse reddingsteam van 60 militairen zocht in Haïti naar overlevenden en haalde 17 "
                    "mensen levend onder het puin vandaan.")
     assert not any(k == "personnel" and v == 17 for _, k, v in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Het kamp wordt bewaakt door een Oegandese bewakingseenheid van ongeveer 530 militairen.",
+        "Naast hen werkt een Keniaans bataljon met circa 850 militairen in de sector.",
+        "In dezelfde sector ligt een Malinese compagnie van 140 militairen.",
+    ],
+)
+def test_the_size_of_another_countrys_unit_is_not_dutch(sentence: str) -> None:
+    facts = _facts("Nederland levert vier stafofficieren aan UNMISS. " + sentence)
+    assert {v for _, k, v in facts if k == "personnel"} == {4}

@@ -33,7 +33,7 @@ from .numbers import Quantity, find_changes, find_quantities
 from .whereabouts import country_of_place, in_the_kingdom, mission_of_places
 from .sentences import Sentence
 from .clauses import MISSION, ORGANISATION, clause_at, owner_of, read_clauses
-from .nations import NL
+from .nations import NL, nationality
 from .commitments import is_commitment
 from .tables import table_personnel
 from .units import find_places, find_units, guess_places, is_personnel
@@ -198,6 +198,19 @@ _LED_BY = re.compile(r"\bdoor (?:de |het )?[\w-]+(?: [\w-]+)? geleide\b")
 _SHARE_OF = re.compile(
     r"\b(?:[Bb]ijdrage|[Bb]ijdragen|[Ii]nzet|[Dd]eelname)\s+(?:aan|in|bij|voor)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,2}$"
 )
+
+
+# The unit a count measures, before it: "een Oegandese bewakingseenheid van ongeveer 530 militairen".
+_UNIT_OF_COUNT = re.compile(
+    r"(?P<adj>[A-Z][\w'-]+)\s+(?:[\w'-]+\s+){1,2}?(?:van|met)\s+"
+    r"(?:(?:circa|ca\.|ongeveer|ruim|bijna|zo'n|maximaal|ten hoogste|in totaal)\s+)?$"
+)
+
+
+def _of_a_foreign_unit(text: str, pos: int) -> bool:
+    """The count at ``pos`` is the size of another country's unit (the host nation's included)."""
+    m = _UNIT_OF_COUNT.search(text, max(0, pos - 70), pos)
+    return bool(m) and nationality(m.group("adj")) not in (None, NL)
 
 
 @lru_cache(maxsize=1024)
@@ -915,7 +928,7 @@ def _facts(
             continue  # evacuees
         if _SHARED_COUNT.search(text[q.end : q.end + 60]):
             continue
-        if _OTHER_NATION.search(text[q.start : q.end + 30]):
+        if _OTHER_NATION.search(text[q.start : q.end + 30]) or _of_a_foreign_unit(text, q.start):
             continue  # "twee Israëlische militairen", "2.000 Afghaanse agenten" are not Dutch
         mission = _receiver_after(text, here, q, quantities, missions) or _nearest(here, q.start, missions)
         out.append(make(mission, [q.number_span or (q.start, q.end)], personnel=q.value))
