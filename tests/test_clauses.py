@@ -49,6 +49,8 @@ def test_a_fronted_clause_does_not_give_its_actor_to_the_main_clause() -> None:
         ("Nederland levert in 2017 geen eenheden aan de NRF.", "negated"),
         ("De missie vond plaats tussen 2011 en 2013.", "past"),
         ("Op verzoek van de Iraakse regering levert Nederland vijftig trainers.", "decided"),
+        ("De force commander heeft om twee extra Nederlandse helikopters gevraagd.", "considered"),
+        ("De VN vragen of Nederland vanaf mei een veldhospitaal kan leveren.", "considered"),
     ],
 )
 def test_the_modality_of_a_clause(text: str, modality: str) -> None:
@@ -58,6 +60,11 @@ def test_the_modality_of_a_clause(text: str, modality: str) -> None:
 def test_a_considered_main_clause_makes_what_follows_considered() -> None:
     text = "Het kabinet overweegt een fregat te sturen, dat vanaf mei in de Rode Zee zou patrouilleren."
     assert [m for _, _, m in _read(text)] == ["considered", "considered"]
+
+
+def test_a_decision_after_a_considered_clause_is_its_own() -> None:
+    text = "Het kabinet heeft onderzocht of een fregat beschikbaar is, waarna het heeft besloten vanaf mei een fregat te sturen."
+    assert [m for _, _, m in _read(text)][-1] == "decided"
 
 
 def test_a_numbers_own_adjective_says_whose_people_it_counts() -> None:

@@ -753,3 +753,24 @@ def test_people_saved_or_held_are_not_counted() -> None:
 def test_the_size_of_another_countrys_unit_is_not_dutch(sentence: str) -> None:
     facts = _facts("Nederland levert vier stafofficieren aan UNMISS. " + sentence)
     assert {v for _, k, v in facts if k == "personnel"} == {4}
+
+
+def test_a_request_to_the_netherlands_is_no_decision() -> None:
+    body = ("Nederland levert zes stafofficieren aan EUNAVFOR Aspides. De operatiecommandant heeft om een "
+            "Nederlands fregat gevraagd voor de tweede helft van 2026. Nederland kan daarin niet voorzien.")
+    facts = _facts(body, "20 februari 2026")
+    assert ("ASPIDES", "personnel", 6) in facts
+    assert not any(k in ("start", "end") for _, k, _ in facts)
+
+
+def test_a_request_the_next_sentence_grants_is_decided() -> None:
+    body = ("De VN heeft Nederland gevraagd vanaf 1 maart 2016 twee stafofficieren te leveren aan het hoofdkwartier "
+            "van UNMISS. Het kabinet heeft besloten aan dit verzoek te voldoen.")
+    facts = _facts(body)
+    assert {("UNMISS", "personnel", 2), ("UNMISS", "start", "2016-03-01")} <= facts
+
+
+def test_a_request_the_next_sentence_refuses_stays_considered() -> None:
+    body = ("Nederland levert twee stafofficieren aan UNMISS. De VN hebben gevraagd of Nederland vanaf 1 mei 2016 "
+            "ook een geniecompagnie kan leveren. Het kabinet gaat niet op dit verzoek in.")
+    assert not any(k == "start" for _, k, _ in _facts(body))

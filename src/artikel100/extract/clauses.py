@@ -105,7 +105,10 @@ _CONSIDERED = guarded(re.compile(
     r"|\bindien\b|\bmits\b"
     r"|mogelijke?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)|eventuele?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname)"
     r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
-    r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving)\b",
+    r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving"
+    # someone asks: "De operatiecommandant heeft om een Nederlands fregat gevraagd", "vraagt of Nederland"
+    r"|(?:heeft|hebben|had|hadden)\s+(?:[\w'-]+\s+){0,8}?(?:gevraagd|verzocht)"
+    r"|(?:vraagt|vragen|vroeg|vroegen|verzoekt|verzoeken)\s+(?:[\w'-]+\s+){0,4}?(?:om|of)\b)\b",
     re.IGNORECASE,
 ), lowered=True)  # (speed: asked only whether it matches)
 # The same, put first (apart, so that "of", which nearly every sentence holds, does not let every
@@ -153,6 +156,7 @@ _WHOLE_BEFORE = re.compile(
 )
 _SIZE_VERB = re.compile(r"\b(?:telt|tellen|telde|telden|omvat|omvatten|omvatte|bestaat uit|bestaan uit|bestond uit)\b")
 _RELATIVE = re.compile(r"[\s,]*(?:die|dat|welke)\b")
+_DECIDES = re.compile(r"\b(?:besloten|besluit|besloot|beslist|ingestemd|stemt\s+in)\b")
 
 
 @dataclass(frozen=True)
@@ -276,8 +280,8 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
         modality = _modality(text[start:end])
         if modality == "considered":
             considered = True
-        elif considered and modality == "decided":
-            modality = "considered"
+        elif considered and modality == "decided" and not _DECIDES.search(text, start, end):
+            modality = "considered"  # (not "..., waartoe het kabinet heeft besloten": a decision of its own)
         clauses.append(Clause(start, end, actor, modality, own is not None))
     return tuple(clauses)
 

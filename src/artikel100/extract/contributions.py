@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -612,6 +612,7 @@ def find_contributions(
     out: list[Contribution] = []
     if lines:
         out.extend(table_personnel([l for l in lines if l.start < body_end], main, section_mission, mentions))
+    following = {id(a): b for a, b in zip(sentences, sentences[1:])}
     for sentence in sentences:
         if sentence.footnote is not None or sentence.start >= body_end:
             continue
@@ -667,8 +668,10 @@ def find_contributions(
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         for group in ([[m] for m in missions] if both else [missions]):
-            found = _facts(sentence, group, here, units, letter_date, state,
+            found = _facts(_as_granted(sentence, following.get(id(sentence))), group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
+            for c in found:
+                c.description = sentence.text
             found += _by_reference(sentence, group[0], own_dates.get(group[0]), found)
             found += _by_the_sentence_before(sentence, group[0], state.before, found, letter_date)
             out.extend(found)
@@ -685,6 +688,28 @@ def find_contributions(
             if c.mission in carriers:
                 c.mission = main
     return _without_coarse_dates(out)
+
+
+# Someone asks the Netherlands, and the next sentence grants it: "De VN heeft Nederland gevraagd een
+# stafofficier te leveren. Het kabinet heeft besloten aan dit verzoek te voldoen."
+_ASKS = re.compile(r"\b(?:gevraagd|verzocht|vraagt|vragen|vroeg|vroegen|verzoekt|verzoeken)\b")
+_GRANTS = re.compile(
+    r"\b(?:voldoen|voldoet|gehoor|ingaan|in te gaan|ingegaan|honoreren|gehonoreerd|tegemoet\s+te\s+komen)\b"
+    r"[^.;]{0,30}?\b(?:verzoek|hieraan|daaraan|hierop|daarop)\b"
+    r"|\b(?:verzoek|hieraan|daaraan|hierop|daarop)\b[^.;]{0,30}?"
+    r"\b(?:voldoen|voldaan|gehoor|in te gaan|ingaan|ingegaan|honoreren|gehonoreerd|tegemoet\s+te\s+komen)\b"
+)
+_REFUSES = re.compile(r"\b(?:niet|geen|afgezien|af te zien)\b")
+
+
+def _as_granted(sentence: Sentence, following: Sentence | None) -> Sentence:
+    """The sentence that asks the Netherlands for a contribution, read as decided when the
+    sentence after it in the paragraph grants the request (the asking words blanked, offsets kept)."""
+    if following is None or following.block_start != sentence.block_start or not _ASKS.search(sentence.text):
+        return sentence
+    if not _GRANTS.search(following.text) or _REFUSES.search(following.text):
+        return sentence
+    return replace(sentence, text=_ASKS.sub(lambda m: " " * len(m.group()), sentence.text))
 
 
 def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, found: list[Contribution]) -> list[Contribution]:
