@@ -774,3 +774,17 @@ def test_a_request_the_next_sentence_refuses_stays_considered() -> None:
     body = ("Nederland levert twee stafofficieren aan UNMISS. De VN hebben gevraagd of Nederland vanaf 1 mei 2016 "
             "ook een geniecompagnie kan leveren. Het kabinet gaat niet op dit verzoek in.")
     assert not any(k == "start" for _, k, _ in _facts(body))
+
+
+def test_an_extension_by_a_length_moves_the_end_the_letter_gives_after_it() -> None:
+    body = ("Het kabinet heeft besloten de Nederlandse bijdrage aan UNTSO met een jaar te verlengen. De huidige "
+            "bijdrage loopt tot en met 31 december 2022.")
+    facts = _facts(body, "1 december 2022")
+    assert {("UNTSO", "end", "2022-12-31"), ("UNTSO", "end", "2023-12-31")} <= facts
+
+
+def test_an_end_before_which_the_contribution_stops_is_its_last_day_for_an_extension() -> None:
+    body = ("De regering heeft besloten de bijdrage aan KFOR met een jaar te verlengen. De huidige bijdrage is "
+            "vastgesteld tot 1 april 2005.")
+    facts = _facts(body, "1 maart 2005")
+    assert ("KFOR", "end", "2006-03-31") in facts

@@ -429,6 +429,8 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
 # A mission named in passing, as the owner of something: "de transitie van OIR".
 _PASSIVE = re.compile(r"\b(?:van|door|na|dan|uit|met|tegen)\s+(?:de\s+|het\s+)?$")
 _FRAMEWORK = re.compile(r"\bnationa(?:al|le) kader", re.IGNORECASE)
+# The contribution as it stands, whose end an extension moves: "De huidige bijdrage loopt tot ...".
+_CURRENT = re.compile(r"\b(?:huidige|lopende|bestaande|vigerende)\s+(?:\w+\s+)?(?:bijdrage|inzet|kader|besluit|deelname|uitzending)\b", re.IGNORECASE)
 _EXTENDS_WORD = re.compile(r"\bverleng|\bverlenging|\bcontinuer|\bvoortzetting|\bvoort te zetten", re.IGNORECASE)
 # An extension the letter only holds open: "wordt zo nodig verlengd", "een eventuele verlenging".
 _MAY_EXTEND = re.compile(r"\b(?:zo ?nodig|indien nodig|eventuele?|mogelijke?|kan|kunnen)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -457,7 +459,9 @@ class _State:
     last_start: dict[str, str] = field(default_factory=dict)  # mission -> the start a letter named
     last_facts: str | None = None  # the mission the paragraph's last facts went to
     recent_start: dict[str, str] = field(default_factory=dict)  # mission -> the paragraph's latest start
-    framework_ends: dict[str, str] = field(default_factory=dict)
+    framework_ends: dict[str, str] = field(default_factory=dict)  # mission -> the end of its current framework
+    # extensions by a length before the letter gave the end they extend: (contribution, months)
+    pending_extensions: list[tuple[Contribution, int]] = field(default_factory=list)
     last_named: str | None = None  # the mission the sentence before named first
     named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
@@ -687,6 +691,11 @@ def find_contributions(
         for c in out:
             if c.mission in carriers:
                 c.mission = main
+    for c, months in state.pending_extensions:
+        if c.mission in state.framework_ends:
+            c.supersedes_end = state.framework_ends[c.mission]
+            c.end = add_months(_day_after(c.supersedes_end), months)
+            out.append(c)
     return _without_coarse_dates(out)
 
 
@@ -1061,6 +1070,11 @@ def _facts(
             # "met een half jaar verlengd": the framework named earlier, moved on by that much.
             extends_from = next((state.framework_ends[m] for m in missions if m in state.framework_ends), None)
             if extends_from is None:
+                # "besloten de bijdrage met een jaar te verlengen. De huidige bijdrage loopt tot en met
+                # 31 december 2022": the end it extends comes later in the letter
+                if not handover or not _handover_in(text, clause_at(clauses, period.span[0])):
+                    state.pending_extensions += [(make(m, [period.span]), period.months)
+                                                 for m in _in_clause(missions, here, clauses, period.span[0], together)]
                 continue
             end = add_months(_day_after(extends_from), period.months)
         if not start and not end:
@@ -1074,8 +1088,11 @@ def _facts(
                 c.supersedes_end = extends_from
                 out.append(c)
                 continue
-            if end and framework and not _extends(text):
-                state.framework_ends.setdefault(mission, end)
+            if end and (framework or _CURRENT.search(text)) and not _extends(text):
+                # (its last day: "tot 1 april 2005" runs through 31 March; "tot 31 december" through that day)
+                last = end if period.end_inclusive or not end.endswith("-01") or len(end) != 10 \
+                    else (date.fromisoformat(end) - timedelta(days=1)).isoformat()
+                state.framework_ends.setdefault(mission, last)
             elif end and _extends(text) and mission in state.framework_ends:
                 c.supersedes_end = state.framework_ends[mission]
             out.append(c)
