@@ -788,3 +788,16 @@ def test_an_end_before_which_the_contribution_stops_is_its_last_day_for_an_exten
             "vastgesteld tot 1 april 2005.")
     facts = _facts(body, "1 maart 2005")
     assert ("KFOR", "end", "2006-03-31") in facts
+
+
+def test_a_date_inside_a_separable_verb_of_joining_is_a_start() -> None:
+    facts = _facts("Nederland stuurt een fregat naar de Perzische Golf. Het fregat sloot medio februari bij de "
+                   "interceptiemacht aan.", "20 maart 1998")
+    assert ("MIF", "start", "1998-02") in facts
+
+
+def test_a_length_in_the_next_sentence_counts_from_the_sentences_first_start() -> None:
+    facts = _facts("Het fregat vertrekt op 2 april uit Den Helder en sluit eind april bij de interceptiemacht aan. "
+                   "Het blijft voor een periode van drie maanden in het gebied.", "20 maart 1998")
+    assert ("MIF", "start", "1998-04-02") in facts
+    assert any(m == "MIF" and k == "end" and v.startswith("1998-07") for m, k, v in facts)

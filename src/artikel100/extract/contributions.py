@@ -231,7 +231,7 @@ _START_VERB = re.compile(
     r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
     # "sluit op 22 april bij het eskader aan": joins the group then
-    r"|(?:sluit|sluiten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
+    r"|(?:sluit|sluiten|sloot|sloten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
     # "neemt vanaf het begin van de missie in juli 1994 deel": from the mission's start, which is then
     r"|vanaf (?:het begin|de start|de aanvang) van de (?:missie|operatie)"
     # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then
@@ -681,7 +681,11 @@ def find_contributions(
             out.extend(found)
             if found:
                 state.last_facts = found[-1].mission
-            state.recent_start.update({c.mission: c.start for c in found if c.start and not c.framework})
+            firsts: dict[str, str] = {}
+            for c in found:  # the sentence's first start: "vertrekt op 2 maart en sluit medio maart aan"
+                if c.start and not c.framework:
+                    firsts.setdefault(c.mission, c.start)
+            state.recent_start.update(firsts)
     carriers = standing_forces()
     listed = {c.mission for c in out if c.status != "considered"} - carriers - {main}
     if main and main not in carriers and len(listed) < 2:
@@ -1013,6 +1017,8 @@ def _facts(
              and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
+            # inside a separable verb: "sloot medio maart bij de interceptiemacht aan", "neemt op 1 mei ... over"
+            or any(m.start() < d.start - max(0, d.start - 50) and m.end() > d.end - max(0, d.start - 50) for m in _START_VERB.finditer(near))
             or _clause_after(verbs, d.end)
             or (left == "home" and re.search(r"\b(?:op|per|in)\s*$", before))
         ):
