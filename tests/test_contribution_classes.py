@@ -801,3 +801,23 @@ def test_a_length_in_the_next_sentence_counts_from_the_sentences_first_start() -
                    "Het blijft voor een periode van drie maanden in het gebied.", "20 maart 1998")
     assert ("MIF", "start", "1998-04-02") in facts
     assert any(m == "MIF" and k == "end" and v.startswith("1998-07") for m, k, v in facts)
+
+
+def test_the_mission_a_contribution_is_handed_over_to_does_not_take_its_end() -> None:
+    facts = _facts("Nederland leverde 60 mariniers aan EUFOR Tchad/RCA. De bijdrage is op 15 maart 2009 met de "
+                   "overdracht aan MINURCAT beëindigd.", "1 juni 2009")
+    assert ("EUFOR-TCHAD-RCA", "end", "2009-03-15") in facts
+    assert not any(m == "MINURCAT" for m, _, _ in facts)
+
+
+def test_a_second_verb_of_sending_opens_a_clause_of_its_own() -> None:
+    facts = _facts("Nederland nam van december 1995 tot december 1996 deel aan IFOR en levert sindsdien een bijdrage "
+                   "aan SFOR.", "1 oktober 2003")
+    assert ("IFOR", "start", "1995-12") in facts
+    assert not any(m == "SFOR" and k == "start" and v == "1995-12" for m, k, v in facts)
+
+
+def test_the_current_decision_ends_the_contribution_after_a_sentence_about_rotations() -> None:
+    facts = _facts("Thans levert Nederland circa 1 050 militairen aan SFOR. De battlegroup wordt iedere zes maanden "
+                   "afgelost. Het huidige besluit loopt tot 1 maart 2004.", "1 oktober 2003")
+    assert ("SFOR", "end", "2004-03-01") in facts

@@ -42,7 +42,7 @@ __all__ = ["find_contributions", "not_joined"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|^De regering(?!\s+(?:van|in)\b)|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
+    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?i:(?:huidige|lopende) (?:besluit|kader))|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
@@ -889,6 +889,9 @@ def _attribute(
     if known_unit is None and not here and not state.last_mission and _LIST_ITEM.match(text):
         # a list item before the letter says where its unit serves ("het PRT ... in het kader van ISAF")
         known_unit = next((state.letter_ties[u.kind] for u in units if u.strong and u.kind in state.letter_ties), None)
+    # "met de overdracht aan MINURCAT beëindigd": the successor is not what the sentence is about
+    here = [(m, s, e) for m, s, e in here if not _HANDED_TO.search(text[max(0, s - 50) : s])] or \
+        ([] if state.last_mission or section else here)
     active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
     if active:
         return list(dict.fromkeys(active))
