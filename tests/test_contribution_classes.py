@@ -821,3 +821,18 @@ def test_the_current_decision_ends_the_contribution_after_a_sentence_about_rotat
     facts = _facts("Thans levert Nederland circa 1 050 militairen aan SFOR. De battlegroup wordt iedere zes maanden "
                    "afgelost. Het huidige besluit loopt tot 1 maart 2004.", "1 oktober 2003")
     assert ("SFOR", "end", "2004-03-01") in facts
+
+
+def test_the_mission_a_relative_clause_gives_to_receives_its_count() -> None:
+    facts = _facts("Nederland levert 42 politiemensen aan de IPTF. Zij zijn voor hun veiligheid afhankelijk van "
+                   "SFOR, waaraan Nederland met ongeveer 1 200 militairen deelneemt.", "1 december 1998")
+    assert {("IPTF", "personnel", 42), ("SFOR", "personnel", 1200)} <= facts
+    assert ("IPTF", "personnel", 1200) not in facts
+
+
+def test_a_mission_named_only_for_its_mandate_does_not_take_the_decision() -> None:
+    facts = _facts("Nederland levert 42 politiemensen aan de IPTF. De regering heeft besloten de bijdrage met ingang "
+                   "van 1 januari 1999 voor een jaar voort te zetten, ook al loopt het mandaat van UNMIBH formeel "
+                   "slechts tot juni.", "1 december 1998")
+    assert ("IPTF", "start", "1999-01-01") in facts
+    assert not any(m == "UNMIBH" for m, _, _ in facts)

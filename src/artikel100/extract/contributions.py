@@ -407,6 +407,14 @@ def _receives(text: str, start: int) -> bool:
     return bool(_TARGET.search(before[-50:]) or _DEPLOYMENT_FOR.search(before[-130:]))
 
 
+# The mission a relative clause after it gives to: "afhankelijk van SFOR, waaraan Nederland met
+# ongeveer 1 200 militairen deelneemt".
+_RECEIVES_AFTER = re.compile(
+    r"\s*,?\s*(?:waaraan|waarin|waarvoor|waarbij)\s+(?:Nederland|wij|het kabinet|de regering|Defensie)\b[^.;]{0,80}?"
+    r"\b(?:deel\w*|bij\w*|levert|leveren|leverde|draagt|dragen|stuurt|sturen)\b"
+)
+
+
 # "de inzet van Nederlandse F-16's vanaf de Italiaanse vliegbasis Amendola voor de NAVO-operatie X":
 # what the deployment is for, however far its noun stands before "voor"
 _DEPLOYMENT_FOR = re.compile(r"\b(?:inzet|bijdrage|deelname|uitzending)\s+van\b[^.;:()]{0,100}?\svoor\s+(?:de|het)\s+(?:[\w-]+\s+){0,2}$")
@@ -423,6 +431,7 @@ _THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde|de nie
 _HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
 
 
+_MANDATE_OF = re.compile(r"\bmandaat\s+van\s+(?:de\s+|het\s+)?$")
 _DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
 
 
@@ -872,7 +881,7 @@ def _attribute(
     continues: bool = False,
 ) -> list[str]:
     """The missions a sentence's facts belong to (see the module docstring)."""
-    targets = [m for m, s, _ in here if _receives(text, s)]
+    targets = [m for m, s, e in here if _receives(text, s) or _RECEIVES_AFTER.match(text, e)]
     if targets:
         return list(dict.fromkeys(targets + _listed_after(text, here, targets)))
     if state.last_facts and _THAT_CONTRIBUTION.match(text):
@@ -889,8 +898,10 @@ def _attribute(
     if known_unit is None and not here and not state.last_mission and _LIST_ITEM.match(text):
         # a list item before the letter says where its unit serves ("het PRT ... in het kader van ISAF")
         known_unit = next((state.letter_ties[u.kind] for u in units if u.strong and u.kind in state.letter_ties), None)
-    # "met de overdracht aan MINURCAT beëindigd": the successor is not what the sentence is about
-    here = [(m, s, e) for m, s, e in here if not _HANDED_TO.search(text[max(0, s - 50) : s])] or \
+    # "met de overdracht aan MINURCAT beëindigd": the successor is not what the sentence is about,
+    # nor the mission whose mandate a clause speaks of ("ook al loopt het mandaat van UNMIBH tot juni")
+    here = [(m, s, e) for m, s, e in here if not _HANDED_TO.search(text[max(0, s - 50) : s])
+            and not _MANDATE_OF.search(text[max(0, s - 30) : s])] or \
         ([] if state.last_mission or section else here)
     active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
     if active:
