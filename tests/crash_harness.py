@@ -70,7 +70,12 @@ def start_ingest(inputs: list[Path], db: str, jobs: int = 2, **kwargs) -> subpro
 
 
 def stored_letters(db: str) -> int:
-    with open_registry(db, migrate=False) as reg, reg.engine.connect() as conn:
+    with open_registry(db, migrate=False) as reg:
+        return _count(reg)
+
+
+def _count(reg) -> int:  # noqa: ANN001 (a Registry)
+    with reg.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(s.letters)).scalar_one()
 
 
@@ -84,15 +89,17 @@ def kill_at_random_points(folder: Path, db: str, n: int, kills: int, rng: random
         left = kills - k
         # Spread the kills over what is left, each at a random count in its share.
         share = max(1, (n - done) // (left + 1))
-        # (a few letters left after the last kill: ingest is fast enough to finish them in the pause)
-        target = min(n - 4, done + rng.randint(1, share))
+        # (several letters left after the last kill: the workers run ahead of the writer, which can
+        # store the letters they finished faster than one poll, on a loaded machine most of all)
+        target = min(n - 8, done + rng.randint(1, share))
         proc = start_ingest([folder], db, jobs)
         deadline = time.monotonic() + 600
-        while proc.poll() is None and time.monotonic() < deadline:
-            if stored_letters(db) >= target:
-                time.sleep(rng.random() * 0.02)  # land anywhere in the next transaction
-                break
-            time.sleep(0.01)
+        with open_registry(db, migrate=False) as reg:  # (one engine for every poll: opening one is slow)
+            while proc.poll() is None and time.monotonic() < deadline:
+                if _count(reg) >= target:
+                    time.sleep(rng.random() * 0.02)  # land anywhere in the next transaction
+                    break
+                time.sleep(0.005)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()

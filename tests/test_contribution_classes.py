@@ -836,3 +836,15 @@ def test_a_mission_named_only_for_its_mandate_does_not_take_the_decision() -> No
                    "slechts tot juni.", "1 december 1998")
     assert ("IPTF", "start", "1999-01-01") in facts
     assert not any(m == "UNMIBH" for m, _, _ in facts)
+
+
+def test_an_extension_by_a_length_counts_from_the_new_start_when_no_end_is_given() -> None:
+    facts = _facts("De regering heeft besloten de bijdrage aan MONUA met zes maanden te verlengen. Het team telt "
+                   "vanaf 1 juli tien militairen.", "4 juli 1997")
+    assert {("MONUA", "start", "1997-07-01"), ("MONUA", "end", "1997-12-31")} <= facts
+
+
+def test_a_start_long_past_does_not_date_an_extension() -> None:
+    facts = _facts("Nederland levert sinds 2008 officieren aan UNTSO. Het kabinet heeft besloten de bijdrage met een "
+                   "jaar te verlengen.", "4 juli 2016")
+    assert not any(k == "end" for _, k, _ in facts)

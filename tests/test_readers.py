@@ -262,3 +262,13 @@ def test_pdf_word_hyphenated_at_a_line_end_is_whole_after_repair():
     text = clean_file(pdf).text
     assert "Nederlandse bijdrage met ingang van 1 oktober" in text
     assert "bij-drage" not in text and "\ufffe" not in text
+
+
+@pytest.mark.parametrize("mode", ["1", "L", "RGB", "RGBA", "P", "I;16"])
+def test_every_image_mode_goes_to_tesseract_as_8_bit_grey(mode: str) -> None:
+    from PIL import Image
+
+    from artikel100.read.ocr import image_to_pgm
+
+    data = image_to_pgm(Image.new(mode, (40, 30)))
+    assert data.startswith(b"P5\n40 30\n255\n") and len(data) == len(b"P5\n40 30\n255\n") + 40 * 30

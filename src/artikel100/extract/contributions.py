@@ -431,7 +431,11 @@ _THIS_MISSION = re.compile(r"\b(?:aan|bij|in|voor)\s+(?:deze|die|dezelfde|de nie
 _HANDED_TO = re.compile(r"\b(?:overdracht|overgedragen|overdragen|draagt|overgang|overgaat|opgaat|opgegaan|opvolger)\s+(?:\w+\s+)?(?:aan|in|naar)\s+(?:de\s+|het\s+)?$")
 
 
-_MANDATE_OF = re.compile(r"\bmandaat\s+van\s+(?:de\s+|het\s+)?$")
+# (not the contribution's end by it: "verlengd tot het einde van het mandaat van UNAVEM III")
+_MANDATE_OF = re.compile(
+    r"(?<!\beinde van het )(?<!\beind van het )(?<!\bduur van het )(?<!\bafloop van het )"
+    r"\bmandaat\s+van\s+(?:de\s+|het\s+)?$"
+)
 _DESCRIBED_BEFORE = re.compile(r"\b(?:de|het)\s+[^.;:()]{3,160}\(\s*$")
 
 
@@ -471,6 +475,7 @@ class _State:
     framework_ends: dict[str, str] = field(default_factory=dict)  # mission -> the end of its current framework
     # extensions by a length before the letter gave the end they extend: (contribution, months)
     pending_extensions: list[tuple[Contribution, int]] = field(default_factory=list)
+    starts: dict[str, list[str]] = field(default_factory=dict)  # mission -> every start the letter gave, in order
     last_named: str | None = None  # the mission the sentence before named first
     named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
@@ -704,10 +709,19 @@ def find_contributions(
         for c in out:
             if c.mission in carriers:
                 c.mission = main
+    for c in out:
+        if c.start and c.status == "decided" and not c.framework:
+            state.starts.setdefault(c.mission, []).append(c.start)
     for c, months in state.pending_extensions:
+        recent = _months_before(letter_date, 1) if letter_date else "9999"
+        begins = next((v for v in state.starts.get(c.mission, []) if v[:7] >= recent), None)
         if c.mission in state.framework_ends:
             c.supersedes_end = state.framework_ends[c.mission]
             c.end = add_months(_day_after(c.supersedes_end), months)
+            out.append(c)
+        elif begins:
+            # "met zes maanden te verlengen. Het team telt vanaf 1 juli tien militairen": from the new start
+            c.end = add_months(begins, months)
             out.append(c)
     return _without_coarse_dates(out)
 
@@ -901,7 +915,7 @@ def _attribute(
     # "met de overdracht aan MINURCAT beëindigd": the successor is not what the sentence is about,
     # nor the mission whose mandate a clause speaks of ("ook al loopt het mandaat van UNMIBH tot juni")
     here = [(m, s, e) for m, s, e in here if not _HANDED_TO.search(text[max(0, s - 50) : s])
-            and not _MANDATE_OF.search(text[max(0, s - 30) : s])] or \
+            and not _MANDATE_OF.search(text[max(0, s - 40) : s])] or \
         ([] if state.last_mission or section else here)
     active = [m for m, s, _ in here if not _PASSIVE.search(text[max(0, s - 12) : s])]
     if active:
@@ -1391,6 +1405,12 @@ def _clause_after(text: str, pos: int) -> str:
     clause = re.split(r"[,;.]", text[pos : pos + 80], maxsplit=1)[0]
     m = _START_VERB.search(clause)
     return clause[m.start() :] if m else ""
+
+
+def _months_before(day: date, months: int) -> str:
+    """The month ``months`` before ``day``, as "YYYY-MM"."""
+    index = day.year * 12 + day.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _day_after(value: str) -> str:

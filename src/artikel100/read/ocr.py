@@ -109,7 +109,7 @@ def require_tesseract(path: str | Path | None, language: str = LANGUAGE) -> str:
 
 def image_to_pgm(image: Image.Image) -> bytes:
     """The image as 8-bit grey PGM, the cheapest format tesseract reads from stdin."""
-    if image.mode not in ("L", "1"):
+    if image.mode != "L":  # (a bilevel "1" image too: saved as PPM it would be a P4 bitmap)
         if image.mode in ("RGBA", "LA", "P"):
             # Transparent pixels are black in the raw data; put them on white paper.
             image = image.convert("RGBA")
