@@ -848,3 +848,24 @@ def test_a_start_long_past_does_not_date_an_extension() -> None:
     facts = _facts("Nederland levert sinds 2008 officieren aan UNTSO. Het kabinet heeft besloten de bijdrage met een "
                    "jaar te verlengen.", "4 juli 2016")
     assert not any(k == "end" for _, k, _ in facts)
+
+
+def test_a_letter_about_a_standing_group_keeps_its_facts_from_the_nrf_it_belongs_to() -> None:
+    body = ("Met deze brief informeren wij uw Kamer over het Nederlandse bevel over de Standing NATO Maritime "
+            "Group 2 (SNMG2) in 2015. Over zulke bijdragen leest u gewoonlijk in de brief over de NRF.\n\n"
+            "De groep vaart vooral in de Middellandse Zee. In 2015 maakt de groep deel uit van de NRF.\n\n"
+            "Nederland levert het commandoschip met 180 bemanningsleden.\n\n"
+            "In het voorjaar ontvangt uw Kamer de jaarlijkse brief over de NRF.")
+    facts = _facts(body, "10 december 2014")
+    assert ("SNMG", "personnel", 180) in facts
+    assert not any(m == "NRF" for m, _, _ in facts)
+
+
+def test_a_table_belongs_to_the_mission_its_opening_sentence_names() -> None:
+    body = ("Met deze brief informeer ik uw Kamer over de bijdrage aan de NRF in 2019, en in het bijzonder aan de "
+            "VJTF. De NRF telt in 2019 circa 40 000 militairen; de NRF wordt jaarlijks samengesteld.\n\n"
+            "Van 1 januari 2019 tot en met 31 december 2019 staan de volgende eenheden gereed voor de VJTF:\n\n"
+            "Eenheid aantal\n\nBrigadestaf 150\n\nGevechtsbataljon 650\n\nTotaal 800\n\n"
+            "Daarnaast staat voor de NRF een fregat gereed.")
+    facts = _facts(body, "1 oktober 2018")
+    assert ("VJTF", "personnel", 800) in facts

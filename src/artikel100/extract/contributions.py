@@ -519,8 +519,16 @@ def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, 
 
 
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
+    """The mission the letter names most. Between standing forces, the one the letter names first
+    counts once more: "Met deze brief informeren wij uw Kamer over het bevel over SNMCMG1" is about
+    the group, however often the NRF it belongs to that year comes up."""
     counts = Counter(m for m, s, _ in mentions if s < body_end and m not in context)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    carriers, first = standing_forces(), next(iter(counts))
+    if first in carriers and counts.most_common(1)[0][0] in carriers:
+        counts[first] += 1
+    return counts.most_common(1)[0][0]
 
 
 # Taking part itself denied, not one kind of unit: "neemt niet deel", "draagt niet bij", "geen bijdrage".

@@ -57,7 +57,12 @@ def table_personnel(
             chosen = totals or rows
             # A table sums up the letter's contribution: its section's mission, else the letter's.
             # (the header row is a heading of its own: the section is the one before it)
-            mission = (section_mission(max(0, body[i].start - 2)) if section_mission else None) or main
+            # (first the one mission the sentence that opens the table names: "... staan de volgende
+            # eenheden gereed voor de VJTF:")
+            lead = body[i - 1] if i > 0 and body[i - 1].text.rstrip().endswith(":") else None
+            led = {m for m, s, _ in mentions or [] if lead and lead.start <= s < lead.end}
+            mission = (next(iter(led)) if len(led) == 1 else None) \
+                or (section_mission(max(0, body[i].start - 2)) if section_mission else None) or main
             for sentence, m in chosen:
                 if mission:
                     span = (sentence.start + m.start("n"), sentence.start + m.end("n"))
