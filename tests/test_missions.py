@@ -396,3 +396,12 @@ def test_two_catalogued_names_in_apposition_are_one_mission():
     text = ("Nederland draagt bij aan de anti-ISIS-coalitie (Operation Inherent Resolve). "
             "De bijdrage aan de anti-ISIS-coalitie wordt verlengd.")
     assert {m for m, _, _ in mission_mentions(text)} == {"OIR"}
+
+
+@pytest.mark.parametrize(
+    ("ocr", "mission_id"),
+    [("het bevel over SNMCMGI in 2013", "SNMCMG"), ("aan CTF-I5I in de Golf van Aden", "CTF-151"),
+     ("het fregat voer met SNMGl", "SNMG")],
+)
+def test_an_acronym_whose_digit_ocr_read_as_a_letter_is_still_the_mission(ocr: str, mission_id: str) -> None:
+    assert [m for m, _, _ in mission_mentions(ocr)] == [mission_id]

@@ -196,6 +196,8 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
          "(Kamerstuk 21 312, nr. 7)."),
         ("Eerder schreven wij u (Kamerstuk-31 200.V, nr. 44) over de missie.", "(Kamerstuk 31 200 V, nr. 44)"),
         ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 9'december 2005\n\nHierbij.", "Den Haag, 9 december 2005"),
+        # a space after the thousands point
+        ("In totaal zijn ruim 2. 400 militairen en 14. 000 euro gemoeid met de inzet.", "ruim 2.400 militairen en 14.000 euro"),
     ],
 )
 def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:
@@ -209,6 +211,7 @@ def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr:
         "Frankrijk zet vanuit Martinique een fregat in. De Verenigde Staten sturen een schip.",
         "De kosten bedragen € 25 mln, zie www.defensie.nl en de eer van het eskader; de min. ging mee.",
         "Het F-16-detachement en de artikel 100-brief van 12 mei, met voor- en nadelen van de inzet.",
+        "De missie had twee fasen: 1. 300 mijnen geruimd in de haven van Umm Qasr en 2. 100 in de vaargeul.",
     ],
 )
 def test_hyphens_stops_and_short_words_that_are_written_so_stay(text: str) -> None:

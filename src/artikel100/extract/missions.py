@@ -130,6 +130,22 @@ def _prepare(mission_id: str, form: str) -> _Form | None:
     return _Form(mission_id, form, exact, _fold(exact), _is_acronym(words))
 
 
+# What OCR reads for a digit in an acronym: "SNMCMG1" as "SNMCMGI" or "SNMCMGl", "CTF-150" as "CTF-15O".
+_OCR_DIGITS = (str.maketrans({"1": "I", "0": "O"}), str.maketrans({"1": "l", "0": "O"}))
+
+
+def _ocr_variants(form: _Form) -> list[_Form]:
+    """The forms of an acronym with digits as OCR misreads them (matched case-sensitively)."""
+    if not form.case_sensitive or not any(c in "10" for c in form.exact):
+        return []
+    out = []
+    for table in _OCR_DIGITS:
+        exact = form.exact.translate(table)
+        if exact != form.exact and all(o.exact != exact for o in out):
+            out.append(_Form(form.mission_id, form.text, exact, _fold(exact), True))
+    return out
+
+
 def key(name: str) -> str:
     """The form of a name that :func:`lookup` compares: words folded and run together."""
     return _fold("".join(_words(name)))
@@ -202,6 +218,7 @@ class _Index:
     @classmethod
     def build(cls, entries: dict[str, CatalogueEntry]) -> _Index:
         index = cls()
+        variants: list[_Form] = []
         for entry in entries.values():
             seen: set[tuple[str, bool]] = set()
             for text in (entry.id, *entry.names, *entry.aliases):
@@ -219,6 +236,10 @@ class _Index:
                     continue
                 seen.add((form.exact, form.case_sensitive))
                 index.by_probe.setdefault(form.folded[:_PROBE], []).append(form)
+                variants += _ocr_variants(form)
+        for variant in variants:  # (after every real form: a variant never takes another mission's letters)
+            if index.ids.setdefault(variant.folded, variant.mission_id) == variant.mission_id:
+                index.by_probe.setdefault(variant.folded[:_PROBE], []).append(variant)
         for forms in index.by_probe.values():
             forms.sort(key=lambda f: len(f.folded), reverse=True)
         # speed: a word can open a name only if it (its first characters) begins a probe

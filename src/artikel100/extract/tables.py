@@ -22,7 +22,7 @@ __all__ = ["table_personnel"]
 # A table of personnel: a header naming a count, rows "Unit name 650", maybe "Totaal 1350".
 _TABLE_HEADER = re.compile(r"^(?:[\w/]+\s+){0,4}(?:aantal|aantallen|omvang|personeel|sterkte)(?:\s+\w+)?$", re.IGNORECASE)
 # (a label opens with a capital, or with a small letter before one: "eFP, gevechtsgroep in Rukla 270")
-_TABLE_ROW = re.compile(r"^(?P<label>(?:[A-Z]|[a-z](?=[A-Z]))[^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)$")
+_TABLE_ROW = re.compile(r"^(?P<label>(?:[A-Z]|[a-z](?=[A-Z]))[^\d:;]{2,80}?)\s*[:\t ]\s*(?:circa\s+|ca\.\s+|max(?:imaal)?\.?\s+)?(?P<n>\d{1,4}(?:\.\d{3})?)[.,]?$")  # (OCR adds a dot or comma)
 _TABLE_TOTAL = re.compile(r"^(?:Totaal|In totaal|Total)(?:\s+aantal)?(?:\s+(?:militairen|personen|personeel))?$", re.IGNORECASE)
 
 
