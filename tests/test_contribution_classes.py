@@ -869,3 +869,16 @@ def test_a_table_belongs_to_the_mission_its_opening_sentence_names() -> None:
             "Daarnaast staat voor de NRF een fregat gereed.")
     facts = _facts(body, "1 oktober 2018")
     assert ("VJTF", "personnel", 800) in facts
+
+
+def test_a_mission_named_after_and_then_is_the_successor_not_a_list() -> None:
+    facts = _facts("Nederland droeg van 2004 tot juni 2011 bij aan de voorganger UNMIS en daarna aan UNMISS.",
+                   "1 mei 2015")
+    assert {("UNMIS", "start", "2004"), ("UNMIS", "end", "2011-06")} <= facts
+    assert not any(m == "UNMISS" and v in ("2004", "2011-06") for m, _, v in facts)
+
+
+def test_a_unit_taken_into_use_starts_then() -> None:
+    facts = _facts("Het Nederlandse PRT van ISAF werd op 1 september 2004 in Pol-e-Khomri in gebruik genomen.",
+                   "1 maart 2007")
+    assert ("ISAF", "start", "2004-09-01") in facts

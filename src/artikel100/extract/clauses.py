@@ -68,6 +68,8 @@ _BOUNDARY = re.compile(
     r"|(?<=\s)\s*(?=(?:terwijl|maar|waarbij|zodat|omdat)\b)"
     # a second finite verb of sending: "nam ... deel aan IFOR en levert sindsdien ... aan SFOR"
     r"|(?<=\s)\s*(?=en\s+(?:levert|leveren|leverde|leverden|neemt|nemen|draagt|dragen|stuurt|sturen|zendt|zenden)\b)"
+    # what came next: "van 2003 tot juli 2010 aan de voorganger MONUC en daarna aan MONUSCO"
+    r"|(?<=\s)\s*(?=en\s+(?:daarna|vervolgens|sindsdien|nadien)\b)"
     # the main clause after a fronted one: "Omdat de Duitse eenheden ... nemen, kan de Nederlandse ..."
     r"|(?<=,)\s+(?=(?:kan|kunnen|moet|moeten|mag|mogen|zal|zullen|wordt|worden|is|zijn|levert|leveren|heeft|hebben|blijft|blijven)\s)"
     # an apposition and a relative clause: "CTF-151, de taakgroep die onder de CMF ... bestrijdt"

@@ -229,7 +229,7 @@ def _is_foreign(text: str) -> bool:
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
     r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
-    r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover"
+    r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover|in gebruik genomen|in gebruik gesteld"
     # "sluit op 22 april bij het eskader aan": joins the group then
     r"|(?:sluit|sluiten|sloot|sloten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
     # "neemt vanaf het begin van de missie in juli 1994 deel": from the mission's start, which is then
@@ -388,7 +388,8 @@ def _listed_after(text: str, here: list[tuple[str, int, int]], receivers: list[s
 # Between two missions of one list: ", de EU-trainingsmissie ", " en de civiele EU-missie ".
 # (not a relative clause: "SNMG1, die onder Baltic Sentry opereert")
 _LISTED = re.compile(
-    r"\)?\s*(?:,|\s+en)\s+(?!(?:die|dat|welke|wat|waar\w*)\b)(?:(?:de|het)\s+)?(?:[\w-]+\s+){0,3}?(?:\(\s*)?"
+    # (nor what came after: "aan de voorganger MONUC en daarna aan MONUSCO")
+    r"\)?\s*(?:,|\s+en)\s+(?!(?:die|dat|welke|wat|waar\w*|daarna|vervolgens|sindsdien|nadien|later)\b)(?:(?:de|het)\s+)?(?:[\w-]+\s+){0,3}?(?:\(\s*)?"
 )
 
 
