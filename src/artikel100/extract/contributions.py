@@ -24,11 +24,10 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from ..facts import Contribution
-from ..dutch import MONTH_NAMES_RE
 from .literals import CASE_TRAPS, CaselessPrefilter, guarded
 from .missions import standing_forces
 from .mission_dates import MissionDates, mission_dates, referred_dates
-from .dates import MONTHS, Period, add_months, find_dates, find_periods, resolve_month
+from .dates import MONTHS, Period, add_months, find_dates, find_periods
 from .numbers import Quantity, find_changes, find_quantities
 from .whereabouts import country_of_place, in_the_kingdom, mission_of_places
 from .sentences import Sentence
@@ -36,7 +35,11 @@ from .clauses import MISSION, ORGANISATION, clause_at, owner_of, read_clauses
 from .nations import NL, nationality
 from .commitments import is_commitment
 from .tables import table_personnel
-from .units import find_places, find_units, guess_places, is_personnel
+from .contribution_periods import (
+    NOT_EXTENDED, about_mandate, day_after, extended_end, labelled_period, month_pair, months_before, until_mandate_end,
+    until_year_end,
+)
+from .units import find_places, find_units, guess_places, is_person, is_personnel
 
 __all__ = ["find_contributions", "not_joined"]
 
@@ -722,11 +725,11 @@ def find_contributions(
         if c.start and c.status == "decided" and not c.framework:
             state.starts.setdefault(c.mission, []).append(c.start)
     for c, months in state.pending_extensions:
-        recent = _months_before(letter_date, 1) if letter_date else "9999"
+        recent = months_before(letter_date, 1) if letter_date else "9999"
         begins = next((v for v in state.starts.get(c.mission, []) if v[:7] >= recent), None)
         if c.mission in state.framework_ends:
             c.supersedes_end = state.framework_ends[c.mission]
-            c.end = add_months(_day_after(c.supersedes_end), months)
+            c.end = add_months(day_after(c.supersedes_end), months)
             out.append(c)
         elif begins:
             # "met zes maanden te verlengen. Het team telt vanaf 1 juli tien militairen": from the new start
@@ -1022,10 +1025,10 @@ def _facts(
             out.append(make(_nearest(here, q.start, missions), [q.number_span or (q.start, q.end)], quantity=q.value))
     if foreign and not (_NL_SENDS.search(text) or _OWN_SHARE.search(text)):
         return out  # "De Amerikaanse en Australische eenheden zijn sinds april aanwezig": not ours
-    found = find_periods(text, letter_date) + _until_year_end(text, letter_date) + _until_mandate_end(text, letter_date)
-    periods = [p for p in found if not _about_mandate(text, p) and not _reported_period(text, clauses, p)
+    found = find_periods(text, letter_date) + until_year_end(text, letter_date) + until_mandate_end(text, letter_date)
+    periods = [p for p in found if not about_mandate(text, p) and not _reported_period(text, clauses, p)
                and not _AS_OF.search(text, max(0, p.span[0] - 20), p.span[0] + 4)]
-    periods += _labelled_period(text, letter_date) + _month_pair(text, letter_date)
+    periods += labelled_period(text, letter_date) + month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
     # (a mandate's or a report's period was left out above; its dates are not read on their own either)
     covered = [p.span for p in periods] + [p.span for p in found]
@@ -1119,11 +1122,11 @@ def _facts(
                     state.pending_extensions += [(make(m, [period.span]), period.months)
                                                  for m in _in_clause(missions, here, clauses, period.span[0], together)]
                 continue
-            end = add_months(_day_after(extends_from), period.months)
+            end = add_months(day_after(extends_from), period.months)
         if not start and not end:
             continue
-        if end and not start and period.end_span and _extends(text) and not _NOT_EXTENDED.search(text):
-            end = _extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
+        if end and not start and period.end_span and _extends(text) and not NOT_EXTENDED.search(text):
+            end = extended_end(text[period.end_span[0] : period.end_span[1]], end, letter_date)
         spans = [s for s in (period.start_span, period.end_span) if s] or [period.span]
         for mission in _in_clause(missions, here, clauses, period.span[0], together):
             c = make(mission, spans, start=start, end=end)
@@ -1215,22 +1218,6 @@ _MEETING_DATE = re.compile(
     r"\b(?:[Oo]verleg|debat|commissiedebat|notaoverleg|bijeenkomst|vergadering|top|gesprek|brief|Kamerbrief)\b"
     r"[^,;:()]{0,30}?\b(?:op|van|d\.d\.)\s*$"
 )
-
-
-_NOT_EXTENDED = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}(?:verleng|voortgezet|voort te zetten)", re.IGNORECASE)
-_SHORTEST_EXTENSION = 3  # months: a cabinet does not extend a contribution by a few weeks
-
-
-def _extended_end(words: str, end: str, letter_date: date | None) -> str:
-    """The end an extension runs to, when the letter gives no year: "te verlengen tot en met 31
-    december" is ahead of the letter, and in a letter of November the next year's, not the
-    coming month's."""
-    if letter_date is None or re.search(r"\b(?:19|20)\d\d\b|\ba\.\s?s\.|\baanstaande\b|\bjl\.", words) or len(end) < 7:
-        return end  # a year, or "19 oktober a.s.": the coming one, as dates resolved it
-    value = date(int(end[:4]), int(end[5:7]), 1)
-    if (value.year - letter_date.year) * 12 + value.month - letter_date.month < _SHORTEST_EXTENSION:
-        return f"{value.year + 1:04d}{end[4:]}"
-    return end
 
 
 def _reported_period(text: str, clauses: tuple, period: Period) -> bool:  # noqa: ANN001
@@ -1328,57 +1315,6 @@ def _status(text: str, clauses: tuple, span: tuple[int, int], counted: bool) -> 
     return clause.modality
 
 
-_YEAR_END = re.compile(
-    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?P<which>het|dit|volgend|komend)\s+jaar\b"
-)
-
-
-def _until_year_end(text: str, letter_date: date | None) -> list[Period]:
-    """"van 1 mei 2005 tot het einde van het jaar": December of the start's year."""
-    out = []
-    for m in _YEAR_END.finditer(text):
-        start = find_dates(m.group("from"), letter_date)[0] if m.group("from") and find_dates(m.group("from"), letter_date) else None
-        later = 1 if m.group("which") in ("volgend", "komend") else 0
-        year = start.value[:4] if start and not later else (str(letter_date.year + later) if letter_date else None)
-        if year is None:
-            continue
-        start_span = (m.start("from") + start.start, m.start("from") + start.end) if start else None
-        out.append(Period(start.value if start else None, f"{year}-12", start_span, (m.start(), m.end()), m.span()))
-    return out
-
-
-_MONTH_NAME = f"(?:{MONTH_NAMES_RE})"
-_MONTH_PAIR = re.compile(rf"\bin\s+(?P<a>{_MONTH_NAME})\s+en\s+(?P<b>{_MONTH_NAME}(?:\s+\d{{4}})?)\b", re.IGNORECASE)
-
-
-def _month_pair(text: str, letter_date: date | None) -> list[Period]:
-    """"neemt in september en oktober deel": two months in a row are one period, not a list.
-
-    Without a year the months lie ahead: a letter announces what a unit will do.
-    """
-    out: list[Period] = []
-    pairs = list(_MONTH_PAIR.finditer(text))
-    dates = {d.start: d for d in find_dates(text, letter_date)} if pairs else {}
-    for m in pairs:
-        a, b = dates.get(m.start("a")), dates.get(m.start("b"))
-        if not (a and b and len(a.value) == 7 and len(b.value) == 7):
-            continue
-        am, bm = int(a.value[5:]), int(b.value[5:])
-        if am % 12 + 1 != bm:
-            continue
-        if re.search(r"\d{4}$", m.group("b")):
-            year = int(b.value[:4]) - (bm == 1)
-        elif a.kind == "absolute":  # the year the sentence opens with ("In 2025 ...")
-            year = int(a.value[:4])
-        elif letter_date:
-            year = resolve_month(am, letter_date, "future").year
-        else:
-            continue
-        start, end = f"{year}-{am:02d}", f"{year + (bm == 1)}-{bm:02d}"
-        out.append(Period(start, end, (a.start, a.end), (b.start, b.end), m.span()))
-    return out
-
-
 _FOR_UNIT = re.compile(r"^\S+\s+(?:\S+\s+)?(?:voor|van|bij|in de vorm van)\s+(?:de\s+|het\s+|een\s+)?(?:\w+\s+)?$")
 
 
@@ -1416,78 +1352,6 @@ def _clause_after(text: str, pos: int) -> str:
     return clause[m.start() :] if m else ""
 
 
-def _months_before(day: date, months: int) -> str:
-    """The month ``months`` before ``day``, as "YYYY-MM"."""
-    index = day.year * 12 + day.month - 1 - months
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def _day_after(value: str) -> str:
-    """The first day (or month) after a date as precise as it is given."""
-    if len(value) == 10:
-        return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:])
-        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
-    return str(int(value) + 1)
-
-
-_MANDATE_END = re.compile(
-    r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het\s+)?"
-    r"(?:[\w-]+\s+)?mandaat(?:\s+van\s+(?:de|het)\s+\w+)?,?\s*(?:op|in|per|,)?\s*(?P<to>[^,;.]{4,30})"
-)
-
-
-def _until_mandate_end(text: str, letter_date: date | None) -> list[Period]:
-    """"tot en met het einde van het mandaat op 31 december 2020": the mandate's end is the framework's."""
-    out = []
-    for m in _MANDATE_END.finditer(text):
-        ends = find_dates(m.group("to"), letter_date)
-        if not ends or ends[0].start > 4:
-            continue
-        end = ends[0]
-        starts = find_dates(m.group("from"), letter_date) if m.group("from") else []
-        start = starts[0] if starts else None
-        out.append(
-            Period(
-                start.value if start else None,
-                end.value,
-                (m.start("from") + start.start, m.start("from") + start.end) if start else None,
-                (m.start("to") + end.start, m.start("to") + end.end),
-                m.span(),
-            )
-        )
-    return out
-
-
-_PERIOD_LABEL = re.compile(r"^(?:Periode|Duur|Looptijd|Inzetperiode)\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-
-
-def _labelled_period(text: str, letter_date: date | None) -> list[Period]:
-    """"Periode: 1 april 2005 tot en met 31 maart 2006." — a period after a label, without "van"."""
-    m = _PERIOD_LABEL.match(text)
-    if not m:
-        return []
-    return [
-        Period(p.start, p.end, _shift(p.start_span, m.start("rest")), _shift(p.end_span, m.start("rest")), _shift(p.span, m.start("rest")))
-        for p in find_periods("van " + m.group("rest"), letter_date)
-        if p.start or p.end
-    ] if not find_periods(m.group("rest"), letter_date) else []
-
-
-def _shift(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
-    """A span found in "van " + rest, moved into the sentence."""
-    return (max(0, span[0] - 4 + by), span[1] - 4 + by) if span else None
-
-
-def _about_mandate(text: str, period: Period) -> bool:
-    """A mission's own mandate ("waarvan het mandaat op 31 december afloopt"), not a Dutch
-    framework; "tot het einde van het mandaat" ties ours to it and counts."""
-    # within the clause: "heeft het mandaat van de missie op 25 juni met resolutie 2164 verlengd tot ..."
-    before = text[max(0, period.span[0] - 100) : period.span[0]].split(";")[-1]
-    return bool(re.search(r"\bmandaat\b(?![^.;]*\bNederland)", before)) and "einde van" not in text[period.span[0] : period.span[1]]
-
-
 def _counted_before(text: str, pos: int) -> bool:
     m = re.search(r"\baantal\s+([\w'’]+)(?:\s+([\w'’]+))?[^.]{0,60}$", text[:pos])
     return bool(m and (is_personnel(m.group(1)) or is_personnel(m.group(2))))
@@ -1500,17 +1364,7 @@ def _people_subject(text: str) -> bool:
     """A sentence whose subject is people of a kind ("De cyberspecialisten werken ..."), who are
     the ones the sentence before just named when it sent them."""
     m = _SUBJECT_NOUN.match(text)
-    return bool(m and (_person(m.group(1)) or (m.group(1).islower() and _person(m.group(2)))))
-
-
-# One of the people just named: "De douanedeskundige heeft nog tot 31 oktober gewerkt".
-_SINGULAR_PERSON = re.compile(
-    r"\w*(?:deskundige|adviseur|officier|waarnemer|specialist|instructeur|marechaussee|functionaris|medewerker|expert"
-    r"|militair|agent|arts)$", re.IGNORECASE)
-
-
-def _person(noun: str | None) -> bool:
-    return bool(noun) and (is_personnel(noun) or bool(_SINGULAR_PERSON.match(noun)))
+    return bool(m and (is_person(m.group(1)) or (m.group(1).islower() and is_person(m.group(2)))))
 
 
 _PART_AFTER = re.compile(r"\s+(?:in|op|bij|als|aan|voor|te|binnen)\b")

@@ -12,7 +12,7 @@ from ..dutch import MONTH_NAMES
 from ..datafiles import load_yaml
 from .literals import CASE_TRAPS, CaselessPrefilter, WordStarts, by_first_character
 
-__all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_personnel", "Place", "find_places", "guess_places"]
+__all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_person", "is_personnel", "Place", "find_places", "guess_places"]
 
 # Nouns that count people ("145 militairen", "vijftig stafofficieren").
 PERSONNEL_NOUNS = re.compile(
@@ -143,6 +143,17 @@ def is_personnel(noun: str | None) -> bool:
     # "VN-militairen", "NAVO-adviseurs" are the organisation's people, not a kind of Dutch staff
     compound = len(word) > 9 and _PERSONNEL_TAIL.search(word) and not re.match(r"[A-Z]{2,}-", word)
     return bool(PERSONNEL_NOUNS.match(word) or _FTE.match(word) or compound)
+
+
+# One person of a kind, in the singular: "De douanedeskundige heeft nog tot 31 oktober gewerkt".
+_SINGULAR_PERSON = re.compile(
+    r"\w*(?:deskundige|adviseur|officier|waarnemer|specialist|instructeur|marechaussee|functionaris|medewerker|expert"
+    r"|militair|agent|arts)$", re.IGNORECASE)
+
+
+def is_person(noun: str | None) -> bool:
+    """A word for people of a kind, plural ("militairen", see :func:`is_personnel`) or singular ("adviseur")."""
+    return bool(noun) and (is_personnel(noun) or bool(_SINGULAR_PERSON.match(noun)))
 
 
 @dataclass(frozen=True)
