@@ -187,6 +187,10 @@ def _periods(text: str) -> list[tuple[str | None, str | None, int | None, bool, 
          ("2025-01", "2025-06", None, True, "januari-juni 2025")),
         ("Nederland nam tussen 1978 en 1985 deel aan de missie.",
          ("1978", "1985", None, True, "tussen 1978 en 1985")),
+        # a year the letter's date gives: "eind dit jaar", "begin volgend jaar"
+        ("De huidige bijdrage loopt tot eind dit jaar.", (None, f"{LETTER.year}-12", None, True, "tot eind dit jaar")),
+        ("De eenheid is inzetbaar vanaf begin volgend jaar.",
+         (f"{LETTER.year + 1}-01", None, None, True, "vanaf begin volgend jaar")),
     ],
 )
 def test_find_periods_in_sentences(text: str, expected: tuple) -> None:

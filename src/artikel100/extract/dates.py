@@ -74,6 +74,7 @@ _NOT_YEAR = r"(?!\s+(?:militairen|personen|man|soldaten)\b)"
 DATE_RE = (
     rf"(?:(?:{_QUAL})?(?:{_DAY}(?:{_DAY_SEP}{_DAY})?\s+)?{_MONTH}(?:\s+{_YEAR})?(?:\s+{_REL})?"
     rf"|(?:{_QUAL})?{_YEAR}{_NOT_YEAR}"
+    rf"|(?:{_QUAL})(?:het\s+)?(?i:dit|volgend|komend|vorig|verleden)\s+jaar\b"
     r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d-\d\d-\d\d(?!\d))"
 )
@@ -87,6 +88,8 @@ _RAW_RE = re.compile(
     rf"(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\d\w]))?"
     rf"|{_B}(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
     rf"|{_B}(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
+    # "eind dit jaar", "begin volgend jaar": a qualified year the letter's date gives
+    rf"|{_B}(?P<rqual>{_QUAL})(?:het\s+)?(?P<rwhich>(?i:dit|volgend|komend|vorig|verleden))\s+jaar\b"
 )
 # The qualifier group may only stand before a month or a year; a lone
 # "eind" followed by a day is not part of the date.
@@ -212,6 +215,13 @@ def _convert(
     if m.group("iy"):
         value = _day_str(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         return DateMention(value, start, end, "absolute") if value else None
+    if m.group("rwhich"):
+        if letter_date is None:
+            return None
+        year = letter_date.year + _YEAR_OFFSET[m.group("rwhich").casefold()]
+        qual = _qual(m.group("rqual"))
+        return DateMention(f"{year:04d}" + {"eind": "-12", "begin": "-01", "medio": "-06"}.get(qual or "", ""),
+                           start, end, "relative", qual)
     if m.group("yonly"):
         start = m.start("yqual") if m.group("yqual") else m.start("yonly")
         lead = m.group("ylead").split()[0].lower()
