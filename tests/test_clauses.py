@@ -95,3 +95,8 @@ def test_a_relative_clause_that_sizes_a_multinational_whole_is_the_missions() ->
 def test_an_organisation_that_opens_a_compound_names_a_mission_not_an_actor() -> None:
     text = "Het kabinet verlengt de bijdragen aan de VN-missie MINUSMA, de EU-trainingsmissie EUTM Mali tot eind 2021."
     assert all(c.actor in (None, "NL") for c in read_clauses(text))
+
+
+def test_the_last_of_a_list_of_places_is_no_actor() -> None:
+    text = "De twaalf waarnemers bij UNTSO in Israël, Libanon en Syrië blijven op hun post."
+    assert read_clauses(text)[0].actor is None

@@ -89,7 +89,8 @@ _DUTCH_ACTOR = guarded(
 # Words after which a country is a place or a partner, not the one who acts.
 _NOT_ACTOR_BEFORE = re.compile(
     r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
-    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:[\w-]+,\s+)*(?:(?:en|of)\s+)?$|\(\s*$)"
+    # (a list of places too: "in Israël, Libanon en Syrië")
+    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:[\w-]+,\s+)*(?:[\w-]+\s+(?=en\s|of\s))?(?:(?:en|of)\s+)?$|\(\s*$)"
 )
 _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
