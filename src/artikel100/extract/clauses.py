@@ -90,7 +90,7 @@ _DUTCH_ACTOR = guarded(
 _NOT_ACTOR_BEFORE = re.compile(
     r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
     # (a list of places too: "in Israël, Libanon en Syrië")
-    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:[\w-]+,\s+)*(?:[\w-]+\s+(?=en\s|of\s))?(?:(?:en|of)\s+)?$|\(\s*$)"
+    r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:(?:[\w-]+,\s+)+[\w-]+\s+(?=(?:en|of)\s)|(?:[\w-]+,\s+)*)(?:(?:en|of)\s+)?$|\(\s*$)"
 )
 _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
