@@ -882,3 +882,9 @@ def test_a_unit_taken_into_use_starts_then() -> None:
     facts = _facts("Het Nederlandse PRT van ISAF werd op 1 september 2004 in Pol-e-Khomri in gebruik genomen.",
                    "1 maart 2007")
     assert ("ISAF", "start", "2004-09-01") in facts
+
+
+def test_a_temporary_move_and_return_within_the_deployment_end_nothing() -> None:
+    facts = _facts("Nederland levert twaalf waarnemers aan UNTSO. De waarnemers in Zuid-Libanon zijn in oktober "
+                   "tijdelijk naar Beiroet verplaatst en in januari teruggekeerd.", "1 maart 2025")
+    assert not any(k == "end" for _, k, _ in facts)

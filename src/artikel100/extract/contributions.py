@@ -1030,6 +1030,9 @@ def _facts(
                and not _AS_OF.search(text, max(0, p.span[0] - 20), p.span[0] + 4)]
     periods += labelled_period(text, letter_date) + month_pair(text, letter_date)
     handover = bool(_HANDOVER.search(text))
+    # "zijn in oktober tijdelijk naar Beiroet verplaatst en in januari teruggekeerd": a move and a
+    # return within the deployment, which neither ends
+    moved_for_now = bool(_MOVED_FOR_NOW.search(text))
     # (a mandate's or a report's period was left out above; its dates are not read on their own either)
     covered = [p.span for p in periods] + [p.span for p in found]
     verbs = _without_home_departure(text)
@@ -1043,7 +1046,7 @@ def _facts(
         near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
         clause = clause_at(clauses, d.start)
         left = _left_from(text, clause)
-        if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad") and (
+        if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad") and not moved_for_now and (
             re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
@@ -1241,6 +1244,9 @@ def _without_home_departure(text: str) -> str:
     return text[: m.start("uit")] + "   " + text[m.end("uit") :]
 
 
+_MOVED_FOR_NOW = re.compile(
+    r"\btijdelijk\b[^.;]{0,60}?\b(?:verplaatst|overgebracht|verhuisd|uitgeweken|teruggetrokken|geëvacueerd|ondergebracht)\b"
+)
 _LEAVES = re.compile(r"\b(?:verlaten|verliet|verlieten|verlaat)\b")
 
 
