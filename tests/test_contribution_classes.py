@@ -888,3 +888,9 @@ def test_a_temporary_move_and_return_within_the_deployment_end_nothing() -> None
     facts = _facts("Nederland levert twaalf waarnemers aan UNTSO. De waarnemers in Zuid-Libanon zijn in oktober "
                    "tijdelijk naar Beiroet verplaatst en in januari teruggekeerd.", "1 maart 2025")
     assert not any(k == "end" for _, k, _ in facts)
+
+
+def test_a_place_of_another_mission_named_before_it_in_its_clause_is_not_the_receivers() -> None:
+    facts = _facts("De waarnemers van UNTSO werken in de groepen op de Golan; twee van hen zijn sinds de zomer "
+                   "tijdelijk aan UNIFIL toegevoegd.", "1 maart 2007")
+    assert not any(m == "UNIFIL" and k == "location" for m, k, _ in facts)

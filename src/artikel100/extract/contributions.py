@@ -1163,6 +1163,10 @@ def _facts(
             continue
         if country_of_place(place.name) == "NL":
             continue  # "vanaf vliegbasis Eindhoven", "terug in Volkel": home, not where the unit is deployed
+        there = clause_at(clauses, place.start)
+        named_there = {m for m, s, _ in here if there.start <= s < place.start}
+        if named_there and not named_there & set(missions):
+            continue  # "De waarnemers van UNTSO werken op de Golan; twee zijn aan UNIFIL toegevoegd": UNTSO's place
         mission = _nearest(here, place.start, missions)
         # The place as the letter writes it ("Koerdistan", "Baghdad"), not a catalogue spelling.
         out.append(make(mission, [(place.start, place.end)], location=" ".join(text[place.start : place.end].split())))
