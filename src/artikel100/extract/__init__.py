@@ -92,8 +92,14 @@ def extract(doc: CleanDocument) -> Extraction:
     text = body_text(doc)
     about = body_text(doc, keep=_SUBJECT_LABELS)
     mentions = mission_mentions(about, info.letter_date)
-    topic = find_topic(doc, mentions) or opening_topic(
-        doc, mentions, lambda: not_joined(_with_subject_lines(doc, sentences), mentions, info.body_end))
+    others: list[set[str]] = []  # not_joined of these mentions, once asked (it is not cheap)
+
+    def not_joined_once() -> set[str]:
+        if not others:
+            others.append(not_joined(_with_subject_lines(doc, sentences), mentions, info.body_end))
+        return others[0]
+
+    topic = find_topic(doc, mentions) or opening_topic(doc, mentions, not_joined_once)
     if topic is not None:
         mentions = sorted([*mentions, (topic.id, topic.start, topic.end)], key=lambda m: (m[1], m[2]))
 
@@ -116,6 +122,7 @@ def extract(doc: CleanDocument) -> Extraction:
     contributions = find_contributions(
         _with_subject_lines(doc, sentences), mentions, info.letter_date, info.body_end, section_mission, block_lines(doc),
         topic=topic.id if topic else None,
+        others=others[0] if others and topic is None else None,  # (a topic adds a mention: asked again)
     )
     missions = find_missions(about, info.letter_date)
     if topic is not None:

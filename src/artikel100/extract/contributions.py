@@ -615,6 +615,7 @@ def find_contributions(
     section_mission: Callable[[int], str | None] | None = None,
     lines: list[Sentence] | None = None,
     topic: str | None = None,
+    others: set[str] | None = None,
 ) -> list[Contribution]:
     """Every Dutch contribution fact in the letter's body sentences.
 
@@ -627,8 +628,9 @@ def find_contributions(
         lines: every block of the body as one unit, headings and table rows included.
         topic: the operation the letter's subject describes (``topic.find_topic``), which
             takes the facts of sentences that name no mission.
+        others: ``not_joined`` of these sentences and mentions, when the caller has it already.
     """
-    context = not_joined(sentences, mentions, body_end)
+    context = not_joined(sentences, mentions, body_end) if others is None else others
     own_dates = mission_dates([s for s in sentences if s.footnote is None and s.start < body_end], mentions, letter_date)
     # The one mission the subject line names is what the letter is about ("Onderwerp Beëindiging
     # Nederlandse deelname aan het WEU-politie-element in Mostar"), however often others come up.
