@@ -894,3 +894,9 @@ def test_a_place_of_another_mission_named_before_it_in_its_clause_is_not_the_rec
     facts = _facts("De waarnemers van UNTSO werken in de groepen op de Golan; twee van hen zijn sinds de zomer "
                    "tijdelijk aan UNIFIL toegevoegd.", "1 maart 2007")
     assert not any(m == "UNIFIL" and k == "location" for m, k, _ in facts)
+
+
+def test_a_departure_in_the_second_half_of_a_month_starts_in_that_month() -> None:
+    facts = _facts("Nederland levert twee deskundigen aan EUJUST Themis. Zij vertrekken in de tweede helft van juli "
+                   "naar Tbilisi.", "1 juni 2004")
+    assert ("EUJUST-THEMIS", "start", "2004-07") in facts

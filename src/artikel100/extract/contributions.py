@@ -1059,7 +1059,7 @@ def _facts(
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
             ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
-             and re.search(r"\b(?:op|per|in|vanaf|sinds|met ingang van)\s*$", before))
+             and re.search(r"\b(?:op|per|in(?:\s+de)?|vanaf|sinds|met ingang van)\s*$", before))
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             # inside a separable verb: "sloot medio maart bij de interceptiemacht aan", "neemt op 1 mei ... over"

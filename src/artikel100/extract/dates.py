@@ -54,11 +54,12 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:e|ste|de)?"
 _DAY_SEP = r"\s*(?:-|–|t/m|tot\s+en\s+met|tot|en)\s*"
 # Words that place a date inside its month or year; normalised by _QUAL_NORM.
 _QUAL = (
-    r"(?i:begin|eind|einde|medio|half|halverwege|ultimo|midden"
+    r"(?i:begin|eind|einde|medio|half|halverwege|ultimo|midden|(?:eerste|tweede)\s+helft"
     r"|voorjaar|najaar|zomer|winter|lente|herfst)"
     r"(?:\s+(?:van\s+|de\s+maand\s+))?\s*"
 )
-_QUAL_NORM = {"einde": "eind", "ultimo": "eind", "half": "medio", "halverwege": "medio", "midden": "medio"}
+_QUAL_NORM = {"einde": "eind", "ultimo": "eind", "half": "medio", "halverwege": "medio", "midden": "medio",
+              "eerste": "eerste helft", "tweede": "tweede helft"}  # "de tweede helft van juli": in July
 _REL = r"(?:jl\.|j\.l\.|jongstleden|ll\.|l\.l\.|laatstleden|a\.s\.|aanstaande)"
 _PAST_WORDS = {"jl.", "j.l.", "jongstleden", "ll.", "l.l.", "laatstleden"}
 # A bare year is a date only after a word that uses it as one ("in 2025").
@@ -220,6 +221,8 @@ def _convert(
             return None
         year = letter_date.year + _YEAR_OFFSET[m.group("rwhich").casefold()]
         qual = _qual(m.group("rqual"))
+        if qual and qual.endswith("helft"):
+            return None  # "in de tweede helft van dit jaar": a half year, no date
         return DateMention(f"{year:04d}" + {"eind": "-12", "begin": "-01", "medio": "-06"}.get(qual or "", ""),
                            start, end, "relative", qual)
     if m.group("yonly"):
