@@ -900,3 +900,11 @@ def test_a_departure_in_the_second_half_of_a_month_starts_in_that_month() -> Non
     facts = _facts("Nederland levert twee deskundigen aan EUJUST Themis. Zij vertrekken in de tweede helft van juli "
                    "naar Tbilisi.", "1 juni 2004")
     assert ("EUJUST-THEMIS", "start", "2004-07") in facts
+
+
+def test_the_task_force_a_ship_will_be_part_of_receives_it() -> None:
+    facts = _facts("Met deze brief informeren wij uw Kamer over de inzet van een fregat in de maritieme component van "
+                   "Operation Enduring Freedom (OEF). Het fregat gaat deel uitmaken van Combined Task Force 150 (CTF-150). "
+                   "De inzet valt binnen het kader voor de Nederlandse bijdrage aan OEF.\n\n"
+                   "Het fregat heeft een bemanning van ongeveer 170 militairen.", "1 september 2005")
+    assert ("CTF-150", "personnel", 170) in facts

@@ -99,3 +99,8 @@ def test_a_description_again_without_its_place_is_the_mission_it_was() -> None:
 
 def test_a_force_of_another_body_is_no_catalogue_force() -> None:
     assert _ids("De snelle reactiemacht van de Afrikaanse Unie krijgt Nederlandse steun.", date(2009, 3, 1)) == []
+
+
+def test_a_description_with_its_owner_before_the_name_after_a_comma_is_that_name() -> None:
+    text = "Nederland leverde tot juni 2012 agenten aan de politiemissie van de Europese Unie, EUPM, die toen eindigde."
+    assert _ids(text, date(2019, 3, 1)) == ["EUPM"]

@@ -405,3 +405,7 @@ def test_two_catalogued_names_in_apposition_are_one_mission():
 )
 def test_an_acronym_whose_digit_ocr_read_as_a_letter_is_still_the_mission(ocr: str, mission_id: str) -> None:
     assert [m for m, _, _ in mission_mentions(ocr)] == [mission_id]
+
+
+def test_a_mission_is_known_by_the_acronym_letters_write() -> None:
+    assert [m for m, _, _ in mission_mentions("de NAVO-operatie Allied Harbour in Albanië")] == ["AFOR"]

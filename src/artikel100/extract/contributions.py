@@ -362,7 +362,7 @@ _THRESHOLD = re.compile(r"\bbijdragen\s+van\s+(?:meer|minder)\s+dan\s+$")  # (be
 _AS_OF = re.compile(r"\b(?:aantal(?:len)?|stand|peildatum)\s+(?:op|per|van)(?:\s*$|\s)")
 # A mission named as the receiver of the contribution: "bijdrage aan (de) X", "inzet in X".
 _TARGET = re.compile(
-    r"\b(?:[Aa]an|[Bb]ij|binnen|in het kader van|deel uit van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
+    r"\b(?:[Aa]an|[Bb]ij|binnen|in het kader van|deel uit van|deel uit(?:maken|maakt|maakte|maakten|te maken) van|onderdeel (?:uit )?van)\s+(?:de\s+|het\s+)?(?:door\s+(?:de\s+|het\s+)?[\w-]+\s+geleide\s+)?(?:(?!(?:voor|van|in|op|met|tot|de|het)\b)[\w-]+\s+){0,3}['‘\"“]?$"
     # ("in het kader van de door de NAVO geleide 'International ...'": a led-by phrase and a quote between)
     # "voor X" receives a contribution only after a word of giving: not "gereedstelling voor de NRF"
     r"|\b(?:bijdrage\w*|beschikbaar|ingezet|inzet|levert|leveren|stelt|stellen)\s+(?:[\w-]+\s+){0,3}voor\s+(?:de\s+|het\s+)?(?:[\w-]+\s+){0,3}$"

@@ -609,7 +609,11 @@ def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
 
 # What may stand between a description and the name it describes: "de EU-politiemissie EUPM",
 # "de VS-geleide militaire missie van de anti-ISIS-Coalitie Operation Inherent Resolve".
-_APPOSITION = re.compile(r"[ \t\n]*(?:\(|(?:van|voor|in het kader van)\s+(?:de|het)\s+(?:[\w-]+\s+)?)?[ \t\n]*")
+# ("de politiemissie van de Europese Unie, EUPM": whose it is, then the name after a comma)
+_APPOSITION = re.compile(
+    r"[ \t\n]*(?:\(|(?:van|voor|in het kader van)\s+(?:de|het)\s+(?:[\w-]+\s+)?"
+    r"|van\s+de\s+(?:Europese Unie|Verenigde Naties|NAVO|EU|VN|OVSE|Afrikaanse Unie),)?[ \t\n]*"
+)
 
 
 _NAMED_IN_BRACKETS = re.compile(r"[^.;:()\n]{0,160}\(\s*")
