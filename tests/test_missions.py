@@ -409,3 +409,9 @@ def test_an_acronym_whose_digit_ocr_read_as_a_letter_is_still_the_mission(ocr: s
 
 def test_a_mission_is_known_by_the_acronym_letters_write() -> None:
     assert [m for m, _, _ in mission_mentions("de NAVO-operatie Allied Harbour in Albanië")] == ["AFOR"]
+
+
+def test_a_name_the_letter_explains_as_an_operation_is_a_mission() -> None:
+    text = "Nederland neemt deel aan Northern Shield, een maritieme inzet van de JEF in de Noordzee."
+    assert "NORTHERN-SHIELD" in [m for m, _, _ in mission_mentions(text)]
+    assert not [m for m, _, _ in mission_mentions("Nederland levert steun aan Litouwen, een bondgenoot in de regio.")]

@@ -346,6 +346,12 @@ _NAME_WORD = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
 # Each pattern starts with literal text, which lets ``re`` skip ahead quickly;
 # the word boundary before it is checked in code (``_starts_word``).
 _OPERATION = re.compile(rf"perati(?:on|e)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+# A name the letter explains as an operation right after it: "deelname aan Baltic Protector, een
+# maritieme inzet van de Joint Expeditionary Force".
+_EXPLAINED_NAME = re.compile(
+    rf"\b(?:aan|in|bij)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),[ \t]+(?:een|de)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"(?:inzet|operatie|oefening|missie|patrouille)\b"
+)
 _EUNAVFOR = re.compile(r"EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
 _UN_MISSION = re.compile(
     r"VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+"
@@ -478,6 +484,12 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         name_end = m.start(1) + words[-1].end()
         name = " ".join(text[m.start(1) : name_end].split())
         add(_slug(name), m.start() - 1, name_end, f"Operation {name}", None)
+    for m in _EXPLAINED_NAME.finditer(text):
+        words = [w for w in m.group(1).split() if w.casefold() not in _NOT_OPERATION_NAMES]
+        if not words or _ADJECTIVE.fullmatch(words[0]) or _is_place(" ".join(words)):
+            continue  # "aan Litouwen, een land ...": a place, not a name
+        name = " ".join(m.group(1).split())
+        add(_slug(name), m.start(1), m.end(1), name, None)
     for m in _EUNAVFOR.finditer(text):
         if not _starts_word(text, m.start()) or m.group(1) in {"Med", "Operation", "Operatie"}:
             continue
