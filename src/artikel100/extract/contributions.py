@@ -1045,7 +1045,8 @@ def _facts(
         if _of_the_mission(text, clause_at(clauses, d.start), here, d.start) or _other_time(text, clause_at(clauses, d.start), d.start):
             continue
         before = verbs[max(0, d.start - 40) : d.start]
-        near = verbs[max(0, d.start - 50) : min(len(text), d.end + 50)]
+        near_from = max(0, d.start - 50)
+        near = verbs[near_from : min(len(text), d.end + 50)]
         clause = clause_at(clauses, d.start)
         left = _left_from(text, clause)
         if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad") and not moved_for_now and (
@@ -1063,7 +1064,7 @@ def _facts(
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             # inside a separable verb: "sloot medio maart bij de interceptiemacht aan", "neemt op 1 mei ... over"
-            or any(m.start() < d.start - max(0, d.start - 50) and m.end() > d.end - max(0, d.start - 50) for m in _START_VERB.finditer(near))
+            or any(m.start() < d.start - near_from < d.end - near_from < m.end() for m in _START_VERB.finditer(near))
             or _clause_after(verbs, d.end)
             or (left == "home" and re.search(r"\b(?:op|per|in)\s*$", before))
         ):
