@@ -45,7 +45,7 @@ __all__ = ["find_contributions", "not_joined"]
 
 _DUTCH = re.compile(
     r"\b(?:Nederland|Nederlandse|kabinet|^De regering(?!\s+(?:van|in)\b)|[Ww]ij|Defensie|Koninklijke (?:Landmacht|Marine|Luchtmacht|Marechaussee)"
-    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?i:(?:huidige|lopende) (?:besluit|kader))|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
+    r"|(?i:nationa(?:al|le) kader(?:s)?)|(?:De|Deze|deze) (?:inzet|versterking|uitbreiding)\b(?! van\b)|Zr\.\s?Ms\.|Hr\.\s?Ms\.|Nederlanders|\w*bijdrage|\w*bijdragen|uitzending(?:en)?|eenheden)\b"
 )
 # Other countries' or the mission's own numbers: "de VS", "de missie telt 13.000 militairen".
 # Other countries' people: "de VS leveren 2.500 militairen".
@@ -479,7 +479,6 @@ class _State:
     framework_ends: dict[str, str] = field(default_factory=dict)  # mission -> the end of its current framework
     # extensions by a length before the letter gave the end they extend: (contribution, months)
     pending_extensions: list[tuple[Contribution, int]] = field(default_factory=list)
-    starts: dict[str, list[str]] = field(default_factory=dict)  # mission -> every start the letter gave, in order
     last_named: str | None = None  # the mission the sentence before named first
     named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
@@ -692,7 +691,9 @@ def find_contributions(
             # Only a mission that receives the contribution sets the context of what follows;
             # "contact met ISAF" or "het vertrek uit SFIR" does not.
             state.last_mission = missions[0]
-        dutch = bool(_DUTCH.search(sentence.text) or any(u.strong for u in units) or _counts_dutch_people(sentence.text))
+        # ("Het huidige besluit loopt tot ...": the contribution as it stands is ours too)
+        dutch = bool(_DUTCH.search(sentence.text) or _CURRENT.search(sentence.text) or any(u.strong for u in units)
+                     or _counts_dutch_people(sentence.text))
         # A sentence that refers back to a Dutch one in its paragraph goes on about it ("Zij worden ...").
         follows = (carried or (state.last_dutch and (_ANAPHOR.match(sentence.text) or _people_subject(sentence.text)))) \
             and not _is_foreign(sentence.text)
@@ -700,10 +701,12 @@ def find_contributions(
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
         for group in ([[m] for m in missions] if both else [missions]):
-            found = _facts(_as_granted(sentence, following.get(id(sentence))), group, here, units, letter_date, state,
+            read_as = _as_granted(sentence, following.get(id(sentence)))
+            found = _facts(read_as, group, here, units, letter_date, state,
                            located=_places_units(sentence.text, units), follows=bool(follows))
-            for c in found:
-                c.description = sentence.text
+            if read_as is not sentence:
+                for c in found:
+                    c.description = sentence.text  # (the words as written, not the blanked reading)
             found += _by_reference(sentence, group[0], own_dates.get(group[0]), found)
             found += _by_the_sentence_before(sentence, group[0], state.before, found, letter_date)
             out.extend(found)
@@ -723,12 +726,11 @@ def find_contributions(
         for c in out:
             if c.mission in carriers:
                 c.mission = main
-    for c in out:
-        if c.start and c.status == "decided" and not c.framework:
-            state.starts.setdefault(c.mission, []).append(c.start)
+    recent = months_before(letter_date, 1) if letter_date else "9999"
     for c, months in state.pending_extensions:
-        recent = months_before(letter_date, 1) if letter_date else "9999"
-        begins = next((v for v in state.starts.get(c.mission, []) if v[:7] >= recent), None)
+        # the first start the letter gives this mission that is not history
+        begins = next((d.start for d in out if d.mission == c.mission and d.start and d.status == "decided"
+                       and not d.framework and d.start[:7] >= recent), None)
         if c.mission in state.framework_ends:
             c.supersedes_end = state.framework_ends[c.mission]
             c.end = add_months(day_after(c.supersedes_end), months)
@@ -1164,8 +1166,10 @@ def _facts(
             continue  # "keert eind oktober naar Curaçao terug": home, not the mission's area
         if _context_place(text, clause_at(clauses, place.start), place, here):
             continue
-        if country_of_place(place.name) == "NL":
-            continue  # "vanaf vliegbasis Eindhoven", "terug in Volkel": home, not where the unit is deployed
+        if place.kind == "guess" and country_of_place(place.name) == "NL":
+            # "vanaf vliegbasis Eindhoven": home, not where the unit is deployed (the project's own
+            # places are deployment places: only a guessed name asks the gazetteer, which loads slowly)
+            continue
         there = clause_at(clauses, place.start)
         named_there = {m for m, s, _ in here if there.start <= s < place.start}
         if named_there and not named_there & set(missions):

@@ -30,14 +30,11 @@ from functools import lru_cache
 
 from .missions import CatalogueEntry, catalogue
 from .nations import country_of, find_countries
+from .organisations import ABBREVIATIONS, ORGANISATIONS
 
 __all__ = ["Description", "find_descriptions", "resolve"]
 
-_ORGANISATIONS = {
-    "VN": "UN", "UN": "UN", "NAVO": "NATO", "Navo": "NATO", "NATO": "NATO", "EU": "EU",
-    "OVSE": "OSCE", "OSCE": "OSCE", "AU": "other", "VS": "coalition", "Verenigde Staten": "coalition",
-}
-_ORG = r"VN|UN|NAVO|Navo|NATO|EU|OVSE|OSCE|AU|VS"
+_ORG = ABBREVIATIONS
 # Who leads it: "door de NAVO geleide", "NAVO-geleide", "VN-gemandateerde".
 _LEADER = rf"(?:door\s+de\s+(?P<led>{_ORG}|Verenigde Staten)\s+geleide|(?P<led2>{_ORG})-(?:geleide|gemandateerde))\s+"
 _ADJECTIVES = (
@@ -58,7 +55,6 @@ _HEAD = re.compile(
 _STOP = r"(?:is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|zal|zullen|kan|kunnen|die|dat|waar|waarin|en|of|om|te|met|als|door|sinds|tot|vanaf|op|bij|aan|na)"
 # Whose force it is, after the head: "de snelle reactiemacht van de EU".
 _OWNER_PP = re.compile(r"\s+van\s+de\s+(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
-_ORG_NAMES = {"Europese Unie": "EU", "Verenigde Naties": "VN", "Afrikaanse Unie": "AU"}
 # Of whom an evacuation is: "de evacuatie van Nederlanders uit Soedan".
 _WHOM_PP = re.compile(r"\s+van\s+(?:[\w-]+\s+){0,2}?(?=(?:uit|naar)\s)")
 _PLACE_PP = re.compile(
@@ -141,15 +137,14 @@ def find_descriptions(text: str) -> list[Description]:
         if head.endswith(("inzet", "aanwezigheid")) and not (m.group("org") or m.group("led") or m.group("led2")):
             continue  # "de inzet in Irak" is the Dutch contribution, not a mission
         org_word = m.group("org") or m.group("led") or m.group("led2")
-        organisation = _ORGANISATIONS.get(org_word) if org_word else None
+        organisation = ORGANISATIONS.get(org_word) if org_word else None
         end = m.end()
         owner = _OWNER_PP.match(text, end) if head.endswith("macht") and not org_word else None
-        if owner:
-            # "de snelle reactiemacht van de NAVO"; of another body ("van de Afrikaanse Unie"): not ours to say
-            organisation = _ORGANISATIONS.get(_ORG_NAMES.get(owner.group("who"), owner.group("who")))
-            if organisation is None:
-                continue
+        if owner and owner.group("who") in ORGANISATIONS:
+            organisation = ORGANISATIONS[owner.group("who")]  # "de snelle reactiemacht van de NAVO"
             end = owner.end()
+        elif owner and m.group("kind") in ("reactie", "respons"):
+            continue  # another body's force ("van de ECOWAS"): the year would pick a NATO or EU one
         countries: tuple[str, ...] = ()
         purpose = None
         whom = _WHOM_PP.match(text, end) if head.startswith("evacuatie") else None

@@ -41,6 +41,7 @@ from typing import Any
 from ..errors import InternalError
 from ..facts import Mission
 from ..datafiles import load_yaml
+from .organisations import NAMES as ORGANISATION_NAMES
 
 __all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup", "key"]
 
@@ -624,7 +625,7 @@ def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
 # ("de politiemissie van de Europese Unie, EUPM": whose it is, then the name after a comma)
 _APPOSITION = re.compile(
     r"[ \t\n]*(?:\(|(?:van|voor|in het kader van)\s+(?:de|het)\s+(?:[\w-]+\s+)?"
-    r"|van\s+de\s+(?:Europese Unie|Verenigde Naties|NAVO|EU|VN|OVSE|Afrikaanse Unie),)?[ \t\n]*"
+    rf"|van\s+de\s+(?:{ORGANISATION_NAMES}),)?[ \t\n]*"
 )
 
 

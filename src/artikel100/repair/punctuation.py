@@ -152,9 +152,11 @@ _STOP_AFTER_FUNCTION = re.compile(
     r"\." + _after_word("de|het|een|van|te|met|naar|tot|De|Het|Een", r"\.") + r"(?= [A-Za-z])|\.(?<=\bin\.)(?= [a-z])"
 )
 _QUALIFIER_MARK = re.compile(r"[.,:]" + _after_word("circa|ongeveer|maximaal|ruim|bijna", "[.,:]") + r"(?=\s?\d)")  # the mark
-_THOUSANDS_COLON = re.compile(r":(?<=\d:)(?=\d{3}\s(?:euro|EUR|militairen|personen))")
+# What a number with thousands counts, after it: the thousands marks below are only read before one.
+_COUNTED = r"\s(?:euro|EUR|militairen|personen|man|mensen)\b"
+_THOUSANDS_COLON = re.compile(rf":(?<=\d:)(?=\d{{3}}{_COUNTED})")
 # "ruim 1. 500 personen": a space after the thousands point, which no number has
-_THOUSANDS_STOP_SPACE = re.compile(r"(?<=(?<![\d.])\d\.)[ \t](?=\d{3}\s(?:euro|EUR|militairen|personen|man|mensen)\b)|(?<=(?<![\d.])\d\d\.)[ \t](?=\d{3}\s(?:euro|EUR|militairen|personen|man|mensen)\b)")
+_THOUSANDS_STOP_SPACE = re.compile(rf"(?<![\d.])\d{{1,2}}\.(?P<space>[ \t])(?=\d{{3}}{_COUNTED})")
 # "De’ additionele": a closing quote after a word, with no opening quote before it.
 _STRAY_CLOSING = re.compile(r"’(?<=[^\W\d_]’)(?=\s)")
 
@@ -302,7 +304,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start(), m.end(), "", "stop-after-function-word") for m in _STOP_AFTER_FUNCTION.finditer(text)]
     edits += [Edit(m.start(), m.end(), " " if text[m.end() : m.end() + 1] != " " else "", "qualifier-mark") for m in _QUALIFIER_MARK.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "thousands-colon") for m in _THOUSANDS_COLON.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "thousands-stop-space") for m in _THOUSANDS_STOP_SPACE.finditer(text)]
+    edits += [Edit(m.start("space"), m.end("space"), "", "thousands-stop-space") for m in _THOUSANDS_STOP_SPACE.finditer(text)]
     for m in _NUMBER_COLON.finditer(text):
         if _in_uri(text, m.start()):
             continue
