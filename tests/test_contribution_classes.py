@@ -908,3 +908,42 @@ def test_the_task_force_a_ship_will_be_part_of_receives_it() -> None:
                    "De inzet valt binnen het kader voor de Nederlandse bijdrage aan OEF.\n\n"
                    "Het fregat heeft een bemanning van ongeveer 170 militairen.", "1 september 2005")
     assert ("CTF-150", "personnel", 170) in facts
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [
+        ("Nederland levert aan UNFICYP ongeveer 300 militairen: een wachtcompagnie van circa 180 militairen, "
+         "een logistieke eenheid van 90 en 30 stafofficieren.", 90),
+        ("De bijdrage aan UNFICYP bestaat uit een bewakingscompagnie van ruim 200 militairen en het "
+         "geneeskundig detachement circa 45; samen zijn dat ongeveer 245 militairen.", 45),
+    ],
+)
+def test_a_unit_sized_in_a_list_without_the_noun_counts_people(body: str, count: int) -> None:
+    assert ("UNFICYP", "personnel", count) in _facts(body, "1 maart 1996")
+
+
+def test_a_unit_without_people_counted_beside_it_is_not_sized_by_a_bare_number() -> None:
+    facts = _facts("Nederland levert aan UNFICYP een helikopterdetachement van vier en een logistieke eenheid van 90.",
+                   "1 maart 1996")
+    assert not any(k == "personnel" for _, k, _ in facts)
+
+
+def test_a_contribution_for_the_duration_of_the_mandate_ends_with_the_date_given() -> None:
+    facts = _facts("Nederland levert sinds 2010 acht politiefunctionarissen aan EUPOL COPPS. De bijdrage geldt voor de duur "
+                   "van het verlengde mandaat, tot 31 mei 2016.", "1 juni 2015")
+    assert ("EUPOL-COPPS", "end", "2016-05-31") in facts
+
+
+def test_the_mandate_running_to_a_date_stays_the_missions() -> None:
+    facts = _facts("Nederland levert sinds 2010 acht politiefunctionarissen aan EUPOL COPPS. Het mandaat van de missie "
+                   "loopt tot 31 mei 2016.", "1 juni 2015")
+    assert not any(k == "end" for _, k, _ in facts)
+
+
+def test_a_length_from_that_moment_counts_from_the_moment_last_named() -> None:
+    facts = _facts("De regering heeft besloten 400 militairen aan UNFICYP te leveren. Het bataljon vertrekt begin "
+                   "april en is medio mei operationeel. De bijdrage geldt voor een periode van zes maanden "
+                   "vanaf dat moment.", "1 maart 1996")
+    assert ("UNFICYP", "end", "1996-10") in facts
+    assert ("UNFICYP", "end", "1996-09") not in facts

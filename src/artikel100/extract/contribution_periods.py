@@ -160,4 +160,10 @@ def about_mandate(text: str, period: Period) -> bool:
     framework; "tot het einde van het mandaat" ties ours to it and counts."""
     # within the clause: "heeft het mandaat van de missie op 25 juni met resolutie 2164 verlengd tot ..."
     before = text[max(0, period.span[0] - 100) : period.span[0]].split(";")[-1]
-    return bool(re.search(r"\bmandaat\b(?![^.;]*\bNederland)", before)) and "einde van" not in text[period.span[0] : period.span[1]]
+    mandate = re.search(r"\bmandaat\b(?![^.;]*\bNederland)", before)
+    # "De bijdrage geldt voor de duur van het nieuwe mandaat, tot 14 juni 2016": ours, tied to it
+    tied = mandate and _FOR_THE_MANDATE.search(before, 0, mandate.start())
+    return bool(mandate) and not tied and "einde van" not in text[period.span[0] : period.span[1]]
+
+
+_FOR_THE_MANDATE = re.compile(r"\b(?:duur|looptijd)\s+van\s+het\s+(?:[\w-]+\s+)?$")

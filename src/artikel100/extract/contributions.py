@@ -792,6 +792,12 @@ _ENDS_THEN = re.compile(
 _SIZE_NOW = re.compile(r"\b(?:bestaat|bestaan|telt|tellen|omvat|omvatten)\b")
 
 
+def _last_date(text: str, letter_date: date | None) -> str | None:
+    """The last date, to the month at least, that ``text`` names."""
+    dates = [d for d in find_dates(text, letter_date) if len(d.value) >= 7]
+    return dates[-1].value if dates else None
+
+
 def _by_the_sentence_before(sentence: Sentence, mission: str, before: list[Sentence], found: list[Contribution],
                             letter_date: date | None) -> list[Contribution]:
     """The start or end a Dutch sentence gives by the date of the last dated sentence before it in
@@ -1116,6 +1122,10 @@ def _facts(
             # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
             start, end = begun_here, add_months(begun_here, period.months)
         recent = next((state.recent_start[m] for m in missions if m in state.recent_start), None)
+        if recent and _SINCE_THEN.search(text) and state.before:
+            # "... vertrekken half juni; de eenheid is medio juli operationeel. De bijdrage geldt
+            # voor zes maanden vanaf dat moment": the moment last named, not the sentence's first
+            recent = _last_date(state.before[-1].text, letter_date) or recent
         if not start and not end and period.months and recent and follows and not _extends(text):
             # "... vanaf 1 mei 2024 uit te breiden met drie cyberspecialisten. De cyberspecialisten
             # worden voor een periode van twaalf maanden uitgezonden": from the start just named.
@@ -1399,6 +1409,15 @@ _DUTCH_AMONG = re.compile(
 _OF_THEM = re.compile(r"(?:Van (?:hen|deze|die)\b|Daarvan\b|\w+ van hen\b)")
 _AMONG_THEM = re.compile(rf"\b{_AMONG}\s+(?:er\s+)?(?:(?:circa|ongeveer|ruim|zo'n)\s+)?$")
 _STANDS_ALONE = re.compile(r"\s*(?:[.;:,)]|$)")
+# A unit whose size a list gives without repeating the noun: "een ondersteuningseenheid van 110",
+# "de compagnie mariniers circa 130" (beside "450 militairen" in the same sentence).
+_UNIT_SIZED = re.compile(
+    r"\b(?!helikopter|vliegtuig|transport)\w*(?:eenheid|compagnie|detachement|bataljon|peloton|team|ploeg|eskadron|staf)"
+    r"(?:\s+\w+)?\s+(?:van\s+(?:(?:samen|in totaal|circa|ongeveer|ruim|zo'n|maximaal|ten hoogste|bijna)\s+)*"
+    r"|(?:circa|ongeveer|ruim|zo'n|maximaal|ten hoogste|bijna)\s+)$",
+    re.IGNORECASE,
+)
+_LIST_GOES_ON = re.compile(r"\s*(?:[.;:,)]|$|en\b|of\b)")
 
 
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
@@ -1425,6 +1444,9 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
         return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."
     if q.noun is None and _OF_THEM.match(text) and (_PART_AFTER.match(text, q.end) or re.match(r"\s+van hen\b", text[q.end :])):
         return True  # "Van hen werken er ongeveer 220 bij de Patriot-eenheid en 80 bij ...": parts of those just sent
+    if q.noun is None and _LIST_GOES_ON.match(text, q.end) and _UNIT_SIZED.search(text[max(0, q.start - 60) : (q.number_span or (q.start,))[0]]) \
+            and any(p is not q and is_personnel(p.noun) for p in _quantities(text)):
+        return True  # "... van samen 450 militairen, een ondersteuningseenheid van 110 en 40 stafofficieren"
     if q.noun == "Nederlanders" and _AMONG_THEM.search(text[max(0, q.start - 20) : q.start]):
         return True  # "ruim 200 waarnemers van de EU en de OVSE, onder wie acht Nederlanders"
     if q.noun in ("leden", "man"):
