@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from pathlib import Path
 
 import click
@@ -16,7 +15,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError
 from ..store import open_registry
 from ..store.db import DEFAULT_DB
 from .common import one_line_errors
