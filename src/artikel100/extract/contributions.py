@@ -348,11 +348,17 @@ _MEETING = re.compile(r"\b(?:top|topontmoeting|conferentie|bijeenkomst|vergaderi
 # naar Kyiv" works from Poland: going back is no destination, nor is "naar Nederland terug".)
 _ORIGIN = re.compile(r"\bvanuit\s+(?:de\s+|het\s+)?$")
 _DESTINATION = re.compile(r"[^.;:]{0,80}?(?<!terug )\bnaar\s+(?:de\s+|het\s+)?[A-Z][\w-]*(?![\w-])(?!\s+(?:\w+\s+){0,2}?terug)")
-# The place a unit comes back to: "naar Curaçao terug", "keren naar Nederland terug".
+# The place a unit comes back to: "naar Curaçao terug", "keren naar Nederland terug" (the word
+# after), or "keert terug naar vliegbasis Volkel", "teruggekeerd naar Den Helder" (the word before).
 _RETURNS_TO = re.compile(r"\bnaar\s+(?:de\s+|het\s+)?$")
 _RETURN_AFTER = re.compile(r"\s+(?!en\s)(?:\w+\s+){0,2}?terug\w*\b")  # not "naar Somalië en terug"
-# ... or goes back to, the word before: "keert terug naar vliegbasis Volkel", "teruggekeerd naar Den Helder".
 _BACK_TO = re.compile(r"\bterug\w*\s+naar\s+(?:de\s+|het\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _returned_to(text: str, start: int, end: int) -> bool:
+    """The place at ``text[start:end]`` is where a unit comes back to: home, not the mission's area."""
+    return bool(_RETURNS_TO.search(text[max(0, start - 12) : start]) and _RETURN_AFTER.match(text, end)) \
+        or bool(_BACK_TO.search(text[max(0, start - 50) : start]))
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -1171,8 +1177,7 @@ def _facts(
             continue  # "via Pakistan en de haven van Karachi": the way there
         if _ORIGIN.search(text[max(0, place.start - 12) : place.start]) and _DESTINATION.match(text, place.end):
             continue  # "vanuit Panama naar Port-au-Prince vliegen": where the flights start
-        if (_RETURNS_TO.search(text[max(0, place.start - 12) : place.start]) and _RETURN_AFTER.match(text, place.end)) \
-                or _BACK_TO.search(text[max(0, place.start - 50) : place.start]):
+        if _returned_to(text, place.start, place.end):
             continue  # "keert eind oktober naar Curaçao terug": home, not the mission's area
         if _context_place(text, clause_at(clauses, place.start), place, here):
             continue
