@@ -182,6 +182,7 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         # A space read as a hyphen or a full stop beside a function word, or dropped between two.
         ("Het kabinet besloot tot inzet aan de-oostflank en in-de regio van het bondgenootschap.", "aan de oostflank en in de regio"),
         ("Aan-de Voorzitter van de Tweede Kamer der Staten-Generaal", "Aan de Voorzitter"),
+        ("Inzet-van Defensie bij de patrouilles in de Golf-van Aden", "Inzet van Defensie bij de patrouilles in de Golf van Aden"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),
         ("De beveiliging vande legering inhet kamp is afgestemd.", "De beveiliging van de legering in het kamp"),
@@ -212,6 +213,8 @@ def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr:
         "De kosten bedragen € 25 mln, zie www.defensie.nl en de eer van het eskader; de min. ging mee.",
         "Het F-16-detachement en de artikel 100-brief van 12 mei, met voor- en nadelen van de inzet.",
         "De missie had twee fasen: 1. 300 mijnen geruimd in de haven van Umm Qasr en 2. 100 in de vaargeul.",
+        # a double surname keeps its hyphen
+        "De brief is ondertekend door minister Kooistra-van Wetering en staatssecretaris Jansen-de Groot.",
     ],
 )
 def test_hyphens_stops_and_short_words_that_are_written_so_stay(text: str) -> None:

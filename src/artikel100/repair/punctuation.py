@@ -62,6 +62,12 @@ _FUNCTION_HYPHEN = re.compile(
     "-" + _after_word(_FUNCTION, "-") + r"(?=[A-Z0-9])"
     r"|-(?<=[^\W\d_]{2}-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|de|van|ter|ten)\b)[a-z])"
 )
+# "Inzet-van Defensie", "Golf-van Guinee", "bijdrage-aan NMI": the same hyphen before a function word
+# and a name, where the word before is a common word; a double surname is not one ("Jansen-de Vries").
+_FUNCTION_HYPHEN_NAME = re.compile(
+    r"\b(?P<word>[^\W\d_]{2,})(?P<hyphen>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|ter|ten)\b)[A-Z])"
+)
+_COMMON_WORD = 4.5  # zipf; surnames that are words too ("Bakker", "Visser", "Dijk") are rarer
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
 # (The match is the mark, the word, and a space between, are looked behind: see _with_space.)
 _PUNCT_WORDS = "de|het|een|van|naar|met"
@@ -267,6 +273,8 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), "", "stray-stop"))
     edits += [e for m in _GLUED_COLON.finditer(text) if (e := _glued_colon(text, m.start()))]
     edits += [Edit(m.start(), m.end(), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN.finditer(text)]
+    edits += [Edit(m.start("hyphen"), m.end("hyphen"), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN_NAME.finditer(text)
+              if lex.nl(m.group("word").lower()) >= _COMMON_WORD and not _inside_hyphenated(text, m.start("hyphen"))]
     for m in _FUNCTION_PUNCT.finditer(text):
         start = _with_space(text, m.start())
         edits.append(Edit(start, m.end(), " " if start < m.start() else "", "function-word-punctuation"))
