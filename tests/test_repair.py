@@ -183,6 +183,10 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         ("Het kabinet besloot tot inzet aan de-oostflank en in-de regio van het bondgenootschap.", "aan de oostflank en in de regio"),
         ("Aan-de Voorzitter van de Tweede Kamer der Staten-Generaal", "Aan de Voorzitter"),
         ("Inzet-van Defensie bij de patrouilles in de Golf-van Aden", "Inzet van Defensie bij de patrouilles in de Golf van Aden"),
+        # a full stop read as a comma after an acronym or a year; a speck after a preposition before a date
+        ("Het peloton dient bij UNDOF, De. eenheid bewaakt de grens. Het besluit liep tot 1 mei 2005, Op verzoek "
+         "van de VN blijft het.", "bij UNDOF. De eenheid bewaakt de grens. Het besluit liep tot 1 mei 2005. Op verzoek"),
+        ("De waarnemers hebben het land op. 14 maart per vliegtuig verlaten.", "het land op 14 maart per vliegtuig"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),
         ("De beveiliging vande legering inhet kamp is afgestemd.", "De beveiliging van de legering in het kamp"),
@@ -213,6 +217,7 @@ def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr:
         "De kosten bedragen € 25 mln, zie www.defensie.nl en de eer van het eskader; de min. ging mee.",
         "Het F-16-detachement en de artikel 100-brief van 12 mei, met voor- en nadelen van de inzet.",
         "De missie had twee fasen: 1. 300 mijnen geruimd in de haven van Umm Qasr en 2. 100 in de vaargeul.",
+        "Volgens de VN, De Mistura en de Verenigde Staten is het bestand op 3 april afgelopen.",
         # a double surname keeps its hyphen
         "De brief is ondertekend door minister Kooistra-van Wetering en staatssecretaris Jansen-de Groot.",
     ],

@@ -107,8 +107,11 @@ _DATE_QUALIFIER_MARK = re.compile(
 _COMMA_HYPHEN = re.compile(r",[-–](?=\d)")
 # "ISIS, Het kabinet zal": a full stop that OCR read as a comma, before a sentence opening.
 # (The match is the comma; _word_run_before asks for the word.)
+# After a word, an acronym ("UNFICYP, De eenheid") or a year ("tot 1 maart 2001, Op verzoek").
 _COMMA_FOR_STOP = re.compile(
-    r",(?<=[a-z]{3},)(?= (?:Het|Dit|Deze|Zij|Ook|Daarnaast|Verder|Tevens|De (?!minister|staatssecretaris)[a-z]{3,})\b)"
+    r",(?:(?<=[a-z]{3},)|(?<=\b[A-Z]{3},)|(?<=[A-Z]{4},)|(?<=\b\d{4},))"
+    r"(?= (?:Het|Dit|Deze|Zij|Wij|Ook|Daarnaast|Verder|Tevens|Op|Na|Bij|Sinds|Vanaf|Er"
+    r"|De\.? (?!minister|staatssecretaris)[a-z]{3,})\b)"
 )
 # "aan UNTSO: Zij zijn", "ondersteunen: Daarnaast levert": a full stop that OCR read as a colon,
 # before a word that opens a sentence and never follows a colon in a letter.
@@ -151,6 +154,10 @@ _HYPHEN_AFTER_FUNCTION = re.compile(
 _GLUED_STOP = re.compile(
     r"\.(?<=[^\W\d_]{2}\.)(?=(?:de|het|een|van|in|op|met|voor|naar|aan|door|uit|bij|tot|om|en|die|dat|is|zijn)\b(?![.@/]))"
     r"|\." + _after_word("op|in|van|tot|per|vanaf|sinds|met|voor|na", r"\.") + r"(?=\d)"
+)
+# "hebben Niger op. 2 augustus verlaten": a speck after a preposition before a date it governs.
+_STOP_BEFORE_DATE = re.compile(
+    r"\." + _after_word("op|in|per|vanaf|sinds|tot|voor|na|van|tussen", r"\.") + rf"(?= \d{{1,2}} (?:{_MONTHS})\b)"
 )
 # "De. Nederlandse", "van. Defensie", "in. de": a full stop after an article or a preposition, which
 # never ends a sentence ("in" does as a particle, "zet een fregat in. De": only before a small letter).
@@ -285,8 +292,10 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     ]
     edits += [Edit(_with_space(text, m.start()), m.end(), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
     edits += [Edit(_with_space(text, m.start()), m.end(), " ", "date-qualifier-mark") for m in _DATE_QUALIFIER_MARK.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "stop-before-date") for m in _STOP_BEFORE_DATE.finditer(text)]
     edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
-    edits += [Edit(m.start(), m.end(), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text) if _word_run_before(text, m.start())]
+    edits += [Edit(m.start(), m.end(), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)
+              if not text[m.start() - 1].islower() or _word_run_before(text, m.start())]
     edits += [Edit(m.start("c"), m.end("c"), ".", "colon-for-stop") for m in _COLON_FOR_STOP.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "nr-comma") for m in _NR_COMMA.finditer(text)]
     if "Kamerstuk" in text:
