@@ -187,6 +187,7 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         ("Het peloton dient bij UNDOF, De. eenheid bewaakt de grens. Het besluit liep tot 1 mei 2005, Op verzoek "
          "van de VN blijft het.", "bij UNDOF. De eenheid bewaakt de grens. Het besluit liep tot 1 mei 2005. Op verzoek"),
         ("De waarnemers hebben het land op. 14 maart per vliegtuig verlaten.", "het land op 14 maart per vliegtuig"),
+        ("Het fregat vaart mee in Task Group-2023 en is sinds-2019 vaker in de regio.", "Task Group 2023 en is sinds 2019 vaker"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),
         ("De beveiliging vande legering inhet kamp is afgestemd.", "De beveiliging van de legering in het kamp"),
@@ -218,6 +219,7 @@ def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr:
         "Het F-16-detachement en de artikel 100-brief van 12 mei, met voor- en nadelen van de inzet.",
         "De missie had twee fasen: 1. 300 mijnen geruimd in de haven van Umm Qasr en 2. 100 in de vaargeul.",
         "Volgens de VN, De Mistura en de Verenigde Staten is het bestand op 3 april afgelopen.",
+        "Zie ons kenmerk MINBUZA-2013.112233 en de Covid-19-maatregelen voor de F-16-vliegers.",
         # a double surname keeps its hyphen
         "De brief is ondertekend door minister Kooistra-van Wetering en staatssecretaris Jansen-de Groot.",
     ],

@@ -141,6 +141,9 @@ _LEADING_UNDERSCORE = re.compile(r"(?:(?<=\n)|^)_+(?=\w)")
 _NUMBER_HYPHEN = re.compile(
     r"-(?<=\d-)(?=(?:militairen|personen|mariniers|stafofficieren|manschappen|man)\b|[A-Z][A-Za-z]{2,}\b)"
 )
+# "Carrier Strike Group-2021", "sinds-2006": a hyphen for the space before a year (a reference
+# "MINBUZA-2013.12345" has capitals before it and goes on after it).
+_YEAR_HYPHEN = re.compile(r"-(?<=[a-z]{3}-)(?=(?:19|20)\d\d(?![\w.\-/]))")
 # "€FP": a euro sign glued to a word is OCR's reading of an "e" (an amount has its number after the sign).
 _EURO_FOR_E = re.compile(r"€(?<![\w€]€)(?=[^\W\d_]{2})")
 # "de-oostflank", "in-de", "Aan-de", "die-duiden": a hyphen for a space after a function word that
@@ -292,6 +295,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     ]
     edits += [Edit(_with_space(text, m.start()), m.end(), " ", "month-year-mark") for m in _MONTH_YEAR_MARK.finditer(text)]
     edits += [Edit(_with_space(text, m.start()), m.end(), " ", "date-qualifier-mark") for m in _DATE_QUALIFIER_MARK.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "year-hyphen") for m in _YEAR_HYPHEN.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "stop-before-date") for m in _STOP_BEFORE_DATE.finditer(text)]
     edits += [Edit(m.start(), m.end(), ", ", "comma-hyphen") for m in _COMMA_HYPHEN.finditer(text)]
     edits += [Edit(m.start(), m.end(), ".", "comma-for-stop") for m in _COMMA_FOR_STOP.finditer(text)
