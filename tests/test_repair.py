@@ -189,6 +189,7 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         ("De waarnemers hebben het land op. 14 maart per vliegtuig verlaten.", "het land op 14 maart per vliegtuig"),
         ("Het fregat vaart mee in Task Group-2023 en is sinds-2019 vaker in de regio.", "Task Group 2023 en is sinds 2019 vaker"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
+        ("Met deze brief informeren wij.u over de steun.uw Kamer is eerder ingelicht.", "informeren wij u over de steun uw Kamer"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),
         ("De beveiliging vande legering inhet kamp is afgestemd.", "De beveiliging van de legering in het kamp"),
         # A short word misread as a rare one: "n" as "ri", "l" as "i", a stray letter.

@@ -264,6 +264,20 @@ def test_a_site_page_with_a_breadcrumb_and_a_bare_date_line_gives_the_letters_da
     assert {c.start for c in ex.contributions if c.start} == {"2016-08-02"}
 
 
+def test_an_ocr_print_whose_header_columns_were_read_one_after_the_other() -> None:
+    # Tesseract reads the dossier's number, the letter's number, the print's identifier and the
+    # dossier's title as lines of their own, and a speck before the addressee as a quote.
+    text = ("33 740\n\nNr. 18\n\nkst-33740-18\n\nNoodhulp na natuurrampen\n\n"
+            "BRIEF VAN DE MINISTER VAN DEFENSIE\n\n‘Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 3 oktober 2016\n\nMet deze brief informeer ik u over de Nederlandse hulp na de orkaan Matthew "
+            "op Haïti, waarvoor Defensie sinds 6 oktober een bevoorradingsschip met 200 militairen inzet.\n")
+    ex = process_text(text).extraction
+    assert (ex.letter.kamerstuk, ex.letter.addressee, ex.letter.date) == ("33740-18", "Tweede Kamer", "2016-10-03")
+    assert ex.letter.title == "BRIEF VAN DE MINISTER VAN DEFENSIE"
+    assert "kst-33740-18" not in ex.text
+    assert 200 in {c.personnel for c in ex.contributions}
+
+
 def test_an_ocr_letterhead_with_interleaved_columns_and_a_misread_date_label() -> None:
     from artikel100 import process_text
 

@@ -96,6 +96,7 @@ _FURNITURE = re.compile(
         r"Vergaderjaar[ \t]+\d{4}[ \t]*[–-][ \t]*\d{4}[ \t|]*",
         r">?[ \t]*Retouradres\b[^\n]*|www\.[\w./?=&%-]+",
         r"[A-Z]{1,6}[/-]?[A-Z]{0,4}[\d/-]{6,}[\dA-Z/-]*",  # a reference code alone ("BS2014039812")
+        r"kst-\d{5,6}(?:-[A-Z]+)?-\w{1,4}",  # the official print's identifier of the document alone
     )) + rf"){_EOL}"
 )
 # Lines that carry the letter's date, number or signatory in a site's metadata.
@@ -127,10 +128,14 @@ _DOSSIER = re.compile(
     r"(?:[ \t]+|[ \t]*\n\s*)(?!BRIEF\b|Nr\.|NR\.|nr\.)(?P<title>[A-Z][^\n]{2,})"
 )
 _NUMBER = re.compile(r"(?:Nr\.|NR\.|nr\.|Nr|No\.)[ \t]*(?P<nr>\d{1,4}|[A-Z]{1,3})\b|(?P<ek>[A-Z]{1,3})(?:(?=[ \t]+BRIEF[ \t]+VAN\b)|" + _EOL + ")")
+# A dossier's title on a line of its own, before the letter's title or its addressee.
+_DOSSIER_TITLE = re.compile(
+    r"(?P<title>[A-Z][a-zà-ÿ]+(?:[ \t]+[\w'’-]+){0,12})[ \t]*\n\s*(?=BRIEF[ \t]+VAN\b|[‘'`]?Aan[ \t]+de\b)"
+)
 _TITLE_JUNK = re.compile(r"[^\W\d]{1,3}[ \t]+(?=BRIEF[ \t]+VAN\b)")
 _TITLE = re.compile(r"BRIEF[ \t]+VAN\b[^\n]*")
 _ADDRESSEE = re.compile(
-    r"(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[-.,]?[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+K[a-z]{3,5}\b"  # OCR: "Kaimer", "Karner"
+    r"[‘'`]?(?:Aan:?[ \t]*\n?\s*)?(?:[Dd]e[-.,]?[ \t]+)?[Vv]oorzitter[ \t]+van[ \t.]*de-?\s+(?P<chamber>Tweede|Eerste)[ \t]+K[a-z]{3,5}\b"  # OCR: "Kaimer", "Karner"
     rf"(?:\s+der\s+{_STATEN})?"
 )
 _ADDRESSEE_TAIL = re.compile(rf"der[ \t]+{_STATEN}" + _EOL)
@@ -252,6 +257,10 @@ def _match_field(stream: _Stream, pos: int, previous: str | None, seen: set[str]
         return HeaderItem("junk", pos, m.end())
     if previous == "dossier" and (m := _NUMBER.match(text, pos)):
         return HeaderItem("number", pos, m.end("nr") if m.group("nr") else m.end("ek"))
+    if previous in ("number", "furniture") and "number" in seen and "title" not in seen and at_line_start \
+            and (m := _DOSSIER_TITLE.match(text, pos)):
+        # OCR read the print's two columns one after the other: "33 625" / "Nr. 76" / "Humanitaire hulp"
+        return HeaderItem("dossier", pos, m.end("title"))
     if m := _TITLE_JUNK.match(text, pos):
         return HeaderItem("furniture", pos, m.end()) if at_line_start else None
     if m := _TITLE.match(text, pos):

@@ -152,10 +152,10 @@ _HYPHEN_AFTER_FUNCTION = re.compile(
     "-" + _after_word("het|een|van|in|met|naar|aan|tot|die|dat|is|de|Het|Een|Van|In|Met|Naar|Aan|Tot|Die|Dat|De", "-")
     + r"(?!(?<=[Dd]e-)[aei])(?=(?!en\b|of\b)[a-z]{2,}\b(?!-))"
 )
-# "evacuatie.naar", "Mali.op", "op.25": a speck read as a full stop where a space stands, before a
+# "evacuatie.naar", "Mali.op", "wij.u", "op.25": a speck read as a full stop where a space stands, before a
 # function word or after one before a number (domains end in "nl", "eu", "org": none is a function word).
 _GLUED_STOP = re.compile(
-    r"\.(?<=[^\W\d_]{2}\.)(?=(?:de|het|een|van|in|op|met|voor|naar|aan|door|uit|bij|tot|om|en|die|dat|is|zijn)\b(?![.@/]))"
+    r"\.(?<=[^\W\d_]{2}\.)(?=(?:de|het|een|van|in|op|met|voor|naar|aan|door|uit|bij|tot|om|en|die|dat|is|zijn|u|uw)\b(?![.@/]))"
     r"|\." + _after_word("op|in|van|tot|per|vanaf|sinds|met|voor|na", r"\.") + r"(?=\d)"
 )
 # "hebben Niger op. 2 augustus verlaten": a speck after a preposition before a date it governs.
