@@ -188,6 +188,9 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
          "van de VN blijft het.", "bij UNDOF. De eenheid bewaakt de grens. Het besluit liep tot 1 mei 2005. Op verzoek"),
         ("De waarnemers hebben het land op. 14 maart per vliegtuig verlaten.", "het land op 14 maart per vliegtuig"),
         ("Het fregat vaart mee in Task Group-2023 en is sinds-2019 vaker in de regio.", "Task Group 2023 en is sinds 2019 vaker"),
+        # a mark between a month and its year; a day of one figure read as a letter
+        ("Sinds 1 april'2017 levert Nederland opnieuw twee officieren.", "Sinds 1 april 2017 levert"),
+        ("Het team wordt per T juli 2019 uitgebreid en op l mei 2020 afgebouwd.", "per 1 juli 2019 uitgebreid en op 1 mei 2020"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
         ("Met deze brief informeren wij.u over de steun.uw Kamer is eerder ingelicht.", "informeren wij u over de steun uw Kamer"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),

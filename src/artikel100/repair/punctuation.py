@@ -91,10 +91,15 @@ _PREPOSITION_COLON = re.compile(":" + _after_word("in|te|van|naar|met|bij|door",
 _NR = re.compile(r"\." + _after_word("rir|nir|rnr|mr|ur|tir|hr|n1|nt", r"\.") + r"(?=\s?\d{1,4}\b)")
 _NR_LONG = frozenset(("rir", "nir", "rnr", "tir"))  # (no two-letter one ends another: the word is one of these or two letters)
 _MONTHS = MONTH_NAMES_RE
-# "4 december. 2015", "1 januari-2015": a mark between a month and its year.
+# "4 december. 2015", "1 januari-2015", "1 april'2017": a mark between a month and its year.
 # (The match is the mark and a space after it; a space before it is added by _with_space.)
 _MONTH_YEAR_MARK = re.compile(
-    r"[.,;:-](?:" + _after_word(_MONTHS, "[.,;:-]") + "|" + _after_word(_MONTHS, r"\s[.,;:-]") + r")\s?(?=(?:19|20)\d\d\b)"
+    r"[.,;:'‘’`-](?:" + _after_word(_MONTHS, "[.,;:'‘’`-]") + "|" + _after_word(_MONTHS, r"\s[.,;:'‘’`-]") + r")\s?(?=(?:19|20)\d\d\b)"
+)
+# "per T juli 2019", "op l mei": a day of one figure read as a letter, between a word that
+# leads a date and the month.
+_ONE_FOR_DAY = re.compile(
+    _after_word("op|per|tot|van|vanaf|sinds|en|tussen|ingang|t/m", " ") + rf"[TlI|](?= (?:{_MONTHS})\b)"
 )
 # "loopt eind. 2014 af", "medio: 2006": a mark between a word that places a date and the date.
 _QUALIFIERS = "eind|begin|medio|half|halverwege"
@@ -307,6 +312,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         edits += [Edit(m.start(), m.end(), " ", "dossier-chapter-dot") for m in _DOSSIER_CHAPTER_DOT.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "low-quote") for m in _LOW_QUOTE.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "day-month") for m in _DAY_MONTH.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "1", "one-for-day") for m in _ONE_FOR_DAY.finditer(text)]
     if "jl." in text:
         edits += [Edit(m.end(), m.end(), " ", "month-jl") for m in _MONTH_JL.finditer(text)]
     edits += [Edit(m.start(), m.end(), "", "number-stop") for m in _NUMBER_STOP.finditer(text) if not _ABBREVIATION.search(text[max(0, m.start() - 8) : m.start()])]
