@@ -191,6 +191,8 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         # a mark between a month and its year; a day of one figure read as a letter
         ("Sinds 1 april'2017 levert Nederland opnieuw twee officieren.", "Sinds 1 april 2017 levert"),
         ("Het team wordt per T juli 2019 uitgebreid en op l mei 2020 afgebouwd.", "per 1 juli 2019 uitgebreid en op 1 mei 2020"),
+        # a number word run into the word before it, or joined to the word after by a hyphen
+        ("Nederland stelt een team vanacht instructeurs en één-adviseur beschikbaar.", "een team van acht instructeurs en één adviseur"),
         ("De militairen vertrekken op.25 augustus voor de evacuatie.naar Nederland uit Mali.op verzoek.", "op 25 augustus voor de evacuatie naar Nederland uit Mali op verzoek"),
         ("Met deze brief informeren wij.u over de steun.uw Kamer is eerder ingelicht.", "informeren wij u over de steun uw Kamer"),
         ("De. inzet van het schip is met de. Nederlandse bijdrage in. de regio bekend.", "De inzet van het schip is met de Nederlandse bijdrage in de regio"),

@@ -176,6 +176,9 @@ _COMMON_ENGLISH = 5.0  # zipf: "full", "support", "group"; not "senate"
 # "vande", "inhet": a preposition and an article run together, which Dutch never writes as one word.
 _PREPOSITIONS = "van in en over op aan met voor uit naar door bij tot om onder tegen".split()
 _GLUED_FUNCTION_WORDS = {p + a: (p, a) for p in _PREPOSITIONS for a in ("de", "het")}
+# "vanacht", "metvier": a preposition run into the number after it (not a word itself: "overeen" is).
+_NUMBER_WORDS = "twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd".split()
+_GLUED_NUMBERS = {p + n: (p, n) for p in _PREPOSITIONS for n in _NUMBER_WORDS}
 # A short misread word may be a function word: "vari" and "iri" are "van" and "in" ("n" read as "ri"),
 # "ais" is "als", "dc" is "de". A word this common is not a slip ("eer", "min").
 _SHORT_COMMON = 4.2
@@ -192,6 +195,9 @@ class _WordRules:
         glued = _GLUED_FUNCTION_WORDS.get(token.casefold()) if token[1:].islower() else None
         if glued:
             return _match_case(token, " ".join(glued)), "glued-function-words"
+        glued = _GLUED_NUMBERS.get(token) if token.islower() else None
+        if glued and self.lex.nl(token) < _SHORT_COMMON:
+            return " ".join(glued), "glued-number"
         short = self._short_function_word(token) if len(token) <= 4 and token.islower() else None
         if short:
             return short

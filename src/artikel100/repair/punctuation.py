@@ -154,7 +154,7 @@ _EURO_FOR_E = re.compile(r"€(?<![\w€]€)(?=[^\W\d_]{2})")
 # "de-oostflank", "in-de", "Aan-de", "die-duiden": a hyphen for a space after a function word that
 # never opens a hyphenated compound ("de-escalatie" does: an a, e or i after "de" stays).
 _HYPHEN_AFTER_FUNCTION = re.compile(
-    "-" + _after_word("het|een|van|in|met|naar|aan|tot|die|dat|is|de|Het|Een|Van|In|Met|Naar|Aan|Tot|Die|Dat|De", "-")
+    "-" + _after_word("het|een|één|van|in|met|naar|aan|tot|die|dat|is|de|Het|Een|Eén|Van|In|Met|Naar|Aan|Tot|Die|Dat|De", "-")
     + r"(?!(?<=[Dd]e-)[aei])(?=(?!en\b|of\b)[a-z]{2,}\b(?!-))"
 )
 # "evacuatie.naar", "Mali.op", "wij.u", "op.25": a speck read as a full stop where a space stands, before a
