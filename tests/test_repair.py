@@ -310,3 +310,17 @@ def test_a_lone_number_after_an_acronym_is_no_marker() -> None:
 )
 def test_a_colon_glued_between_words_keeps_what_the_text_means(written: str, repaired: str) -> None:
     assert repaired in _repair(written + "\n").text
+
+
+def test_a_sentence_ocr_broke_after_a_comma_into_two_paragraphs_is_joined() -> None:
+    text = ("Het kabinet heeft besloten twee militaire adviseurs aan de missie in Armenië ter\n"
+            "beschikking te stellen,\n\nvoor de duur van het eerste mandaat van de missie. Zij vertrekken in maart.\n\n"
+            "Daarnaast levert Nederland een stafofficier.\n")
+    paragraphs = _repair(text).text.split("\n\n")
+    assert paragraphs[0].endswith("te stellen, voor de duur van het eerste mandaat van de missie. Zij vertrekken in maart.")
+
+
+def test_list_items_ending_in_commas_stay_apart() -> None:
+    text = ("De bijdrage bestaat uit:\n\n- een fregat met een bemanning van ongeveer honderdvijftig militairen,\n\n"
+            "- twee helikopters met hun bemanningen en technici,\n\n- een team van vier stafofficieren.\n")
+    assert _repair(text).text.count("\n\n") == 3

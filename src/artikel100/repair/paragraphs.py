@@ -157,6 +157,9 @@ def _continues(prev: Paragraph, nxt: Paragraph, width: int) -> bool:
         return True  # "(tot en met 2020," / "met jaarlijks ijkmoment)": inside a parenthesis
     if _unclosed(prev) and _CITATION_CUT.search(last) and nxt.first[:1].isdigit():
         return True  # "(Kamerstuk 36" / "600 X, nr. 91).", "(Kamerstuk 20 212, nr." / "5).": a citation
+    if last.endswith(",") and nxt.first[:1].islower() and prev.kind == "paragraph" and len(prev.lines) >= 2 \
+            and not _ITEM.match(prev.first) and not _ITEM.match(nxt.first):
+        return True  # "... aan UNMIN" / "beschikbaar te stellen," / (blank) / "voor de duur van ...": prose OCR broke
     if is_terminated(last) or last.endswith(","):
         return False
     if _OPEN_END.search(last) and prev.kind != "heading":
