@@ -415,3 +415,26 @@ def test_a_name_the_letter_explains_as_an_operation_is_a_mission() -> None:
     text = "Nederland neemt deel aan Northern Shield, een maritieme inzet van de JEF in de Noordzee."
     assert "NORTHERN-SHIELD" in [m for m, _, _ in mission_mentions(text)]
     assert not [m for m, _, _ in mission_mentions("Nederland levert steun aan Litouwen, een bondgenoot in de regio.")]
+
+
+def test_an_exercise_the_letter_explains_is_an_operation_with_its_later_short_name() -> None:
+    from artikel100 import process_text
+
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 februari 2022\n\n"
+            "Hierbij informeer ik u over de Nederlandse deelname aan Cold Response 2022, de grote winteroefening "
+            "van Noorwegen en zijn bondgenoten.\n\nCold Response vindt plaats van 14 maart tot en met 1 april.\n\n"
+            "Nederland neemt deel met ongeveer 800 militairen van het Korps Mariniers.\n")
+    ex = process_text(text).extraction
+    exercise = next(m for m in ex.missions if m.name == "Cold Response 2022")
+    assert len(exercise.spans) == 2  # "Cold Response 2022" and later "Cold Response"
+    assert (exercise.id, 800) in {(c.mission, c.personnel) for c in ex.contributions}
+
+
+def test_an_exercise_named_in_passing_is_no_mission() -> None:
+    from artikel100 import process_text
+
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 februari 2022\n\n"
+            "Rusland hield in september de oefening Zapad met 200 000 militairen. Nederland levert 270 militairen "
+            "aan de eFP-battlegroup in Litouwen.\n")
+    ids = {m.id for m in process_text(text).extraction.missions}
+    assert not any("ZAPAD" in i for i in ids)

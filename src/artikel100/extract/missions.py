@@ -349,9 +349,10 @@ _NAME_WORD = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)?"
 _OPERATION = re.compile(rf"perati(?:on|e)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
 # A name the letter explains as an operation right after it: "deelname aan Baltic Protector, een
 # maritieme inzet van de Joint Expeditionary Force".
+# (An exercise's name may end in its year: "aan Trident Juncture 2018, de grootste oefening van de NAVO".)
 _EXPLAINED_NAME = re.compile(
-    rf"\b(?:aan|in|bij)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}),[ \t]+(?:een|de)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
-    r"(?:inzet|operatie|oefening|missie|patrouille)\b"
+    rf"\b(?:aan|in|bij)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+(?:19|20)\d\d)?),[ \t]+(?:een|de)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
+    r"[\w-]*?(?:inzet|operatie|oefening|missie|patrouille)\b"  # "NAVO-oefening", "winteroefening" too
 )
 _EUNAVFOR = re.compile(r"EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
 _UN_MISSION = re.compile(
@@ -461,6 +462,7 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
 
     found: list[_Mention] = []
     acronyms: dict[str, tuple[str, str, str | None, bool]] = {}  # acronym -> (id, name, organisation, known)
+    explained: dict[str, str] = {}  # a name the letter explained (and its form without a year) -> id
 
     def add(mission_id: str, s: int, e: int, name: str, organisation: str | None) -> bool:
         if lookup(mission_id) or lookup(name) or not free(s, e):
@@ -490,7 +492,12 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         if not words or _ADJECTIVE.fullmatch(words[0]) or _is_place(" ".join(words)):
             continue  # "aan Litouwen, een land ...": a place, not a name
         name = " ".join(m.group(1).split())
-        add(_slug(name), m.start(1), m.end(1), name, None)
+        if add(_slug(name), m.start(1), m.end(1), name, None):
+            # later, "Baltic Protector moet laten zien ...", "Trident Juncture toetst ...": the same
+            explained[name] = _slug(name)
+            without_year = re.sub(r"\s+(?:19|20)\d\d$", "", name)
+            if without_year != name and not _is_place(without_year):
+                explained[without_year] = _slug(name)
     for m in _EUNAVFOR.finditer(text):
         if not _starts_word(text, m.start()) or m.group(1) in {"Med", "Operation", "Operatie"}:
             continue
@@ -534,6 +541,10 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
             continue
         if add(_slug(acr), start, m.end("name"), name, None):
             acronyms.setdefault(acr, (_slug(acr), name, None, False))
+    for name, mission_id in explained.items():
+        full = next(n for n, i in explained.items() if i == mission_id)
+        for m in re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text):
+            add(mission_id, m.start(), m.end(), full, None)
     # Once a letter has named an acronym, its later bare uses are mentions too.
     for acr, (mission_id, name, org, is_known) in acronyms.items():
         pattern = r"(?<!\w)" + r"[ \t\n-]+".join(map(re.escape, re.split(r"[ -]", acr))) + r"(?!\w)"
