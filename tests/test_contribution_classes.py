@@ -947,3 +947,19 @@ def test_a_length_from_that_moment_counts_from_the_moment_last_named() -> None:
                    "vanaf dat moment.", "1 maart 1996")
     assert ("UNFICYP", "end", "1996-10") in facts
     assert ("UNFICYP", "end", "1996-09") not in facts
+
+
+def test_a_subject_naming_a_departure_is_the_letters_operation() -> None:
+    body = ("Het kabinet heeft op 2 mei besloten vertrekvluchten te organiseren. Van 4 tot en met 7 mei heeft Defensie "
+            "met een KDC-10 zes vluchten uitgevoerd. Aan de operatie werkten circa 45 militairen mee.")
+    text = ("Vertrek van Nederlanders uit Soedan\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            f"Den Haag, 10 mei 2023\n\n{body}\n")
+    ex = process_text(text).extraction
+    assert [m.id for m in ex.missions] == ["VERTREK-VAN-NEDERLANDERS-UIT-SOEDAN"]
+    assert {c.personnel for c in ex.contributions} >= {45}
+
+
+def test_people_counted_with_their_families_are_civilians() -> None:
+    facts = _facts("Met de vluchten van de KDC-10 voor de evacuatie uit Soedan zijn ongeveer 300 Nederlanders en hun "
+                   "gezinsleden vertrokken; aan de vluchten werkten 45 militairen mee.", "10 mei 2023")
+    assert {v for _, k, v in facts if k == "personnel"} == {45}

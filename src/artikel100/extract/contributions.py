@@ -67,7 +67,13 @@ _CASUALTIES = re.compile(
 )
 # People the letter evacuates or protects, not the people it sends: "Ruim 150 Nederlandse burgers
 # ... willen worden geëvacueerd", "Bij de ambassade hebben zich ruim 600 Nederlanders geregistreerd".
-_CIVILIANS = re.compile(r"(?:staats)?burgers|landgenoten|inwoners|vluchtelingen|evacu[eé]s|passagiers|ambassadepersoneel", re.IGNORECASE)
+_CIVILIANS = re.compile(
+    r"(?:staats)?burgers|landgenoten|inwoners|vluchtelingen|evacu[eé]s|passagiers|ambassadepersoneel|reizigers|toeristen"
+    r"|onderdanen|gezinsleden|familieleden",
+    re.IGNORECASE,
+)
+# "1 150 Nederlanders en hun gezinsleden": people counted with civilians are civilians.
+_WITH_CIVILIANS = re.compile(rf"\s+en\s+(?:hun\s+|andere\s+)?(?:{_CIVILIANS.pattern})\b", re.IGNORECASE)
 # A count that others share or own: "120 medewerkers, onder wie Britse en Canadese artsen",
 # "Van de ongeveer 70 medewerkers van de missie".
 _SHARED_COUNT = re.compile(
@@ -1018,7 +1024,8 @@ def _facts(
             continue  # "de bijdragen van meer dan tien militairen": which contributions a list holds
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
-        if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _EVACUATED.search(text[q.end : q.end + 80]):
+        if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _WITH_CIVILIANS.match(text, q.end) \
+                or _EVACUATED.search(text[q.end : q.end + 80]):
             continue  # evacuees
         if _SHARED_COUNT.search(text[q.end : q.end + 60]):
             continue

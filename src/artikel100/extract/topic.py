@@ -59,6 +59,7 @@ _DOSSIER_NUMBER = re.compile(r"^\d{2}\s?\d{3}(?:-[A-Z]+)?\s+")
 # What is done: the head of an operation's description.
 _OPERATION_HEAD = re.compile(
     r"\b(?:inzet|(?:nood)?hulp(?:verlening|operatie)?|evacuatie(?:operatie)?|versterking|begeleiding|escorte|bescherming"
+    r"|vertrek|repatri[eë]ring|(?:hulp|evacuatie|vertrek)?vluchten"
     r"|(?:lucht)?verdediging|beveiliging|bewaking"
     r"|steun(?:verlening)?|(?:militaire\s+)?bijstand|assistentie|luchtbrug|operatie|missie)\b",
     re.IGNORECASE,
