@@ -252,3 +252,12 @@ def test_a_yearless_date_before_a_strong_past_verb_lies_behind_the_letter() -> N
     letter = date(2003, 7, 25)
     assert [d.value for d in find_dates("Op 10 februari droeg Turkije het bevel over.", letter)] == ["2003-02-10"]
     assert [d.value for d in find_dates("Op 10 februari draagt Turkije het bevel over.", letter)] == ["2004-02-10"]
+
+
+def test_a_length_counted_from_the_start_after_it_is_one_period() -> None:
+    from artikel100.extract.dates import find_periods
+
+    for text in ("De inzet duurt een periode van vier maanden, te rekenen vanaf 15 februari.",
+                 "Het detachement blijft voor twaalf maanden, gerekend vanaf 1 juli."):
+        (period,) = find_periods(text, date(2011, 1, 10))
+        assert period.start and period.months and period.end is None

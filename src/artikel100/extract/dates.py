@@ -619,6 +619,10 @@ def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) ->
                 yield Period(None, b.value, None, _span(b), m.span())
 
 
+# "voor een periode van zes maanden, te rekenen vanaf 1 mei": the length runs from the start after it.
+_COUNTED_FROM = re.compile(r"\s*,?\s*(?:(?:te\s+rekenen|gerekend)\s+)?")
+
+
 def find_periods(text: str, letter_date: date | None) -> list[Period]:
     """Find periods: ranges, start and end dates, expiries and lengths.
 
@@ -648,7 +652,8 @@ def find_periods(text: str, letter_date: date | None) -> list[Period]:
     taken.sort(key=lambda p: p.span)
     for s, e, months in durations:
         for i, p in enumerate(taken):
-            if p.months is None and (text[e : p.span[0]].isspace() or text[p.span[1] : s].isspace()):
+            if p.months is None and (text[e : p.span[0]].isspace() or text[p.span[1] : s].isspace()
+                                     or (p.start and not p.end and _COUNTED_FROM.fullmatch(text[e : p.span[0]]))):
                 taken[i] = Period(p.start, p.end, p.start_span, p.end_span,
                                   (min(s, p.span[0]), max(e, p.span[1])), months, p.end_inclusive)
                 break
