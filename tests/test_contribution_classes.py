@@ -963,3 +963,10 @@ def test_people_counted_with_their_families_are_civilians() -> None:
     facts = _facts("Met de vluchten van de KDC-10 voor de evacuatie uit Soedan zijn ongeveer 300 Nederlanders en hun "
                    "gezinsleden vertrokken; aan de vluchten werkten 45 militairen mee.", "10 mei 2023")
     assert {v for _, k, v in facts if k == "personnel"} == {45}
+
+
+def test_last_year_is_the_whole_period_of_what_was_given_then_but_earlier_this_year_is_not() -> None:
+    facts = _facts("Vorig jaar leverde Nederland ongeveer dertig militairen aan UNFICYP.", "1 februari 2023")
+    assert {("UNFICYP", "start", "2022"), ("UNFICYP", "end", "2022")} <= facts
+    facts = _facts("Eerder dit jaar heeft Nederland met zestig militairen aan UNFICYP deelgenomen.", "1 oktober 2023")
+    assert not any(k in ("start", "end") for _, k, _ in facts)

@@ -261,3 +261,12 @@ def test_a_length_counted_from_the_start_after_it_is_one_period() -> None:
                  "Het detachement blijft voor twaalf maanden, gerekend vanaf 1 juli."):
         (period,) = find_periods(text, date(2011, 1, 10))
         assert period.start and period.months and period.end is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Vorig jaar nam Nederland met een fregat deel.", "2016"), ("De oefening vindt dit jaar plaats.", "2017"),
+     ("Volgend jaar levert Nederland weer een team.", "2018"), ("Dat gebeurde in september vorig jaar.", "2016-09")],
+)
+def test_a_year_the_letters_date_gives_without_a_qualifier(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, date(2017, 2, 10))] == [value]

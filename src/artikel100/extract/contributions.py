@@ -313,14 +313,15 @@ def _names_money(text: str) -> bool:
 # aan de NRF in 2011", "In 2019 bedraagt de Nederlandse inzet ...": a whole year as the period.
 _YEAR_CONTRIBUTION = re.compile(
     r"\b(?:lever\w*|geleverd|zend\w*|zond\w*|gezonden|stel\w*|gesteld|draag\w*|droeg\w*|bijgedragen|zet\w*|ingezet"
-    r"|deelne\w*|deelname|deelgenomen|neemt|nemen|gereed\w*"
+    r"|deelne\w*|deelname|deelgenomen|neemt|nemen|gereed\w*|oefen\w*|geoefend"
     r"|aangeboden|aanbied\w*|biedt|bieden|bijdrage\w*|inzet|bedraagt|beschikbaar)\b",
     re.IGNORECASE,
 )
 _YEAR_LEAD = re.compile(r"(?:^|[^\w])(?i:in)\s+$")
+_PART_OF_YEAR = re.compile(r"\b(?i:eerder|later|vroeger|afgelopen)\s+$")
 # A clause about informing, evaluating or paying for a contribution dates that, not the deployment.
 _ABOUT_THE_CONTRIBUTION = re.compile(
-    r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|monitor\w*|gemonitord|rapport\w*"
+    r"\b(?:informeer\w*|informeert|geïnformeerd|geinformeerd|bericht|evalu\w*|ge[eë]valueerd|monitor\w*|gemonitord|rapport\w*"
     r"|\w*rapportage\w*|verslag\w*|kosten|uitgaven|geraamd|budget\w*|begroting\w*|gefinancierd|in op|uw Kamer|de Kamer)\b",
     re.IGNORECASE,
 )
@@ -1309,8 +1310,9 @@ def _coming_return(d, before: str, letter_date: date | None) -> str:  # noqa: AN
 def _whole_year(text: str, clauses: tuple, d, find, letter_date: date | None) -> bool:  # noqa: ANN001
     """A bare year after "in" is a contribution's whole period when its clause gives or
     joins something and names no other time."""
-    if not _YEAR_LEAD.search(text[max(0, d.start - 4) : d.start]):
-        return False
+    if not _YEAR_LEAD.search(text[max(0, d.start - 4) : d.start]) and (
+            d.kind != "relative" or _PART_OF_YEAR.search(text[max(0, d.start - 10) : d.start])):
+        return False  # ("vorig jaar", "dit jaar": a year without "in"; "eerder dit jaar": a time in it)
     clause = clause_at(clauses, d.start)
     part = text[clause.start : clause.end]
     if not _YEAR_CONTRIBUTION.search(part) or _ABOUT_THE_CONTRIBUTION.search(part) \

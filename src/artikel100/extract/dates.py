@@ -89,8 +89,9 @@ _RAW_RE = re.compile(
     rf"(?:\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\d\w]))?"
     rf"|{_B}(?P<nd>\d{{1,2}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<ny>(?:19|20)\d\d)(?!\d)"
     rf"|{_B}(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
-    # "eind dit jaar", "begin volgend jaar": a qualified year the letter's date gives
-    rf"|{_B}(?P<rqual>{_QUAL})(?:het\s+)?(?P<rwhich>(?i:dit|volgend|komend|vorig|verleden))\s+jaar\b"
+    # "eind dit jaar", "begin volgend jaar", "vorig jaar": a year the letter's date gives
+    rf"|{_B}(?:(?P<rqual>{_QUAL})(?:het\s+)?)?(?P<rwhich>(?i:dit|volgend|komend|vorig|verleden))\s+jaar\b"
+    r"(?!\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b)"
 )
 # The qualifier group may only stand before a month or a year; a lone
 # "eind" followed by a day is not part of the date.
@@ -338,6 +339,8 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
     matches = list(_iter_raw(text))
     out: list[DateMention] = []
     for i, m in enumerate(matches):
+        if out and m.start() < out[-1].end:
+            continue  # "vorig jaar" of "in september vorig jaar": the month's year, said already
         hint = None
         if m.group("mon") and not m.group("y") and not m.group("rel") and i + 1 < len(matches):
             nxt = matches[i + 1]
