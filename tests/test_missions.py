@@ -438,3 +438,13 @@ def test_an_exercise_named_in_passing_is_no_mission() -> None:
             "aan de eFP-battlegroup in Litouwen.\n")
     ids = {m.id for m in process_text(text).extraction.missions}
     assert not any("ZAPAD" in i for i in ids)
+
+
+def test_a_centre_named_with_a_dash_before_its_last_word_and_its_acronym_is_a_mission() -> None:
+    from artikel100 import process_text
+
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 februari 2012\n\n"
+            "Nederland levert sinds 2010 drie analisten aan het Joint Maritime Information Centre – Gulf (JMIC-G) "
+            "in Bahrein.\n")
+    missions = process_text(text).extraction.missions
+    assert [(m.id, m.name) for m in missions] == [("JMIC-G", "Joint Maritime Information Centre – Gulf")]

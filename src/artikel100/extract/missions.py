@@ -404,7 +404,7 @@ _ARMED_SERVICE = re.compile(
     r"\b(?:Air|Royal|Armed|Defen[cs]e|Self-Defen[cs]e|Army|Naval|Marine|Special|Response|Reaction|Readiness)[ \t]+Forces?\b")
 _NAMED_FORCE = re.compile(
     rf"(?P<name>[A-Z][\w-]+(?:[ \t]+(?:[A-Z][\w-]+|of|for|the|and)){{0,5}}?[ \t]+{_FORCE_HEAD}"
-    rf"(?:[ \t]+(?:[A-Z][\w-]+|\d{{1,4}})){{0,3}})[ \t]+\((?P<acr>[A-Z]{{2,}}[A-Za-z0-9-]*(?:[ \t]+[A-Z][A-Za-z]+){{0,3}})\)"
+    rf"(?:[ \t]+(?:[–-][ \t]+)?(?:[A-Z][\w-]+|\d{{1,4}})){{0,3}})[ \t]+\((?P<acr>[A-Z]{{2,}}[A-Za-z0-9-]*(?:[ \t]+[A-Z][A-Za-z]+){{0,3}})\)"
 )
 
 
