@@ -159,6 +159,8 @@ def test_a_site_metadata_line_gives_the_letters_own_number_and_lets_the_header_f
         ("Den Haaäg,'4 april 2019", "2019-04-04"),
         ("16-10-2001", "2001-10-16"),
         ("Uw brief Uw kenmerk Ons nummer Datum\nDVB/CV-115/02 12 april 2002", "2002-04-12"),
+        ("Datum 5-september 1991\nBetreft Waarnemers", "1991-09-05"),  # OCR read the space as a hyphen
+        ("Datum 14.maart 2003\nBetreft Waarnemers", "2003-03-14"),
     ],
 )
 def test_header_dates_in_every_form(line: str, expected: str) -> None:

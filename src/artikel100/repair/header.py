@@ -37,8 +37,8 @@ _MONTH = "(?i:" + "|".join(
     [MONTH_NAMES_RE] + [m[:i] + r"[^\W\d_]" + m[i + 1 :] for m in MONTH_NAMES for i in range(len(m))]
 ) + r")(?![^\W\d_])"
 # A full date as headers print it; a mirror may garble the space after the day
-# into a few non-ASCII characters ("8Ā november 2023").
-DATE_RE = rf"\d{{1,2}}(?:[ \t\u00a0]|[^\x00-\x7f\w\s]|[^\x00-\x7f]{{1,2}}(?=[ \t\u00a0]))+{_MONTH}[ \t\u00a0]+(?:19|20)\d\d"
+# into a few non-ASCII characters ("8Ā november 2023"), OCR into a mark ("5-september 1991").
+DATE_RE = rf"\d{{1,2}}(?:[ \t\u00a0]|[-.:'`]|[^\x00-\x7f\w\s]|[^\x00-\x7f]{{1,2}}(?=[ \t\u00a0]))+{_MONTH}[ \t\u00a0]+(?:19|20)\d\d"
 _NUMERIC_DATE = r"\d{1,2}-\d{1,2}-(?:19|20)\d\d"
 _ISO_DATE = r"(?:19|20)\d\d-\d\d-\d\d"
 _EOL = r"(?=[ \t|\]\[]*(?:\n|$))"
