@@ -970,3 +970,21 @@ def test_last_year_is_the_whole_period_of_what_was_given_then_but_earlier_this_y
     assert {("UNFICYP", "start", "2022"), ("UNFICYP", "end", "2022")} <= facts
     facts = _facts("Eerder dit jaar heeft Nederland met zestig militairen aan UNFICYP deelgenomen.", "1 oktober 2023")
     assert not any(k in ("start", "end") for _, k, _ in facts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nederland levert twaalf waarnemers aan UNFICYP. De operatie krijgt een sterkte van ongeveer 900 militairen "
+        "en 150 politiefunctionarissen.",
+        "Nederland levert twaalf waarnemers aan UNFICYP. De missie kreeg nooit de voorziene omvang: eind 2015 telde zij "
+        "minder dan 800 militairen en politiefunctionarissen.",
+    ],
+)
+def test_the_missions_own_strength_in_other_words_is_not_dutch(body: str) -> None:
+    assert {v for _, k, v in _facts(body, "1 maart 2016") if k == "personnel"} == {12}
+
+
+def test_the_contributions_own_size_stays_dutch() -> None:
+    facts = _facts("Nederland levert een Patriot-eenheid aan UNFICYP. De bijdrage heeft een omvang van circa 300 militairen.")
+    assert ("UNFICYP", "personnel", 300) in facts

@@ -100,6 +100,10 @@ _WHOLE = re.compile(
     # missions are "de" words, so "Zij telt 700 medewerkers" is the mission's size)
     r"|(?<!\bin )(?<!\bte )(?<!\bde )(?<!\bbij )\b(?!(?:Het|Dit)\b)[A-Z][A-Za-z-]{2,}(?:\s+[A-Z][a-z]+)?\s+(?:telt|omvat|bestaat uit|beschikt (?:\w+ )?over)\b"
     r"|(?i:\bomvang van de (?:missie|operatie|troepenmacht|vredesmacht)\b)"
+    # "eind 2025 telde zij minder dan 1 000 ...": the mission after its verb; "De operatie krijgt een
+    # sterkte van ongeveer 6 800 militairen en 350 militaire waarnemers"
+    r"|\b(?:telt|telde|telden|tellen)\s+(?:zij|ze)\b"
+    r"|(?i:\b\w*(?:missie|operatie|macht)\s+(?:krijgt|kreeg|heeft|had)\s+een\s+(?:\w+\s+)?(?:sterkte|omvang)\s+van\b)"
     # the mission as the subject of a verb further on: "Die missie richt zich op ... en telt 1 275
     # politiemensen"; founded with its size: "heeft UNMISS opgericht, met ten hoogste 7 000 militairen"
     r"|^(?:De|Die|Deze)\s+(?:[\w-]+\s+)?(?:missie|operatie|troepenmacht|vredesmacht)\b[^;]{0,200}?\ben\s+(?:telt|omvat)\b"
@@ -114,8 +118,8 @@ _WHOLE_FILTER = CaselessPrefilter(_WHOLE)  # speed: most sentences lack the word
 # Speed: every match of _WHOLE holds one of these (in lower case), or "uit" and a word of many
 # countries, or opens the sentence with "Met " (CaselessPrefilter picks its nouns, "missie",
 # which most sentences of a letter hold; these verbs are rare).
-_WHOLE_VERBS = ("telt", "tellen", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van de", "opgericht",
-                "ingesteld")
+_WHOLE_VERBS = ("telt", "tellen", "telde", "bestaat uit", "omvat", "beschikt", "daalt", "groeit", "omvang van", "sterkte van",
+                "opgericht", "ingesteld")
 _WHOLE_MANY = ("landen", "lidstaten", "bondgenoten", "deelnemende")
 
 
