@@ -988,3 +988,15 @@ def test_the_missions_own_strength_in_other_words_is_not_dutch(body: str) -> Non
 def test_the_contributions_own_size_stays_dutch() -> None:
     facts = _facts("Nederland levert een Patriot-eenheid aan UNFICYP. De bijdrage heeft een omvang van circa 300 militairen.")
     assert ("UNFICYP", "personnel", 300) in facts
+
+
+def test_a_total_over_the_counts_of_several_missions_is_no_missions_own() -> None:
+    body = ("Nederland levert twaalf waarnemers aan UNTSO.\n\nNederland levert veertien waarnemers aan UNFICYP.\n\n"
+            "In totaal gaat het om 26 personen.")
+    assert 26 not in {v for _, k, v in _facts(body, "1 maart 1995") if k == "personnel"}
+
+
+def test_a_total_over_the_parts_of_one_contribution_stays() -> None:
+    body = ("Nederland levert aan UNFICYP een wachtcompagnie van 120 militairen en een staf van 20 militairen. "
+            "In totaal gaat het om 140 militairen.")
+    assert ("UNFICYP", "personnel", 140) in _facts(body, "1 maart 1995")

@@ -441,6 +441,10 @@ _RECEIVES_AFTER = re.compile(
 _DEPLOYMENT_FOR = re.compile(r"\b(?:inzet|bijdrage|deelname|uitzending)\s+van\b[^.;:()]{0,100}?\svoor\s+(?:de|het)\s+(?:[\w-]+\s+){0,2}$")
 
 
+# A total that a sentence naming no mission gives after the counts of several.
+_TOTAL = re.compile(r"(?:In totaal|Samen|Totaal|Opgeteld)\b")
+_TOTAL_REACH = 600  # characters back: a table or list just above
+
 _GLUED_HEAD = re.compile(r"(?<=\s)[\w]+-$")
 
 
@@ -717,6 +721,9 @@ def find_contributions(
         state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
         if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
             continue
+        if not here and _TOTAL.match(sentence.text) and len({
+                c.mission for c in out if c.personnel and sentence.start - _TOTAL_REACH < c.spans[0][0] < sentence.start}) >= 2:
+            continue  # "In totaal gaat het om 54 personen" under counts for several missions: theirs together
         for group in ([[m] for m in missions] if both else [missions]):
             read_as = _as_granted(sentence, following.get(id(sentence)))
             found = _facts(read_as, group, here, units, letter_date, state,
