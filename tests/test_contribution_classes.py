@@ -1000,3 +1000,15 @@ def test_a_total_over_the_parts_of_one_contribution_stays() -> None:
     body = ("Nederland levert aan UNFICYP een wachtcompagnie van 120 militairen en een staf van 20 militairen. "
             "In totaal gaat het om 140 militairen.")
     assert ("UNFICYP", "personnel", 140) in _facts(body, "1 maart 1995")
+
+
+def test_the_days_of_an_event_are_not_the_contributions() -> None:
+    facts = _facts("Nederland levert sinds mei 1993 een verbindingseenheid aan ONUMOZ. Na de verkiezingen van 27 tot en "
+                   "met 29 oktober 1994 wordt de bijdrage afgebouwd.", "1 november 1994")
+    assert not any(v in ("1994-10-27", "1994-10-29") for _, _, v in facts)
+
+
+def test_a_task_taken_over_for_a_period_keeps_it() -> None:
+    facts = _facts("Nederland neemt de taak van 1 april tot en met 30 juni 2005 over in de Baltic Air Policing.",
+                   "1 maart 2005")
+    assert {("BAP", "start", "2005-04-01"), ("BAP", "end", "2005-06-30")} <= facts

@@ -171,6 +171,20 @@ def _in_reason(part: str, offset: int) -> bool:
     return comma < 0 or offset < comma
 
 
+# "na de verkiezingen van 27 tot en met 29 oktober", "de top van 11 en 12 juli": a range that
+# says when an event happened, not when the contribution ran ("neemt de taak van 1 april tot ... over").
+_EVENT_OF = re.compile(
+    r"\b(?:de|het)\s+(?:verkiezing(?:en)?|aanval(?:len)?|aanslag(?:en)?|verklaring|top|conferentie|vergadering"
+    r"|bijeenkomst|overleg|ramp|aardbeving|orkaan|tyfoon|storm|branden?|overstroming(?:en)?|gevechten|onlusten"
+    r"|rellen|protesten|bezoek|debat)\s+$"
+)
+
+
+def _time_of_a_thing(text: str, period_start: int) -> bool:
+    """The period starting at ``period_start`` is an event's: "de top van 11 tot en met 12 juli"."""
+    return text.startswith("van ", period_start) and bool(_EVENT_OF.search(text, max(0, period_start - 40), period_start))
+
+
 _FIGHTING = re.compile(r"\b(?:zware\s+)?(?:gevechten|vuurgevechten|beschietingen)\b")
 
 
@@ -1123,7 +1137,8 @@ def _facts(
     for period in periods:
         start, end = period.start, period.end
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
-                or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]):
+                or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]) \
+                or _time_of_a_thing(text, period.span[0]):
             continue
         if handover and _handover_in(text, clause_at(clauses, period.span[0])):
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task
