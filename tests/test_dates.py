@@ -270,3 +270,12 @@ def test_a_length_counted_from_the_start_after_it_is_one_period() -> None:
 )
 def test_a_year_the_letters_date_gives_without_a_qualifier(text: str, value: str) -> None:
     assert [d.value for d in find_dates(text, date(2017, 2, 10))] == [value]
+
+
+def test_a_length_in_weeks_or_days_from_a_day_gives_the_end() -> None:
+    from artikel100.extract.dates import find_periods
+
+    (period,) = find_periods("Het team werkt vanaf 14 augustus voor een periode van vier weken in het gebied.", date(2023, 8, 1))
+    assert (period.start, period.end) == ("2023-08-14", "2023-09-10")
+    (period,) = find_periods("Vanaf 1 juni 2020, voor tien dagen, vliegt een C-130 heen en weer.", date(2020, 5, 1))
+    assert (period.start, period.end) == ("2020-06-01", "2020-06-10")

@@ -622,6 +622,31 @@ def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) ->
                 yield Period(None, b.value, None, _span(b), m.span())
 
 
+# "vanaf 14 augustus voor een periode van vier weken": a length in weeks or days, which gives an
+# end only with the day it starts on.
+_SHORT_LENGTH = re.compile(
+    rf"\b(?i:voor|gedurende|periode\s+van|termijn\s+van)\s+{_DUR_HEDGE}(?:(?i:een|de)\s+(?i:periode|duur|termijn)\s+van\s+{_DUR_HEDGE})?"
+    rf"(?P<n>{NUMBER_RE})\s+(?P<unit>(?i:weken|week|dagen|dag))\b"
+)
+
+
+def _with_short_lengths(text: str, periods: list[Period]) -> list[Period]:
+    """Periods that start on a day and run for the weeks or days written right after or before them."""
+    out = list(periods)
+    for m in _SHORT_LENGTH.finditer(text):
+        n = parse_number(m.group("n").lower())
+        if not n:
+            continue
+        days = n * (7 if m.group("unit").lower().startswith("we") else 1)
+        for i, p in enumerate(out):
+            near = text[p.span[1] : m.start()] if p.span[1] <= m.start() else text[m.end() : p.span[0]]
+            if p.start and len(p.start) == 10 and not p.end and p.months is None and _COUNTED_FROM.fullmatch(near):
+                end = (date.fromisoformat(p.start) + timedelta(days=days - 1)).isoformat()
+                out[i] = Period(p.start, end, p.start_span, m.span(), (min(m.start(), p.span[0]), max(m.end(), p.span[1])))
+                break
+    return out
+
+
 # "voor een periode van zes maanden, te rekenen vanaf 1 mei": the length runs from the start after it.
 _COUNTED_FROM = re.compile(r"\s*,?\s*(?:(?:te\s+rekenen|gerekend)\s+)?")
 
@@ -662,4 +687,6 @@ def find_periods(text: str, letter_date: date | None) -> list[Period]:
                 break
         else:
             taken.append(Period(None, None, None, None, (s, e), months))
+    if "dag" in text or "week" in text or "weken" in text:
+        taken = _with_short_lengths(text, taken)
     return sorted(taken, key=lambda p: p.span)
