@@ -26,7 +26,8 @@ from artikel100.store import open_registry
 from artikel100.store.ingest import prepare_document, store_prepared
 
 TOKEN = "test-token-" + "x" * 20
-# The examples (2004, 2015, 2025) and the seed (NMI, November 2024) are all current on this day.
+# The seed (NMI, November 2024) and the KFOR example's staff officers (no end given) are current on
+# this day; the other examples' deployments have ended or are still to come.
 TODAY = date(2025, 6, 1)
 SHARED_SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 SCREENSHOTS = Path(__file__).parent / "screenshots"

@@ -45,7 +45,8 @@ def test_the_english_switch_changes_the_labels_and_is_remembered(client) -> None
 def test_overview_shows_the_examples_deployments(client) -> None:  # type: ignore[no-untyped-def]
     html = client.get("/").text
     deployed = html.split('id="ingezet"')[1].split('id="termijnen"')[0]
-    assert "Kosovo Force" in deployed and "160" in deployed
+    # KFOR's staff officers have no end in the 2004 example; its unit of 160 went home in October 2004
+    assert "Kosovo Force" in deployed and "oktober 2004" not in deployed
     if SHARED_SEED.is_dir():
         assert "NATO Mission Iraq" in deployed and "145" in deployed
     assert "<svg" in html and "a100-bar" in html  # the Gantt, server-side

@@ -63,6 +63,8 @@ def _diaeresis_variants(word: str) -> list[str]:
 
 
 _DUTCH_LETTERS = re.compile(r"[A-Za-zéëïöüèáàêôûçÉËÏÖÜÈ]+")
+_PARTICIPLE = re.compile(r"(?:ge|ver|be|ont|her)(?P<stem>[a-zë]{3,})[dt]")
+_STEM_COMMON = 3.5  # zipf of the plural or infinitive: "mijnen"
 _FUNCTION_WORDS = frozenset(
     "de het een en van in op te met voor naar aan door uit bij tot om of dat die dan als is zijn".split()
 )
@@ -238,7 +240,14 @@ class _WordRules:
 
     def _suspicious(self, token: str, repeated: bool) -> bool:
         # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
-        return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None
+        return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None \
+            and not self._participle(token)
+
+    def _participle(self, token: str) -> bool:
+        """A past participle of a verb made from a common noun or verb ("vermijnd" of "mijnen",
+        "ontmijnd"), which word lists often lack."""
+        m = _PARTICIPLE.fullmatch(token)
+        return bool(m) and self.lex.nl(m.group("stem") + "en") >= _STEM_COMMON
 
     def _missing_space(self, token: str) -> tuple[str, str] | None:
         """Two words run together ("toegezegdeen"): a known word and a function word
