@@ -1012,3 +1012,11 @@ def test_a_task_taken_over_for_a_period_keeps_it() -> None:
     facts = _facts("Nederland neemt de taak van 1 april tot en met 30 juni 2005 over in de Baltic Air Policing.",
                    "1 maart 2005")
     assert {("BAP", "start", "2005-04-01"), ("BAP", "end", "2005-06-30")} <= facts
+
+
+def test_a_noun_made_with_departure_is_no_departure() -> None:
+    text = ("Vertrek van Nederlanders uit Soedan\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 10 mei 2023\n\nHet kabinet heeft op 2 mei besloten vertrekvluchten te organiseren. De eerste "
+            "militairen vertrekken op 4 mei naar Jordanië.\n")
+    starts = {c.start for c in process_text(text).extraction.contributions if c.start}
+    assert starts == {"2023-05-04"}

@@ -255,7 +255,7 @@ def _is_foreign(text: str) -> bool:
 
 # Dates that start or end a contribution by the verb they stand with.
 _START_VERB = re.compile(
-    r"\b(?:(?:vertrek|vertrok)\w*(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
+    r"\b(?:(?:vertrek|vertrok)(?:t|ken|kende)?\b(?![^.]{0,40}\buit\b)|start\w*|aanvang\w*|gaat in|gaan in|ingaan|arriveer\w*|aankomst|ingezet"
     r"|operationeel|van start|ontplooid|sinds|vangt|vangen|neemt\b[^.]{0,40}\bover|in gebruik genomen|in gebruik gesteld"
     # "sluit op 22 april bij het eskader aan": joins the group then
     r"|(?:sluit|sluiten|sloot|sloten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
