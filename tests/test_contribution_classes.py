@@ -1020,3 +1020,9 @@ def test_a_noun_made_with_departure_is_no_departure() -> None:
             "militairen vertrekken op 4 mei naar Jordanië.\n")
     starts = {c.start for c in process_text(text).extraction.contributions if c.start}
     assert starts == {"2023-05-04"}
+
+
+def test_a_team_flown_to_the_area_on_a_day_starts_then() -> None:
+    facts = _facts("Nederland levert een team van twintig militairen aan UNDOF. Het team is op 3 maart met een C-130 van "
+                   "Eindhoven naar Damascus gevlogen.", "10 maart 2012")
+    assert ("UNDOF", "start", "2012-03-03") in facts

@@ -261,8 +261,10 @@ _START_VERB = re.compile(
     r"|(?:sluit|sluiten|sloot|sloten)\b[^.;]{0,40}?\baan\b|aangesloten|aansluiten"
     # "neemt vanaf het begin van de missie in juli 1994 deel": from the mission's start, which is then
     r"|vanaf (?:het begin|de start|de aanvang) van de (?:missie|operatie)"
-    # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then
+    # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then; "is op 27 december van
+    # Eindhoven naar Kerman gevlogen": gone there then
     r"|gestuurd|gezonden|uitgezonden|stuurt|stuurde|stuurden|zendt|zond|zonden"
+    r"|naar\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:over|af|uit)?ge(?:vlogen|reisd)\b"
     # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
     # begins (not "het conflict, dat op 12 juli begon")
     r"|(?:bijdrage|inzet|deelname|uitzending|detachement|team|eenheid|missie|training\w*|werkzaamheden"
