@@ -1026,3 +1026,15 @@ def test_a_team_flown_to_the_area_on_a_day_starts_then() -> None:
     facts = _facts("Nederland levert een team van twintig militairen aan UNDOF. Het team is op 3 maart met een C-130 van "
                    "Eindhoven naar Damascus gevlogen.", "10 maart 2012")
     assert ("UNDOF", "start", "2012-03-03") in facts
+
+
+def test_contributions_no_named_mission_receives_go_to_what_the_subject_is_about() -> None:
+    text = ("Onderwerp: Veiligheid van de scheepvaart in de Straat van Malakka\n\n"
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2006\n\n"
+            "Met deze brief informeren wij u over het besluit twee fregatten naar de Straat van Malakka te zenden. "
+            "De Amerikaanse marine escorteert daar in de operatie Earnest Will tankers onder haar eigen vlag.\n\n"
+            "Sinds 1 februari 2006 zijn twee Nederlandse fregatten met samen ongeveer 380 bemanningsleden in het gebied.\n")
+    ex = process_text(text).extraction
+    described = [m for m in ex.missions if not m.known]
+    assert [m.name for m in described] == ["Veiligheid van de scheepvaart in de Straat van Malakka"]
+    assert {(c.mission, c.personnel) for c in ex.contributions if c.personnel} == {(described[0].id, 380)}

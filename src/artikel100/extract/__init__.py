@@ -19,7 +19,7 @@ from .missions import find_missions, mission_mentions
 from .references import find_citations, find_references
 from .risks import find_findings, find_risks
 from .sentences import Sentence, block_lines, split_sentences
-from .topic import find_topic, opening_topic
+from .topic import find_topic, header_topic, opening_topic
 
 __all__ = ["extract", "body_text", "VERSION"]
 
@@ -124,6 +124,15 @@ def extract(doc: CleanDocument) -> Extraction:
         topic=topic.id if topic else None,
         others=others[0] if others and topic is None else None,  # (a topic adds a mention: asked again)
     )
+    if not contributions and topic is None and (fallback := header_topic(doc, mentions)) is not None:
+        # Dutch facts that no named mission receives belong to what the subject is about.
+        with_fallback = sorted([*mentions, (fallback.id, fallback.start, fallback.end)], key=lambda m: (m[1], m[2]))
+        contributions = find_contributions(
+            _with_subject_lines(doc, sentences), with_fallback, info.letter_date, info.body_end, section_mission,
+            block_lines(doc), topic=fallback.id,
+        )
+        if contributions:
+            topic, mentions = fallback, with_fallback
     missions = find_missions(about, info.letter_date)
     if topic is not None:
         missions.insert(0, Mission(id=topic.id, name=topic.name, spans=[(topic.start, topic.end)], known=False,

@@ -27,7 +27,7 @@ from ..model import CleanDocument
 from .described import described_id
 from .missions import catalogue, standing_forces
 
-__all__ = ["Topic", "find_topic", "opening_topic"]
+__all__ = ["Topic", "find_topic", "header_topic", "opening_topic"]
 
 # Header fields that can carry the operation's description, most telling first.
 _LABELS = ("subject", "site-subject", "site-title", "dossier")
@@ -96,8 +96,9 @@ class Topic:
     end: int
 
 
-def _description(line: str) -> str | None:
-    """The operation a header line describes, without its lead-ins, or None."""
+def _description(line: str, head: bool = True) -> str | None:
+    """The operation a header line describes, without its lead-ins, or None (with ``head`` False,
+    whatever the line is about, when it says what is done in no operation noun)."""
     line = " ".join(_DOSSIER_NUMBER.sub("", line.strip()).split())
     line = re.split(r"\s*[;|]\s*", line)[-1]  # "28676 NAVO; Brief regering; <onderwerp>"
     # "<onderwerp> - <dossier's title> - Parlementaire monitor": a site's title, its parts after a dash
@@ -107,8 +108,10 @@ def _description(line: str) -> str | None:
     phrase = _SHARE.sub("", phrase)
     phrase = _STAGE.sub("", phrase)
     phrase = re.sub(r"^(?:de|het)\s+", "", phrase).strip(" .:;|-")
-    if not 2 <= len(phrase.split()) <= _MAX_WORDS or not _OPERATION_HEAD.search(phrase):
+    if not 2 <= len(phrase.split()) <= _MAX_WORDS or (head and not _OPERATION_HEAD.search(phrase)):
         return None
+    if len(re.findall(r"[^\W\d_]{3,}", phrase)) < 2:
+        return None  # "29-521": a dossier's number, no words
     if re.search(r"(?:missies|operaties)\b", phrase, re.IGNORECASE) and not re.search(r"\bmissie\b|\boperatie\b", phrase):
         return None  # "Nederlandse deelname aan vredesoperaties en humanitaire hulp": a standing dossier
     if _POLICY.match(phrase) or ">" in line:
@@ -178,9 +181,25 @@ def _wrapped_end(doc: CleanDocument, block) -> int:  # noqa: ANN001 (model.Block
     return after.end if line[:1].islower() and len(line) < 100 else block.end
 
 
-def _topic_of(doc: CleanDocument, start: int, end: int) -> Topic | None:
+def header_topic(doc: CleanDocument, mentions: list[tuple[str, int, int]]) -> Topic | None:
+    """What the letter's subject line, or else its dossier's title, is about, for a letter whose
+    Dutch contributions go to no mission it names ("20 212 Veiligheid van de scheepvaart in de
+    Perzische Golf" over two mine hunters): the subject names the operation when nothing else does."""
+    from ..structure import header_blocks
+
+    blocks = header_blocks(doc)
+    for label in _LABELS:
+        for block in blocks:
+            if block.label == label and not any(block.start <= s < block.end for _, s, _ in mentions):
+                topic = _topic_of(doc, block.start, _wrapped_end(doc, block), head=False)
+                if topic:
+                    return topic
+    return None
+
+
+def _topic_of(doc: CleanDocument, start: int, end: int, head: bool = True) -> Topic | None:
     line = doc.text[start:end]
-    phrase = _description(line)
+    phrase = _description(line, head)
     if not phrase:
         return None
     start += line.find(phrase[:20])
