@@ -18,6 +18,13 @@ from artikel100.extract.sentences import Sentence
         "Over de uitkomst van het onderzoek informeert het kabinet uw Kamer nog deze maand.",
         "Over de afronding van het programma informeer ik uw Kamer voor de zomer.",
         "Daarnaast komt uw Kamer vóór het zomerreces de eindevaluatie toe.",
+        "Over de opvang van de vluchtelingen informeren wij u afzonderlijk.",
+        "Wij informeren uw Kamer in maart 2019 over de uitkomst van de gesprekken.",
+        "Op de gevolgen voor de marine ga ik in de brief over de vlootplannen, die u in het najaar ontvangt, nader in.",
+        "Na afloop van de inzet ontvangt u een evaluatie van de Nederlandse bijdrage.",
+        "Het rapport van de inspectie wordt uw Kamer in 2027 aangeboden.",
+        "Vraagt de VN om een langere inzet, dan houd ik uw Kamer daarvan op de hoogte.",
+        "Een nieuwe uitzending van het team zal het kabinet uw Kamer vooraf melden.",
     ],
 )
 def test_promises_to_inform_later_in_the_present_tense(sentence: str) -> None:
@@ -33,6 +40,9 @@ def test_promises_to_inform_later_in_the_present_tense(sentence: str) -> None:
         "Zoals aan de Kamer werd toegezegd, zullen wij hieronder nader ingaan op de lessen van de missie.",
         "Met deze aanvullende artikel 100-brief informeren wij u over het besluit van het kabinet.",
         "Overeenkomstig artikel 100 van de Grondwet informeren wij uw Kamer over de bijdrage voor de rest van dit jaar.",
+        "Wij informeren uw Kamer over de inzet van het fregat in maart 2018.",
+        "De evaluatie is uw Kamer in 2016 aangeboden.",
+        "Het kabinet heeft de aanvallen van 3 mei aan de VN gemeld.",
     ],
 )
 def test_informing_by_this_letter_or_in_the_past_is_no_commitment(sentence: str) -> None:
@@ -51,3 +61,9 @@ def test_informing_by_this_letter_or_in_the_past_is_no_commitment(sentence: str)
 def test_a_seasons_due_month_depends_on_before_in_or_after(sentence: str, due: str) -> None:
     (commitment,) = find_commitments([Sentence(sentence, 0, len(sentence), "paragraph")], date(2025, 3, 1))
     assert commitment.due == due
+
+
+def test_the_due_date_is_the_promising_parts() -> None:
+    text = "Het kabinet heeft gevraagd in 2025 de bijdrage te evalueren; de uitkomst wordt uw Kamer in 2026 aangeboden."
+    (commitment,) = find_commitments([Sentence(text, 0, len(text), "paragraph", None, 0)], date(2024, 11, 1))
+    assert commitment.due == "2026"

@@ -40,12 +40,14 @@ _PARLIAMENT = re.compile(
     r"|\b(?:ik|wij|we)\s+(?:\w+\s+)?u\b|\bu\s+(?:nader|hierover|daarover|zo spoedig|tijdig|in)\b"
     # the chair addressed as "U": "U wordt hierover separaat geïnformeerd"
     r"|\b[Uu]\s+(?:wordt|zult|ontvangt|zal)\b"
+    # "ontvangt u een evaluatie", "de brief ..., die u voor de zomer ontvangt"
+    r"|\b(?:ontvangt|krijgt)\s+u\b|\bdie\s+u\b(?=[^.;]{0,40}\bontvangt\b)"
 )
 _INFORM = guarded(re.compile(
     r"\b(?:informeren|informeert|informeer|geïnformeerd|geinformeerd|berichten|bericht|rapporteren|rapporteert|gerapporteerd"
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
-    r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte)\b"
+    r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte|aangeboden|melden|meld)\b"
     r"|(?:verslag|rapportage|brief|evaluatie)\b"
     # "komt uw Kamer vóór het zomerreces toe", "gaat de Kamer ... toe": a document sent to it
     r"|\b(?:komt|komen|gaat|gaan)\s+(?:\w+\s+){0,2}(?:uw|de)\s+Kamer\b",
@@ -53,7 +55,7 @@ _INFORM = guarded(re.compile(
 ))
 _FUTURE = guarded(re.compile(
     r"\b(?:zal|zullen|wordt|worden|ontvangt|ontvangen|gaat|gaan|zal worden|blijft|blijven|houdt|houden|volgt|informeert"
-    r"|informeer|bericht|rapporteert|rapporteer|stuurt|stuur|zendt|komt|komen)\b",
+    r"|informeer|bericht|rapporteert|rapporteer|stuurt|stuur|zendt|komt|komen|houd)\b",
     re.IGNORECASE,
 ))
 _PAST = guarded(re.compile(
@@ -82,6 +84,10 @@ _REPORT_VERB = re.compile(
 _LATER = guarded(re.compile(
     r"\b(?:zodra|wanneer|indien|mocht|na afloop|uiterlijk|binnenkort|later|nader|te zijner tijd|deze maand"
     r"|volgende (?:week|maand)|op korte termijn|zo spoedig mogelijk|zo snel mogelijk|in de (?:eerst)?volgende|separaat"
+    r"|afzonderlijk|apart"
+    # the time of informing right after whom: "Wij informeren uw Kamer in januari 2014 over ..."
+    r"|(?:uw Kamer|\bu)\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r"|die\s+u\b[^.;]{0,40}\bontvangt"
     r"|voortaan|v(?:oo|ó|óó)r de (?:zomer|winter|herfst)|in het (?:najaar|voorjaar)"
     # a recurring report: "in de periodieke stand-van-zakenbrieven", "in de voortgangsrapportages"
     r"|(?:half)?jaarlijkse?|periodieke?|voortgangs\w+|stand-van-zaken\w*|elke|iedere|maandelijkse?|wekelijkse?)\b",
@@ -137,6 +143,12 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     only name the subject ("na 31 december 2020", "de bijdrage in 2025") do not count.
     """
     text = sentence.text
+    if ";" in text:
+        # "... gevraagd in 2025 ook X te evalueren; de uitkomst wordt uw Kamer in 2026 aangeboden":
+        # the date of the part that promises
+        promising = [part for part in text.split(";") if _PARLIAMENT.search(part)]
+        if len(promising) == 1:
+            text = promising[0]
     if letter_date is not None:
         m = _WITHIN.search(text)
         if m:
