@@ -341,3 +341,10 @@ def test_a_rijksoverheid_page_with_the_document_type_before_its_subject() -> Non
     result = process_text(text)
     assert result.extraction.letter.date == "2011-03-14"
     assert "Home >" not in result.document.text
+
+
+def test_an_ocr_signature_whose_initial_j_was_read_as_a_bracket() -> None:
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 mei 2012\n\n"
+            "Hierbij informeer ik u over de bijdrage van Nederland aan de missie in het gebied.\n\n"
+            "De minister van Defensie,\n\nH.J). Kuipers\n")
+    assert [s.name for s in process_text(text).extraction.letter.signatories] == ["H.J.J. Kuipers"]

@@ -289,7 +289,12 @@ _HONORIFIC = re.compile(r"(?:(?<=\s)|^)(?:mr|dr|drs|ir|ing|prof|ds)\.?\s+(?=(?:[
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]\.)")
 
 
+# OCR reads the J of initials as a bracket and drops the dot before it: "J.S). Hillen", "C.C}, Veldkamp".
+_BRACKET_J = re.compile(r"(?<=\b[A-Z]\.[A-Z])[)}\]][.,]")
+
+
 def _clean_name(text: str) -> str:
+    text = _BRACKET_J.sub(".J.", text)
     text = _GLUED.sub(" ", text)
     return " ".join(_HONORIFIC.sub("", text).split())
 
