@@ -348,3 +348,13 @@ def test_an_ocr_signature_whose_initial_j_was_read_as_a_bracket() -> None:
             "Hierbij informeer ik u over de bijdrage van Nederland aan de missie in het gebied.\n\n"
             "De minister van Defensie,\n\nH.J). Kuipers\n")
     assert [s.name for s in process_text(text).extraction.letter.signatories] == ["H.J.J. Kuipers"]
+
+
+def test_a_margin_date_after_a_wrapped_role_is_no_name() -> None:
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 22 februari 2008\n\n"
+            "Hierbij informeren wij u over de bijdrage van Nederland aan de missie in het gebied.\n\n"
+            "De minister van Defensie,\n\nE. van Dam\n\nDe minister van Buitenlandse\n\nZaken, 22 februari 2008\n\n"
+            "M.J. de Boer\n")
+    signatories = process_text(text).extraction.letter.signatories
+    assert [(s.name, s.role) for s in signatories] == [
+        ("E. van Dam", "minister van Defensie"), ("M.J. de Boer", "minister van Buitenlandse Zaken")]

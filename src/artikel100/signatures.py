@@ -174,8 +174,9 @@ def _read_block(doc: CleanDocument, run: list[Block]) -> list[Signatory]:
                 # the rest of a role that wrapped in its column ("Zaken,"), maybe with names after it
                 open_roles[0].text += " " + wrapped.group(1) + ","
                 open_roles[0].complete = True
-                if not wrapped.group(2).strip() or any(not r.complete for r in pending):
-                    continue
+                rest = _NAME_NOISE.sub(" ", wrapped.group(2)).strip(" .,")
+                if not rest or any(not r.complete for r in pending):
+                    continue  # (or only the margin's date after it: "Zaken, 22 februari 2008")
                 start += wrapped.start(2)
             if pending:
                 signatories += _pair(doc, pending, (start, end))
