@@ -1038,3 +1038,12 @@ def test_contributions_no_named_mission_receives_go_to_what_the_subject_is_about
     described = [m for m in ex.missions if not m.known]
     assert [m.name for m in described] == ["Veiligheid van de scheepvaart in de Straat van Malakka"]
     assert {(c.mission, c.personnel) for c in ex.contributions if c.personnel} == {(described[0].id, 380)}
+
+
+def test_the_mission_the_opening_describes_before_naming_it_receives_the_contribution() -> None:
+    body = ("Hierbij informeren wij u over de Nederlandse bijdrage aan het team dat de Europese Unie in Kosovo heeft "
+            "opgericht, het EU Planning Team Kosovo (EUPT Kosovo).\n\n"
+            "De Europese Unie neemt taken over van UNMIK. UNMIK werkt nauw samen met KFOR. UNMIK bouwt af.\n\n"
+            "Nederland draagt bij met vier deskundigen.")
+    facts = _facts(body, "19 mei 2006")
+    assert ("EUPT-KOSOVO", "personnel", 4) in facts

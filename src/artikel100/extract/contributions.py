@@ -554,8 +554,14 @@ def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, 
         if not _NEGATED.search(sentence.text) and (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text)) \
                 and len({m for m in here if m not in context}) == 1:
             found = next((m for m, s, _ in mentions if sentence.start <= s < sentence.end and m not in context
-                          and _receives(sentence.text, s - sentence.start)), "")
+                          and (_receives(sentence.text, s - sentence.start)
+                               # "over de Nederlandse bijdrage aan het planningsteam dat de EU heeft
+                               # ingesteld, het EU Planning Team Kosovo": the one mission, described first
+                               or _SHARE_IN.search(sentence.text, 0, s - sentence.start))), "")
     return found or None
+
+
+_SHARE_IN = re.compile(r"\b(?:bijdrage|deelname|deelneming)\s+aan\b")
 
 
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
