@@ -325,3 +325,12 @@ def test_list_items_ending_in_commas_stay_apart() -> None:
     text = ("De bijdrage bestaat uit:\n\n- een fregat met een bemanning van ongeveer honderdvijftig militairen,\n\n"
             "- twee helikopters met hun bemanningen en technici,\n\n- een team van vier stafofficieren.\n")
     assert _repair(text).text.count("\n\n") == 3
+
+
+def test_a_heading_ocr_opened_with_a_speck_is_still_a_heading() -> None:
+    text = ("Het kabinet verlengt de bijdrage aan de missie in Kosovo met een jaar, tot en met 31 december 2017.\n\n"
+            "_EUFOR Althea\n\nDe operatie ondersteunt de Bosnische autoriteiten bij het handhaven van een veilige "
+            "omgeving.\n")
+    doc = _repair(text)
+    headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["EUFOR Althea"]

@@ -109,8 +109,9 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
 def is_heading_line(text: str, width: int, limit: float = 0.6) -> bool:
-    # A numbered heading ("2. EUFOR Althea", "3.1 Risico's") is judged by its words.
-    text = _SECTION_NUMBER.sub("", text, count=1)
+    # A numbered heading ("2. EUFOR Althea", "3.1 Risico's") is judged by its words, one that
+    # OCR opened with a speck ("_EUFOR Althea", "‘Kosten") by what follows it.
+    text = _SECTION_NUMBER.sub("", text.lstrip("_‘’'`"), count=1)
     return (
         bool(text)
         and len(text) < limit * width
