@@ -358,3 +358,14 @@ def test_a_margin_date_after_a_wrapped_role_is_no_name() -> None:
     signatories = process_text(text).extraction.letter.signatories
     assert [(s.name, s.role) for s in signatories] == [
         ("E. van Dam", "minister van Defensie"), ("M.J. de Boer", "minister van Buitenlandse Zaken")]
+
+
+def test_an_archived_copy_whose_banner_ocr_wrapped_over_its_address() -> None:
+    text = ("The Wayback Machine -\nhttps://web.archive.org/web/20150101000000/http://www.rijksoverheid.nl/documenten-en-p!\n\n"
+            "Rijksoverheid\n\nKamerbrief over de evacuatie van Nederlanders uit Libië\nKamerbrief | 02-03-2011\n\n"
+            "Geachte voorzitter,\n\nHierbij informeer ik u over de inzet van Zr.Ms. Tromp, die sinds 28 februari met "
+            "ongeveer 190 militairen voor de kust van Libië ligt.\n")
+    ex = process_text(text).extraction
+    assert ex.letter.date == "2011-03-02"
+    assert "web.archive.org" not in " ".join(c.description for c in ex.contributions)
+    assert [m.name for m in ex.missions] == ["evacuatie van Nederlanders uit Libië"]

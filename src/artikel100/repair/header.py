@@ -94,7 +94,7 @@ _FURNITURE = re.compile(
         r"Maat:[^\n]*|Weergave met pagina beginnen:?|Download[ \t]*[\"“„][^\n]*|Transcriptie",
         r"(?:Tweede|Eerste)[ \t]+Kamer[ \t]+der[ \t]+Staten-Generaal[ \t|]*\d?[ \t|]*",
         r"Vergaderjaar[ \t]+\d{4}[ \t]*[–-][ \t]*\d{4}[ \t|]*",
-        r">?[ \t]*Retouradres\b[^\n]*|www\.[\w./?=&%-]+",
+        r">?[ \t]*Retouradres\b[^\n]*|www\.[\w./?=&%-]+|https?://\S+",  # (an archive's address line too)
         r"[A-Z]{1,6}[/-]?[A-Z]{0,4}[\d/-]{6,}[\dA-Z/-]*",  # a reference code alone ("BS2014039812")
         r"kst-\d{5,6}(?:-[A-Z]+)?-\w{1,4}",  # the official print's identifier of the document alone
     )) + rf"){_EOL}"
@@ -329,7 +329,9 @@ _TITLE_RUN = 4
 
 def _is_site_title(text: str) -> bool:
     """A site's title over the letter (or a scan's speck read as a word): short, unterminated,
-    one sentence at most; ``text`` is the line with the lines its wrapping carried on."""
+    one sentence at most; ``text`` is the line with the lines its wrapping carried on (an
+    address in it, "https://web.archive.org/...p!", ends no sentence)."""
+    text = re.sub(r"https?://\S+", "", text)
     words = text.split()
     return (
         0 < len(words) <= _TITLE_WORDS
