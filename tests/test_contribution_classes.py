@@ -1047,3 +1047,16 @@ def test_the_mission_the_opening_describes_before_naming_it_receives_the_contrib
             "Nederland draagt bij met vier deskundigen.")
     facts = _facts(body, "19 mei 2006")
     assert ("EUPT-KOSOVO", "personnel", 4) in facts
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Het nationaal kader voor de bijdragen aan de coalitie loopt tot en met 31 december 2023.",
+        "\n\nHet nationaal kader loopt tot en met 31 december 2023.",
+    ],
+)
+def test_the_national_framework_is_the_dutch_decision_wherever_it_is_named(second: str) -> None:
+    facts = _facts("De Nederlandse bijdrage aan de anti-ISIS-coalitie (Operation Inherent Resolve) bestaat uit circa "
+                   f"vijftien stafofficieren. {second}", "1 maart 2023")
+    assert ("OIR", "end", "2023-12-31") in facts

@@ -95,7 +95,8 @@ _NOT_ACTOR_BEFORE = re.compile(
 _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:geleide|gecommandeerde|aangevoerde)\b")
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
 _MISSION_ACTOR = guarded(re.compile(
-    r"(?i:\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
+    # (not the object of a preposition: "Het nationaal kader voor de bijdragen aan de coalitie loopt tot ...")
+    r"(?i:(?<!\baan )(?<!\bvoor )(?<!\bbij )(?<!\bin )\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
     r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
     # its size as a phrase: "een VN-onderzoeksteam van ca. 15 personen", "een troepenmacht van 12.000 militairen"
     r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht)"
