@@ -67,3 +67,9 @@ def test_the_due_date_is_the_promising_parts() -> None:
     text = "Het kabinet heeft gevraagd in 2025 de bijdrage te evalueren; de uitkomst wordt uw Kamer in 2026 aangeboden."
     (commitment,) = find_commitments([Sentence(text, 0, len(text), "paragraph", None, 0)], date(2024, 11, 1))
     assert commitment.due == "2026"
+
+
+def test_a_promise_after_a_semicolon_takes_the_date_of_the_part_before_when_it_gives_none() -> None:
+    text = "Een besluit over de verlenging volgt in het voorjaar; uw Kamer ontvangt dan een afzonderlijke brief."
+    (commitment,) = find_commitments([Sentence(text, 0, len(text), "paragraph", None, 0)], date(2024, 11, 1))
+    assert commitment.due == "2025-04"

@@ -145,10 +145,15 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     text = sentence.text
     if ";" in text:
         # "... gevraagd in 2025 ook X te evalueren; de uitkomst wordt uw Kamer in 2026 aangeboden":
-        # the date of the part that promises
+        # the date of the part that promises, when it gives one ("volgt in het voorjaar; uw Kamer
+        # ontvangt dan een brief" takes the other part's)
         promising = [part for part in text.split(";") if _PARLIAMENT.search(part)]
-        if len(promising) == 1:
-            text = promising[0]
+        if len(promising) == 1 and len(promising[0]) < len(text):
+            part = Sentence(promising[0], sentence.start, sentence.start + len(promising[0]), sentence.block_kind,
+                            sentence.footnote, sentence.block_start)
+            due = _due(part, letter_date)
+            if due:
+                return due
     if letter_date is not None:
         m = _WITHIN.search(text)
         if m:
