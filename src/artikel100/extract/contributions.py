@@ -180,7 +180,7 @@ _EVENT_OF = re.compile(
 )
 
 
-def _time_of_a_thing(text: str, period_start: int) -> bool:
+def _time_of_an_event(text: str, period_start: int) -> bool:
     """The period starting at ``period_start`` is an event's: "de top van 11 tot en met 12 juli"."""
     return text.startswith("van ", period_start) and bool(_EVENT_OF.search(text, max(0, period_start - 40), period_start))
 
@@ -386,6 +386,8 @@ def _returned_to(text: str, start: int, end: int) -> bool:
     """The place at ``text[start:end]`` is where a unit comes back to: home, not the mission's area."""
     return bool(_RETURNS_TO.search(text[max(0, start - 12) : start]) and _RETURN_AFTER.match(text, end)) \
         or bool(_BACK_TO.search(text[max(0, start - 50) : start]))
+
+
 _MAX_DUTCH_PERSONNEL = 2000  # larger numbers count whole missions, not the Dutch part
 # A nationality before the counted people, other than Dutch.
 _OTHER_NATION = re.compile(r"^\S+\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se|ese|ense)\s+\w+")
@@ -529,6 +531,7 @@ def _quantities(text: str) -> list[Quantity]:
 
 
 _OPENING_PARAGRAPHS = 1
+_SHARE_IN = re.compile(r"\b(?:bijdrage|deelname|deelneming)\s+aan\b")  # "de Nederlandse bijdrage aan ..."
 
 
 def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, int]], body_end: int,
@@ -559,9 +562,6 @@ def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, 
                                # ingesteld, het EU Planning Team Kosovo": the one mission, described first
                                or _SHARE_IN.search(sentence.text, 0, s - sentence.start))), "")
     return found or None
-
-
-_SHARE_IN = re.compile(r"\b(?:bijdrage|deelname|deelneming)\s+aan\b")
 
 
 def _main_mission(mentions: list[tuple[str, int, int]], body_end: int, context: set[str]) -> str | None:
@@ -1146,7 +1146,7 @@ def _facts(
         start, end = period.start, period.end
         if _of_the_mission(text, clause_at(clauses, period.span[0]), here, period.span[0]) \
                 or _other_time(text, clause_at(clauses, period.span[0]), period.span[0]) \
-                or _time_of_a_thing(text, period.span[0]):
+                or _time_of_an_event(text, period.span[0]):
             continue
         if handover and _handover_in(text, clause_at(clauses, period.span[0])):
             start = None  # "vanaf mei overgenomen door een eenheid van Duitsland" starts someone else's task

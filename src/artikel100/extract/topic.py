@@ -98,7 +98,7 @@ class Topic:
 
 def _description(line: str, head: bool = True) -> str | None:
     """The operation a header line describes, without its lead-ins, or None (with ``head`` False,
-    whatever the line is about, when it says what is done in no operation noun)."""
+    also a line whose head is no operation noun: "Veiligheid van de scheepvaart in de Perzische Golf")."""
     line = " ".join(_DOSSIER_NUMBER.sub("", line.strip()).split())
     line = re.split(r"\s*[;|]\s*", line)[-1]  # "28676 NAVO; Brief regering; <onderwerp>"
     # "<onderwerp> - <dossier's title> - Parlementaire monitor": a site's title, its parts after a dash
