@@ -1060,3 +1060,13 @@ def test_the_national_framework_is_the_dutch_decision_wherever_it_is_named(secon
     facts = _facts("De Nederlandse bijdrage aan de anti-ISIS-coalitie (Operation Inherent Resolve) bestaat uit circa "
                    f"vijftien stafofficieren. {second}", "1 maart 2023")
     assert ("OIR", "end", "2023-12-31") in facts
+
+
+def test_the_operation_of_a_standing_force_the_opening_names_receives_its_units() -> None:
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 mei 2023\n\n"
+            "Met deze brief informeer ik u over de Nederlandse deelname aan Nordic Shield, een maritieme inzet van de "
+            "Joint Expeditionary Force (JEF) in de Oostzee.\n\n"
+            "De JEF bestaat uit tien landen in Noord-Europa. De JEF kan snel eenheden samenstellen.\n\n"
+            "Zr.Ms. Karel Doorman, met ongeveer 160 bemanningsleden, neemt van 1 tot en met 30 juni deel.\n")
+    ex = process_text(text).extraction
+    assert {(c.mission, c.personnel) for c in ex.contributions if c.personnel} == {("NORDIC-SHIELD", 160)}

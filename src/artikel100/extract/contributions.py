@@ -531,6 +531,22 @@ def _quantities(text: str) -> list[Quantity]:
 
 
 _OPENING_PARAGRAPHS = 1
+# A site's summary of the letter: "informeert de Tweede Kamer over de deelname van de marine aan ...".
+_INFORMS_OF_SHARE = re.compile(r"\binformeer\w*\b[^.;]{0,60}\bover de (?:deelname|bijdrage|inzet)\b")
+# "deelname aan Baltic Protector, de eerste maritieme inzet van de JEF": the others named after it
+# describe the first mission, they receive nothing.
+_APPOSITION_AFTER = re.compile(r",\s+(?:de|het|een)\s")
+
+
+def _described_after(sentence: Sentence, mentions: list[tuple[str, int, int]], context: set[str]) -> bool:
+    """The sentence names its first mission, then others only in a description after a comma."""
+    own = [(m, s, e) for m, s, e in mentions if sentence.start <= s < sentence.end and m not in context]
+    if not own:
+        return False
+    first, _, first_end = own[0]
+    later = [s for m, s, _ in own if m != first]
+    return bool(_APPOSITION_AFTER.match(sentence.text, first_end - sentence.start)) and \
+        all(s > first_end for s in later) and _receives(sentence.text, own[0][1] - sentence.start)
 _SHARE_IN = re.compile(r"\b(?:bijdrage|deelname|deelneming)\s+aan\b")  # "de Nederlandse bijdrage aan ..."
 
 
@@ -548,14 +564,21 @@ def _opening_receiver(sentences: list[Sentence], mentions: list[tuple[str, int, 
             break
         here = [m for m, s, _ in mentions if sentence.start <= s < sentence.end]
         if any(m in standing_forces() for m in here):
-            return None  # a standing force in the opening carries units into the operation: see the end of find_contributions
+            # a standing force in the opening carries units into the operation (see the end of
+            # find_contributions): the operation beside it may still receive them ("aan Baltic
+            # Protector, een inzet van de Joint Expeditionary Force")
+            context = context | standing_forces()
+            here = [m for m in here if m not in context]
+            if not here:
+                return None
         if found is not None or not here:
             continue
         # only the first sentence that names a mission, and only a decision of ours about one mission
         # (not a list: "bijdragen aan drie missies: X, Y en Z")
         found = ""
-        if not _NEGATED.search(sentence.text) and (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text)) \
-                and len({m for m in here if m not in context}) == 1:
+        if not _NEGATED.search(sentence.text) \
+                and (_DUTCH.search(sentence.text) or _DECIDED.search(sentence.text) or _INFORMS_OF_SHARE.search(sentence.text)) \
+                and (len({m for m in here if m not in context}) == 1 or _described_after(sentence, mentions, context)):
             found = next((m for m, s, _ in mentions if sentence.start <= s < sentence.end and m not in context
                           and (_receives(sentence.text, s - sentence.start)
                                # "over de Nederlandse bijdrage aan het planningsteam dat de EU heeft
