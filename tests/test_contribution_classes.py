@@ -1070,3 +1070,10 @@ def test_the_operation_of_a_standing_force_the_opening_names_receives_its_units(
             "Zr.Ms. Karel Doorman, met ongeveer 160 bemanningsleden, neemt van 1 tot en met 30 juni deel.\n")
     ex = process_text(text).extraction
     assert {(c.mission, c.personnel) for c in ex.contributions if c.personnel} == {("NORDIC-SHIELD", 160)}
+
+
+def test_the_day_the_last_of_them_left_the_country_ends_the_contribution() -> None:
+    facts = _facts("Nederland nam vanaf mei 1993 met een verbindingseenheid deel aan ONUMOZ. Na de verkiezingen is de "
+                   "bijdrage afgebouwd; op 20 december hebben de laatste Nederlandse militairen het land verlaten.",
+                   "15 januari 1995")
+    assert ("ONUMOZ", "end", "1994-12-20") in facts

@@ -287,7 +287,9 @@ _END_VERB = re.compile(
     r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|teruggekeerd|terugtrekking|teruggetrokken"
     r"|redeployment|afgerond|niet langer|niet meer"
     r"|afloop\w*|(?:vertrek|vertrok)\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
-    r"|trekt\b[^.]{0,60}\bterug|voltooid)\b",
+    r"|trekt\b[^.]{0,60}\bterug|voltooid"
+    # "op 20 december hebben de laatste Nederlandse militairen het land verlaten"
+    r"|laatste\b[^.;]{0,40}\b(?:het land|het gebied|de regio)\s+(?:verlaten|verliet|verlieten))\b",
     re.IGNORECASE,
 )
 # The people and units of a contribution, as the subject of a sentence ("Het detachement").
