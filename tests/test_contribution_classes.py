@@ -1077,3 +1077,9 @@ def test_the_day_the_last_of_them_left_the_country_ends_the_contribution() -> No
                    "bijdrage afgebouwd; op 20 december hebben de laatste Nederlandse militairen het land verlaten.",
                    "15 januari 1995")
     assert ("ONUMOZ", "end", "1994-12-20") in facts
+
+
+def test_what_another_force_did_until_a_date_in_a_clause_on_it_is_its_own() -> None:
+    facts = _facts("Nederland levert een transportvliegtuig aan UNAMSIL. De regionale vredesmacht ECOMOG, die het land tot "
+                   "het begin van dit jaar beveiligde, heeft haar laatste eenheden teruggetrokken.", "1 juni 2000")
+    assert not any(k == "end" for _, k, _ in facts)

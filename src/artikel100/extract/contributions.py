@@ -200,9 +200,14 @@ def _of_the_mission(text: str, clause, here: list[tuple[str, int, int]], pos: in
     if closes >= 0 and pos >= clause.start + closes:
         return False
     named = [s for _, s, e in here if 0 <= clause.start - e <= 3]
-    return bool(named) and not _SHARE_OF.search(text, 0, named[0]) and bool(_MISSION_BEGINS.search(part))
+    return bool(named) and not _SHARE_OF.search(text, 0, named[0]) and bool(_MISSION_BEGINS.search(part) or _MISSION_DOES.search(part))
 
 
+# ... or what it did until then: "ECOMOG, die het land tot het begin van dit jaar beveiligde".
+_MISSION_DOES = re.compile(
+    r"\b(?:beveiligde|beveiligt|ondersteunde|ondersteunt|bewaakte|bewaakt|patrouilleerde|patrouilleert|opereerde|opereert"
+    r"|trainde|traint|hield toezicht|houdt toezicht)\b"
+)
 # What a mission itself does in time: it begins, is set up, runs or ends.
 _MISSION_BEGINS = re.compile(
     r"\b(?:van start|begon|begonnen|begint|gestart|startte|opgericht|ingesteld|opgeheven|afgesloten|loopt|liep|eindigt|eindigde)\b"
