@@ -448,3 +448,13 @@ def test_a_centre_named_with_a_dash_before_its_last_word_and_its_acronym_is_a_mi
             "in Bahrein.\n")
     missions = process_text(text).extraction.missions
     assert [(m.id, m.name) for m in missions] == [("JMIC-G", "Joint Maritime Information Centre – Gulf")]
+
+
+def test_an_exercise_the_netherlands_takes_part_in_is_an_operation() -> None:
+    from artikel100 import process_text
+
+    text = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 mei 2019\n\n"
+            "Nederland levert een fregat aan de Standing NATO Maritime Group 1. Het schip neemt in juni deel aan de "
+            "jaarlijkse NAVO-oefening Dynamic Mongoose bij Noorwegen.\n")
+    ids = {m.id for m in process_text(text).extraction.missions}
+    assert "DYNAMIC-MONGOOSE" in ids

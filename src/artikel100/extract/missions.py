@@ -354,6 +354,10 @@ _EXPLAINED_NAME = re.compile(
     rf"\b(?:aan|in|bij)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+(?:19|20)\d\d)?),[ \t]+(?:een|de)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
     r"[\w-]*?(?:inzet|operatie|oefening|missie|patrouille)\b"  # "NAVO-oefening", "winteroefening" too
 )
+_JOINED_EXERCISE = re.compile(
+    rf"\b(?:deel|deelname|deelneming)\s+aan\s+(?:de|het)\s+(?:[\w-]+\s+)?[\w-]*oefening\s+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+(?:19|20)\d\d)?)"
+)
 _EUNAVFOR = re.compile(r"EU ?NAVFOR(?:[ \t]+MED)?[ \t]+([A-Z][a-z]{2,})(?!\w)")
 _UN_MISSION = re.compile(
     r"VN-(?:vredes|waarnemers|politie|stabilisatie|bijstands)?missie[ \t]+"
@@ -498,6 +502,12 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
             without_year = re.sub(r"\s+(?:19|20)\d\d$", "", name)
             if without_year != name and not _is_place(without_year):
                 explained[without_year] = _slug(name)
+    for m in _JOINED_EXERCISE.finditer(text):
+        # "neemt van 9 tot en met 21 juni deel aan de jaarlijkse NAVO-oefening BALTOPS": an exercise
+        # the Netherlands takes part in is an operation of its own (one only named is not: "Zapad")
+        name = " ".join(m.group("name").split())
+        if not _is_place(name) and add(_slug(name), m.start("name"), m.end("name"), name, None):
+            explained.setdefault(name, _slug(name))
     for m in _EUNAVFOR.finditer(text):
         if not _starts_word(text, m.start()) or m.group(1) in {"Med", "Operation", "Operatie"}:
             continue
