@@ -10,6 +10,7 @@ full-text index).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,6 +105,27 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+_OPEN_WAIT = 120.0  # seconds another process may keep a new registry busy while we open it
+
+
+def _migrate_waiting(registry: Registry) -> None:
+    """Migrate, waiting out a lock that SQLite reports at once instead of on its busy timeout
+    (another process opening the same new file, a checkpoint): the migration is one transaction."""
+    from .migrations import migrate as run_migrations
+
+    deadline, wait = time.monotonic() + _OPEN_WAIT, 0.1
+    while True:
+        try:
+            run_migrations(registry)
+            return
+        except SQLAlchemyError as exc:
+            locked = registry.dialect == "sqlite" and is_transient(exc)  # (a server that is down fails at once)
+            if not locked or time.monotonic() + wait > deadline:
+                raise
+            time.sleep(wait)
+            wait = min(wait * 2, 2.0)
+
+
 def open_registry(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Registry:
     """Open (and by default create or migrate) the registry at ``db``.
 
@@ -121,9 +143,7 @@ def open_registry(db: str | os.PathLike[str] | None = None, *, migrate: bool = T
             engine = create_engine(url, pool_pre_ping=True)
         registry = Registry(engine, url)
         if migrate:
-            from .migrations import migrate as run_migrations
-
-            run_migrations(registry)
+            _migrate_waiting(registry)
         return registry
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open the registry at {_masked(url)}: {_first_line(exc)}") from exc
