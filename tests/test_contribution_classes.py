@@ -1083,3 +1083,25 @@ def test_what_another_force_did_until_a_date_in_a_clause_on_it_is_its_own() -> N
     facts = _facts("Nederland levert een transportvliegtuig aan UNAMSIL. De regionale vredesmacht ECOMOG, die het land tot "
                    "het begin van dit jaar beveiligde, heeft haar laatste eenheden teruggetrokken.", "1 juni 2000")
     assert not any(k == "end" for _, k, _ in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De missie telt circa 125 militairen uit elf lidstaten.",
+        "EUTM Mali telt ongeveer vijfhonderd personen.",
+        "Dat is de omvang van de missie in het noorden.",
+        "Die missie richt zich op de grens en telt 1 275 politiemensen.",
+        "De Veiligheidsraad heeft UNMISS opgericht, met ten hoogste 7 000 militairen.",
+        "De macht zal in de eerste fase ongeveer 3 000 militairen tellen.",
+        "Aan de missie nemen militairen uit 23 landen deel.",
+        "Met ruim 13.000 militairen is UNMISS een van de grootste VN-missies.",
+        "Eind 2025 telde zij minder dan 1 000 politiefunctionarissen.",
+        "De operatie krijgt een sterkte van ongeveer 6 800 militairen.",
+    ],
+)
+def test_the_quick_look_for_a_missions_strength_misses_none_of_its_forms(sentence: str) -> None:
+    # speed: _may_be_whole skips _WHOLE on sentences without its words; every form _WHOLE knows must pass it
+    from artikel100.extract.contributions import _WHOLE, _may_be_whole
+
+    assert _WHOLE.search(sentence) and _may_be_whole(sentence)
