@@ -64,9 +64,11 @@ _FUNCTION_HYPHEN = re.compile(
 )
 # "Inzet-van Defensie", "Golf-van Guinee", "bijdrage-aan NMI": the same hyphen before a function word
 # and a name, where the word before is a common word; a double surname is not one ("Jansen-de Vries").
+# (The match is the hyphen, found first for speed; _word_before gives the word.)
 _FUNCTION_HYPHEN_NAME = re.compile(
-    r"\b(?P<word>[^\W\d_]{2,})(?P<hyphen>-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|ter|ten)\b)[A-Z])"
+    r"-(?<=[^\W\d_]{2}-)(?=(?:" + _FUNCTION.replace("|en|of", "") + r") (?!(?:der|den|ter|ten)\b)[A-Z])"
 )
+_WORD_END = re.compile(r"[^\W\d_]+$")
 _COMMON_WORD = 4.5  # zipf; surnames that are words too ("Bakker", "Visser", "Dijk") are rarer
 # "van, de": punctuation straight after an article or a preposition that is never a verb particle.
 # (The match is the mark, the word, and a space between, are looked behind: see _with_space.)
@@ -98,8 +100,9 @@ _MONTH_YEAR_MARK = re.compile(
 )
 # "per T juli 2019", "op l mei": a day of one figure read as a letter, between a word that
 # leads a date and the month.
+# (The letter first: re finds it fast; the word before is looked behind.)
 _ONE_FOR_DAY = re.compile(
-    _after_word("op|per|tot|van|vanaf|sinds|en|tussen|ingang|t/m", " ") + rf"[TlI|](?= (?:{_MONTHS})\b)"
+    r"[TlI|]" + _after_word("op|per|tot|van|vanaf|sinds|en|tussen|ingang|t/m", r" [TlI|]") + rf"(?= (?:{_MONTHS})\b)"
 )
 # "loopt eind. 2014 af", "medio: 2006": a mark between a word that places a date and the date.
 _QUALIFIERS = "eind|begin|medio|half|halverwege"
@@ -233,6 +236,12 @@ def _glued_colon(text: str, at: int) -> Edit | None:
     return Edit(at, at + 1, " ", "glued-colon")
 
 
+def _word_before(text: str, at: int) -> str:
+    """The letters that end right before ``at``."""
+    m = _WORD_END.search(text, max(0, at - 40), at)
+    return m.group() if m else ""
+
+
 def _inside_hyphenated(text: str, hyphen: int) -> bool:
     """The word before the hyphen at ``hyphen`` follows a hyphen itself: a hyphenated phrase."""
     begin = hyphen
@@ -288,8 +297,8 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), "", "stray-stop"))
     edits += [e for m in _GLUED_COLON.finditer(text) if (e := _glued_colon(text, m.start()))]
     edits += [Edit(m.start(), m.end(), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN.finditer(text)]
-    edits += [Edit(m.start("hyphen"), m.end("hyphen"), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN_NAME.finditer(text)
-              if lex.nl(m.group("word").lower()) >= _COMMON_WORD and not _inside_hyphenated(text, m.start("hyphen"))]
+    edits += [Edit(m.start(), m.end(), " ", "function-word-hyphen") for m in _FUNCTION_HYPHEN_NAME.finditer(text)
+              if lex.nl(_word_before(text, m.start()).lower()) >= _COMMON_WORD and not _inside_hyphenated(text, m.start())]
     for m in _FUNCTION_PUNCT.finditer(text):
         start = _with_space(text, m.start())
         edits.append(Edit(start, m.end(), " " if start < m.start() else "", "function-word-punctuation"))
