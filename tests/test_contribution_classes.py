@@ -1105,3 +1105,9 @@ def test_the_quick_look_for_a_missions_strength_misses_none_of_its_forms(sentenc
     from artikel100.extract.contributions import _WHOLE, _may_be_whole
 
     assert _WHOLE.search(sentence) and _may_be_whole(sentence)
+
+
+def test_a_unit_sent_without_a_count_anchors_the_sentences_about_it() -> None:
+    facts = _facts("De regering heeft besloten een bataljon aan UNFICYP te leveren. De voorhoede vertrekt begin april; "
+                   "het bataljon is medio mei operationeel.", "1 maart 1996")
+    assert ("UNFICYP", "start", "1996-04") in facts

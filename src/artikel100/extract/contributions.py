@@ -301,6 +301,7 @@ _END_VERB = re.compile(
 _PEOPLE_NOUNS = (
     "toestellen|schip|schepen|fregat|eenheid|eenheden|detachement|compagnie|militairen|bemanning|taskforce|team|teams"
     "|vliegtuigen|helikopters|mijnenjager|staf|stafofficieren|waarnemers|commandant"
+    "|bataljon|peloton|taakgroep|battlegroup|voorhoede|kwartiermakers|mariniers"
 )
 # A sentence that goes on about the one before: "Zij worden ...", "Het gaat om ...".
 _ANAPHOR = re.compile(
