@@ -1111,3 +1111,9 @@ def test_a_unit_sent_without_a_count_anchors_the_sentences_about_it() -> None:
     facts = _facts("De regering heeft besloten een bataljon aan UNFICYP te leveren. De voorhoede vertrekt begin april; "
                    "het bataljon is medio mei operationeel.", "1 maart 1996")
     assert ("UNFICYP", "start", "1996-04") in facts
+
+
+def test_since_its_founding_starts_on_the_founding_day_the_sentence_before_names() -> None:
+    body = ("Nederland levert analisten aan UNFICYP. Het hoofdkwartier is op 1 maart 2008 in Nicosia opgericht. "
+            "Vanaf de oprichting werken twee Nederlanders op het hoofdkwartier van UNFICYP.")
+    assert ("UNFICYP", "start", "2008-03-01") in _facts(body, "1 juni 2009")

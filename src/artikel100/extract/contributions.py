@@ -857,6 +857,8 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
 # eindigt op die datum": the date of the sentence before.
 _SINCE_THEN = re.compile(
     r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b"
+    # "... hebben het centrum op 30 september 2007 opgericht. Vanaf de oprichting werken er twee Nederlanders"
+    r"|\b(?:[Vv]anaf|[Ss]inds) de (?:oprichting|instelling|start)\b"
     # "De Nederlandse militairen zijn op die datum in de nieuwe missie overgegaan"
     r"|\bop (?:die datum|dat moment)\b[^.;]{0,60}\b(?:overgegaan|overgestapt|begonnen|gestart|aangekomen|ingezet)\b"
 )
@@ -880,7 +882,7 @@ def _by_the_sentence_before(sentence: Sentence, mission: str, before: list[Sente
     """The start or end a Dutch sentence gives by the date of the last dated sentence before it in
     its paragraph."""
     refers = [(name, m) for name, rx in (("start", _SINCE_THEN), ("end", _ENDS_THEN)) if (m := rx.search(sentence.text))]
-    if not refers or not before or _is_foreign(sentence.text) or not re.search(r"\bNederland(?:se)?\b", sentence.text) \
+    if not refers or not before or _is_foreign(sentence.text) or not re.search(r"\bNederland(?:se|ers)?\b", sentence.text) \
             or _SIZE_NOW.search(sentence.text):
         return []  # not another's, nor what the share now consists of
     previous, dates = next(((b, ds) for b in reversed(before)
