@@ -871,9 +871,14 @@ _ENDS_THEN = re.compile(
 _SIZE_NOW = re.compile(r"\b(?:bestaat|bestaan|telt|tellen|omvat|omvatten)\b")
 
 
+def _month_dates(text: str, letter_date: date | None) -> list:  # noqa: ANN201 (dates.DateMention)
+    """The dates ``text`` names to the month at least."""
+    return [d for d in find_dates(text, letter_date) if len(d.value) >= 7]
+
+
 def _last_date(text: str, letter_date: date | None) -> str | None:
     """The last date, to the month at least, that ``text`` names."""
-    dates = [d for d in find_dates(text, letter_date) if len(d.value) >= 7]
+    dates = _month_dates(text, letter_date)
     return dates[-1].value if dates else None
 
 
@@ -886,7 +891,7 @@ def _by_the_sentence_before(sentence: Sentence, mission: str, before: list[Sente
             or _SIZE_NOW.search(sentence.text):
         return []  # not another's, nor what the share now consists of
     previous, dates = next(((b, ds) for b in reversed(before)
-                            if (ds := [d for d in find_dates(b.text, letter_date) if len(d.value) >= 7])), (None, []))
+                            if (ds := _month_dates(b.text, letter_date))), (None, []))
     if previous is None or _DECIDED.search(previous.text):
         return []  # (nor since a decision: "Op 4 december besloot de NAVO ...")
     have = {f for c in found if c.mission == mission for f in ("start", "end") if getattr(c, f)}

@@ -622,6 +622,10 @@ def _singles(text: str, letter_date: date | None, win: list[tuple[int, int]]) ->
                 yield Period(None, b.value, None, _span(b), m.span())
 
 
+# "voor een periode van zes maanden, te rekenen vanaf 1 mei": the length runs from the start after it.
+_COUNTED_FROM = re.compile(r"\s*,?\s*(?:(?:te\s+rekenen|gerekend)\s+)?")
+
+
 # "vanaf 14 augustus voor een periode van vier weken": a length in weeks or days, which gives an
 # end only with the day it starts on.
 _SHORT_LENGTH = re.compile(
@@ -645,10 +649,6 @@ def _with_short_lengths(text: str, periods: list[Period]) -> list[Period]:
                 out[i] = Period(p.start, end, p.start_span, m.span(), (min(m.start(), p.span[0]), max(m.end(), p.span[1])))
                 break
     return out
-
-
-# "voor een periode van zes maanden, te rekenen vanaf 1 mei": the length runs from the start after it.
-_COUNTED_FROM = re.compile(r"\s*,?\s*(?:(?:te\s+rekenen|gerekend)\s+)?")
 
 
 def find_periods(text: str, letter_date: date | None) -> list[Period]:

@@ -466,7 +466,7 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
 
     found: list[_Mention] = []
     acronyms: dict[str, tuple[str, str, str | None, bool]] = {}  # acronym -> (id, name, organisation, known)
-    explained: dict[str, str] = {}  # a name the letter explained (and its form without a year) -> id
+    explained: dict[str, tuple[str, str]] = {}  # a name the letter explained, or it without its year -> (id, name)
 
     def add(mission_id: str, s: int, e: int, name: str, organisation: str | None) -> bool:
         if lookup(mission_id) or lookup(name) or not free(s, e):
@@ -498,16 +498,16 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         name = " ".join(m.group(1).split())
         if add(_slug(name), m.start(1), m.end(1), name, None):
             # later, "Baltic Protector moet laten zien ...", "Trident Juncture toetst ...": the same
-            explained[name] = _slug(name)
+            explained[name] = (_slug(name), name)
             without_year = re.sub(r"\s+(?:19|20)\d\d$", "", name)
             if without_year != name and not _is_place(without_year):
-                explained[without_year] = _slug(name)
+                explained[without_year] = (_slug(name), name)
     for m in _JOINED_EXERCISE.finditer(text):
         # "neemt van 9 tot en met 21 juni deel aan de jaarlijkse NAVO-oefening BALTOPS": an exercise
         # the Netherlands takes part in is an operation of its own (one only named is not: "Zapad")
         name = " ".join(m.group("name").split())
         if not _is_place(name) and add(_slug(name), m.start("name"), m.end("name"), name, None):
-            explained.setdefault(name, _slug(name))
+            explained.setdefault(name, (_slug(name), name))
     for m in _EUNAVFOR.finditer(text):
         if not _starts_word(text, m.start()) or m.group(1) in {"Med", "Operation", "Operatie"}:
             continue
@@ -551,8 +551,7 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
             continue
         if add(_slug(acr), start, m.end("name"), name, None):
             acronyms.setdefault(acr, (_slug(acr), name, None, False))
-    for name, mission_id in explained.items():
-        full = next(n for n, i in explained.items() if i == mission_id)
+    for name, (mission_id, full) in explained.items():
         for m in re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text):
             add(mission_id, m.start(), m.end(), full, None)
     # Once a letter has named an acronym, its later bare uses are mentions too.
