@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from ..errors import StoreError
 
-__all__ = ["Registry", "open_registry", "resolve_url", "is_transient", "first_line", "DEFAULT_DB", "ENV_DB"]
+__all__ = ["Backoff", "Registry", "open_registry", "resolve_url", "is_transient", "first_line", "DEFAULT_DB", "ENV_DB"]
 
 DEFAULT_DB = "artikel100.db"
 ENV_DB = "ARTIKEL100_DB"
@@ -105,6 +105,22 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+class Backoff:
+    """Doubling waits until a deadline, for a transaction worth trying again:
+    ``if not backoff.wait(): raise``."""
+
+    def __init__(self, for_s: float, first: float, most: float) -> None:
+        self._deadline, self._wait, self._most = time.monotonic() + for_s, first, most
+
+    def wait(self) -> bool:
+        """Sleep before the next try; False once that would pass the deadline."""
+        if time.monotonic() + self._wait > self._deadline:
+            return False
+        time.sleep(self._wait)
+        self._wait = min(self._wait * 2, self._most)
+        return True
+
+
 _OPEN_WAIT = 120.0  # seconds another process may keep a new registry busy while we open it
 
 
@@ -113,17 +129,15 @@ def _migrate_waiting(registry: Registry) -> None:
     (another process opening the same new file, a checkpoint): the migration is one transaction."""
     from .migrations import migrate as run_migrations
 
-    deadline, wait = time.monotonic() + _OPEN_WAIT, 0.1
+    backoff = Backoff(_OPEN_WAIT, first=0.1, most=2.0)
     while True:
         try:
             run_migrations(registry)
             return
         except SQLAlchemyError as exc:
             locked = registry.dialect == "sqlite" and is_transient(exc)  # (a server that is down fails at once)
-            if not locked or time.monotonic() + wait > deadline:
+            if not locked or not backoff.wait():
                 raise
-            time.sleep(wait)
-            wait = min(wait * 2, 2.0)
 
 
 def open_registry(db: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Registry:

@@ -17,7 +17,6 @@ import glob
 import hashlib
 import json
 import os
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,7 +35,7 @@ from ..model import CleanDocument
 from ..pipeline import Result, process
 from ..read import check_file, os_problem
 from . import schema as s
-from .db import Registry, first_line, is_transient
+from .db import Backoff, Registry, first_line, is_transient
 from .search import index_body, index_letter, words
 
 __all__ = [
@@ -403,8 +402,7 @@ def store_prepared(
         StoreError: the database refused.
     """
     version = version or extractor_version()
-    deadline = time.monotonic() + RETRY_FOR_S
-    wait, conflicts = 0.25, 0
+    backoff, conflicts = Backoff(RETRY_FOR_S, first=0.25, most=5.0), 0
     while True:
         try:
             with registry.write() as conn:
@@ -423,10 +421,8 @@ def store_prepared(
         except SQLAlchemyError as exc:
             # A server restarting, a connection dropped, a lock held too long:
             # wait and try again; the transaction was rolled back whole.
-            if not is_transient(exc) or time.monotonic() + wait > deadline:
+            if not is_transient(exc) or not backoff.wait():
                 raise StoreError(f"{p.path}: cannot store the letter: {first_line(exc)}") from exc
-            time.sleep(wait)
-            wait = min(wait * 2, 5.0)
 
 
 # How long one letter's store may wait for the database to come back.
