@@ -178,9 +178,17 @@ def _kamerstuk(doc: CleanDocument) -> tuple[str | None, list[tuple[int, int]]]:
     return None, []
 
 
+# A reference code between two dates: a letterhead table's row of values ("Uw brief ... Datum").
+_CODE_BETWEEN = re.compile(r"\s(?=\S*\d)(?=\S*[A-Z/])\S+\s")
+
+
 def _header_date(text: str) -> tuple[date, int, int] | None:
-    """The first full date in a header block, as ``(date, start, end)`` in the block."""
-    for m in _HEADER_DATE.finditer(text):
+    """The first full date in a header block, as ``(date, start, end)`` in the block; in a row of
+    a letterhead table's values the last, under "Datum" (the first is the letter it answers)."""
+    found = list(_HEADER_DATE.finditer(text))
+    if len(found) > 1 and _CODE_BETWEEN.search(text, found[0].end() - 1, found[-1].start() + 1):
+        found.reverse()
+    for m in found:
         try:
             if m.group("full"):
                 f = _FULL_DATE.match(m.group("full"))

@@ -29,7 +29,7 @@ dat ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..dutch import MONTH_NAMES_RE
@@ -88,7 +88,8 @@ _DUTCH_ACTOR = guarded(
 )
 # Words after which a country is a place or a partner, not the one who acts.
 _NOT_ACTOR_BEFORE = re.compile(
-    r"(?:\b(?:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
+    # (at the sentence's start too: "In Oost-Timor zijn sinds 2006 Nederlanders werkzaam")
+    r"(?:\b(?i:in|naar|uit|vanuit|vanaf|boven|rond|nabij|bij|te|tot|met|naast|tegen|voor|over|op|van|aan|tussen"
     # (a list of places too: "in Israël, Libanon en Syrië")
     r"|samen met|alsook|dan|door)\s+(?:de\s+|het\s+)?(?:[\w-]+\s+)?(?:(?:[\w-]+,\s+)+[\w-]+\s+(?=(?:en|of)\s)|(?:[\w-]+,\s+)*)(?:(?:en|of)\s+)?$|\(\s*$)"
 )
@@ -96,12 +97,15 @@ _LED_BY = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:gelei
 # The mission's own strength or mandate: "de missie telt", "het mandaat van UNMISS loopt".
 _MISSION_ACTOR = guarded(re.compile(
     # (not the object of a preposition: "Het nationaal kader voor de bijdragen aan de coalitie loopt tot ...")
-    r"(?i:(?<!\baan )(?<!\bvoor )(?<!\bbij )(?<!\bin )\b(?:de|het|deze)\s+(?:\w+\s+)?(?:missie|operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
-    r"[^;:]{0,60}?\b(?:telt|tellen|bestaat uit|bestaan uit|omvat|omvatten|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd)\b)"
+    r"(?i:(?<!\baan )(?<!\bvoor )(?<!\bbij )(?<!\bin )\b(?:de|het|deze)\s+(?:\w+\s+)?(?:[a-z]*missie|[a-z]*operatie|troepenmacht|vredesmacht|coalitie|vloot|taakgroep|mandaat)\b"
+    r"[^;:]{0,60}?\b(?:telt|tellen|telde|telden|bestaat uit|bestaan uit|bestond uit|omvat|omvatten|omvatte|beschikt over|loopt|liep|verloopt|eindigt|is verlengd|wordt verlengd"
+    # "De verificatiemissie begint op 26 september met ongeveer 120 waarnemers"
+    r"|(?:begint|begon|start|startte)\s[^;:]{0,40}?\bmet)\b)"
     # its size as a phrase: "een VN-onderzoeksteam van ca. 15 personen", "een troepenmacht van 12.000 militairen"
-    r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht)"
+    # (or of a component: "met een politiecomponent van ten hoogste 1 608 functionarissen")
+    r"|\b(?:een|de|het)\s+(?:[A-Z]{2,4}-)?(?:\w*missie|\w*operatie|troepenmacht|vredesmacht|onderzoeksteam|waarnemersmacht|\w+component)"
     # (not its dates: "een politietrainingsmissie van 1 juli 2011 tot ...")
-    rf"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+)?\d(?![\d.]*\s+(?i:{MONTH_NAMES_RE})\b)"
+    rf"\s+van\s+(?:ca\.\s*|circa\s+|ongeveer\s+|ruim\s+|bijna\s+|ten\s+hoogste\s+|maximaal\s+)?\d(?![\d.]*\s+(?i:{MONTH_NAMES_RE})\b)"
 ))
 _CONSIDERED = guarded(re.compile(
     r"\b(?:onderzoek(?:t|en)\s+(?:\w+\s+){0,4}?(?:de\s+)?(?:mogelijkhe\w+|of|welke|hoe)|onderzocht\s+(?:of|welke|wordt|worden)"
@@ -111,6 +115,7 @@ _CONSIDERED = guarded(re.compile(
     r"|\bindien\b|\bmits\b"
     r"|mogelijke?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname|uitzending)|eventuele?\s+(?:Nederlandse\s+)?(?:bijdrage|inzet|deelname)"
     r"|de mogelijkheid\s+(?:om|van|tot)|de opties?\s+(?:voor|om|van)|nog geen (?:besluit|beslissing)"
+    r"|in beraad|beraadt\s+zich|beraden\s+zich"  # "is het kabinet nog in beraad"
     r"|(?:is|zijn|wordt|worden)\s+(?:\w+\s+){0,3}gevraagd|(?<!op )verzoek\w*\s+(?:om|tot)|kennisgeving"
     # someone asks: "De operatiecommandant heeft om een Nederlands fregat gevraagd", "vraagt of Nederland"
     r"|(?:heeft|hebben|had|hadden)\s+(?:[\w'-]+\s+){0,8}?(?:gevraagd|verzocht)"
@@ -191,7 +196,7 @@ _VERB = (
 # What opens a clause before its subject: a connective, or an adverbial and the verb (inversion).
 _LEAD = re.compile(
     rf"^[\s,;:–-]*(?:(?:{_OPENERS}|ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu)\s+)*"
-    rf"(?:(?:(?:in|op|per|van|vanaf|sinds|tot|tussen|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,45}}?|[a-z]+)\s+{_VERB}\s+)?"
+    rf"(?:(?P<adverbial>(?:in|op|per|van|vanaf|sinds|tot|tussen|tijdens|na|met ingang van|eind|begin|medio)\s+[^,;:]{{1,45}}?|[a-z]+)\s+{_VERB}\s+)?"
     r"(?:(?:ook|daarnaast|tevens|verder|voorts|bovendien|inmiddels|thans|nu|nog)\s+)*"
     r"(?:(?:de|het|een|alle|deze|die|beide|elk|ook)\s+)*(?:(?:huidige|nieuwe|eerste|tweede|laatste|overige|andere)\s+)?",
     re.IGNORECASE,
@@ -216,7 +221,10 @@ def _in_subject_position(part: str, pos: int, end: int) -> bool:
     from "training van Koerdische eenheden" and "in Bagdad en Koeweit".
     """
     lead = _lead(part)
-    if lead and lead.end() >= pos - 1 and not _NOT_ACTOR_BEFORE.search(part[:pos]):
+    # (right after the opening, not inside its adverbial: "In Oost-Timor zijn sinds 2006 Nederlanders
+    # werkzaam", "Op verzoek van Frankrijk levert Nederland ...")
+    if lead and lead.end() >= pos - 1 and not (lead.start("adverbial") <= pos < lead.end("adverbial")) \
+            and not _NOT_ACTOR_BEFORE.search(part[:pos]):
         return True
     if lead and _UNIT_OF.fullmatch(part, lead.end(), pos):
         return True  # "In Uruzgan is verder een bataljon van het Afghaanse leger gelegerd"
@@ -266,11 +274,30 @@ def _modality(part: str) -> str:
     return "decided"
 
 
+# A list set in between commas, no clause of its own: "is op 28 april met 22 ton hulpgoederen,
+# waaronder tenten en medicijnen, naar Kathmandu gevlogen" (the clause goes on after it).
+_INSERTED_LIST = re.compile(r",\s+(?:waaronder|onder wie|onder meer|zoals)\s+(?P<list>[^,;:.]{1,80}?),\s")
+_VERB_IN = re.compile(rf"\b{_VERB}\b|\b\w+(?:t|en|de|te)\s+(?:zij|ze|hij)\b", re.IGNORECASE)
+
+
+# A condition that someone asks first: ", als Italië daarom vraagt", ", indien de VN daartoe verzoeken".
+_ON_REQUEST = re.compile(
+    r"[\s,]*(?:als|indien|wanneer|mits|zodra)\s+[^.;,]{0,40}?\b(?:daarom|erom|daartoe|hierom)\s+(?:vraagt|vragen|verzoekt|verzoeken)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=2048)
 def read_clauses(text: str) -> tuple[Clause, ...]:
     """The clauses of one sentence, in order, each with its actor and modality."""
     cuts = [0]
+    inserted_until = -1
     for m in _BOUNDARY.finditer(text):
+        if m.start() < inserted_until:
+            continue
+        if (inserted := _INSERTED_LIST.match(text, m.start())) and not _VERB_IN.search(inserted.group("list")):
+            inserted_until = inserted.end()
+            continue
         if m.start() > cuts[-1] + 3:
             cuts.append(m.start())
     cuts.append(len(text))
@@ -289,6 +316,9 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
         elif considered and modality == "decided" and not _DECIDES.search(text, start, end):
             modality = "considered"  # (not "..., waartoe het kabinet heeft besloten": a decision of its own)
         clauses.append(Clause(start, end, actor, modality, own is not None))
+        if _ON_REQUEST.match(text, start) and len(clauses) > 1 and clauses[-2].modality == "decided":
+            # "Wel zal een Nederlandse officier ... ondersteunen, als Italië daarom vraagt": only if asked
+            clauses[-2] = replace(clauses[-2], modality="considered")
     return tuple(clauses)
 
 

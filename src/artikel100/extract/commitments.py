@@ -48,6 +48,8 @@ _INFORM = guarded(re.compile(
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
     r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte|aangeboden|melden|meld)\b"
+    # "laat ik uw Kamer weten welke lessen ..."
+    r"|\b(?:laat|laten)\s+(?:\w+\s+){1,4}?weten\b"
     r"|(?:verslag|rapportage|brief|evaluatie)\b"
     # "komt uw Kamer vóór het zomerreces toe", "gaat de Kamer ... toe": a document sent to it
     r"|\b(?:komt|komen|gaat|gaan)\s+(?:\w+\s+){0,2}(?:uw|de)\s+Kamer\b",
@@ -86,7 +88,8 @@ _LATER = guarded(re.compile(
     r"|volgende (?:week|maand)|op korte termijn|zo spoedig mogelijk|zo snel mogelijk|in de (?:eerst)?volgende|separaat"
     r"|afzonderlijk|apart"
     # the time of informing right after whom: "Wij informeren uw Kamer in januari 2014 over ..."
-    r"|(?:uw Kamer|\bu)\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r"|(?:(?:uw|de|beide)\s+Kamers?|\bu)\s+in\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|de\s+(?:zomer|winter|herfst|lente)|het\s+(?:najaar|voorjaar))"
     r"|die\s+u\b[^.;]{0,40}\bontvangt"
     r"|voortaan|v(?:oo|ó|óó)r de (?:zomer|winter|herfst)|in het (?:najaar|voorjaar)"
     # a recurring report: "in de periodieke stand-van-zakenbrieven", "in de voortgangsrapportages"
@@ -97,7 +100,7 @@ _FUTURE_VERB = re.compile(r"\b(?:zal|zullen)\b", re.IGNORECASE)
 _PRACTICE = re.compile(r"\b(?:zoals gebruikelijk|conform de (?:gebruikelijke|vaste) (?:procedure|praktijk)|volgens de gebruikelijke)\b", re.IGNORECASE)
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
 # besluit") rather than promising: no future word and no deadline.
-_PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer)\b", re.IGNORECASE)
+_PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer|berichten|bericht|laat|laten)\b", re.IGNORECASE)
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
     r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+|periodieke?|stand-van-zaken\w*"

@@ -109,7 +109,8 @@ def day_after(value: str) -> str:
 
 _MANDATE_END = re.compile(
     r"\b(?:(?:van|vanaf)\s+(?P<from>[^,;]{4,25}?)\s+)?(?:tot(?: en met)?|t/m)\s+(?:het\s+)?einde?\s+van\s+(?:het\s+)?"
-    r"(?:[\w-]+\s+)?mandaat(?:\s+van\s+(?:de|het)\s+\w+)?,?\s*(?:op|in|per|,)?\s*(?P<to>[^,;.]{4,30})"
+    r"(?:[\w-]+\s+)?mandaat(?:\s+van\s+(?:(?:de|het)\s+)?[\w-]+)?,?\s*(?:op|in|per|,)?\s*"
+    r"(?:(?:naar verwachting|vermoedelijk|waarschijnlijk)\s+)?(?P<to>[^,;.]{4,30})"
 )
 
 

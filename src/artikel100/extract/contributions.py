@@ -58,11 +58,14 @@ _OTHERS = guarded(re.compile(
 # (apart from _OTHERS, whose filter its "de" would open to every sentence; it matches at the start only)
 _OTHERS_SUBJECT = re.compile(
     r"^(?:(?:Ook|Daarnaast|Tevens|Verder)\s+)?(?:[Dd]e|[Hh]et|[Dd]eze)\s+(?!Nederlandse\b)[A-Z][a-zë]+(?:i?aanse|ische|se)\s+(?:en\s+[A-Z][a-zë]+(?:i?aanse|ische|se)\s+)?"
-    r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement)\b"
+    r"(?:eenhe\w+|troepen|militairen|bataljon|compagnie|team|marine|luchtmacht|strijdkrachten|detachement|leger|krijgsmacht)\b"
+    # "Het Hondurese leger en de Amerikaanse eenheden": others side by side
+    r"(?!\s+en\s+(?:de|het)\s+Nederlandse\b)"
 )
 # People counted as victims or captives, not sent: "kwamen twee vliegers om het leven"
 _CASUALTIES = re.compile(
-    r"\b(?:om het leven|omgekomen|gesneuveld|gewond|gedood|ontvoerd|ontvoering|gegijzeld|vastgehouden|gevangen|vermist)\b"
+    r"\b(?:om het leven|omgekomen|gesneuveld|gewond|gedood|ontvoerd|ontvoering|gegijzeld|vastgehouden|gevangen|vermist"
+    r"|ontslagen|gearresteerd|opgepakt)\b"
     r"|\bhoud(?:en|t)\b[^.]{0,80}\bvast\b"
 )
 # People the letter evacuates or protects, not the people it sends: "Ruim 150 Nederlandse burgers
@@ -73,7 +76,7 @@ _CIVILIANS = re.compile(
     re.IGNORECASE,
 )
 # "1 150 Nederlanders en hun gezinsleden": people counted with civilians are civilians.
-_WITH_CIVILIANS = re.compile(rf"\s+en\s+(?:hun\s+|andere\s+)?(?:{_CIVILIANS.pattern})\b", re.IGNORECASE)
+_WITH_CIVILIANS = re.compile(rf"\s+en\s+(?:hun\s+|andere\s+|\d+\s+)?(?:{_CIVILIANS.pattern})\b", re.IGNORECASE)
 # A count that others share or own: "120 medewerkers, onder wie Britse en Canadese artsen",
 # "Van de ongeveer 70 medewerkers van de missie".
 _SHARED_COUNT = re.compile(
@@ -82,6 +85,16 @@ _SHARED_COUNT = re.compile(
     r"|^\s+en\s+\w+\s+(?:\w+\s+)?(?:staats)?burgers\b"  # "16 Nederlanders en 28 burgers van andere EU-landen"
 )
 _EVACUATED = re.compile(r"\b(?:geregistreerd|geëvacueerd|geevacueerd|evacueren|evacuatie|in veiligheid)\b")
+# People an aircraft or ship carries somewhere are its passengers: "heeft het toestel 118 Nederlanders
+# en 41 andere Europeanen naar Nederland gebracht" (not soldiers, whom a letter sends, not carries).
+_CARRIED = re.compile(
+    r"[^.;:]{0,60}?\bnaar\s+[^.;:]{1,40}?\s(?:gebracht|vervoerd|overgebracht|teruggebracht|teruggevlogen|gerepatrieerd)\b"
+)
+# Or leave on flights, or stay behind: "Met deze vluchten hebben 38 Nederlanders het land verlaten",
+# "Nog twintig Nederlanders hebben ervoor gekozen te blijven".
+_FLOWN_OUT = re.compile(r"\b(?i:met)\s+(?:deze|de|een|die)\s+(?:[\w-]+\s+){0,2}?vlucht(?:en)?\b")
+_STAYED = re.compile(r"[^.;:]{0,90}?\b(?:te\s+blijven|achter\s+te\s+blijven|achtergebleven|blijven\s+achter)\b")
+_PASSENGER_NOUNS = frozenset({"nederlanders", "europeanen", "mensen", "personen", "burgers", "landgenoten"})
 # "Nederland levert in 2017 geen eenheden": a contribution that is not made
 _NEGATED = re.compile(
     r"\b(?:levert|leveren|stelt|zendt|stuurt|draagt|plaatst)\b[^.;]{0,50}\bgeen\b|\bgeen\s+(?:eenheden|schip|schepen|bijdrage|militairen|personeel|fregat|toestellen)\b"
@@ -269,7 +282,9 @@ _START_VERB = re.compile(
     # "heeft Nederland op 5 augustus het USAR-team gestuurd": sent then; "is op 27 december van
     # Eindhoven naar Kerman gevlogen": gone there then
     r"|gestuurd|gezonden|uitgezonden|stuurt|stuurde|stuurden|zendt|zond|zonden"
-    r"|naar\s+[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:over|af|uit)?ge(?:vlogen|reisd)\b"
+    r"|naar\s+(?:de\s+|het\s+)?[A-Z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:over|af|uit)?ge(?:vlogen|reisd|varen)\b"
+    # "heeft op 15 en 16 maart drie vluchten uitgevoerd": flown then
+    r"|(?<!laatste )vluchten\s+(?:[\w-]+\s+){0,6}?uitgevoerd"
     # "De bijdrage begint op 31 maart", "de officieren zijn op 1 maart begonnen": the contribution
     # begins (not "het conflict, dat op 12 juli begon")
     r"|(?:bijdrage|inzet|deelname|uitzending|detachement|team|eenheid|missie|training\w*|werkzaamheden"
@@ -289,7 +304,7 @@ _RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|t
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
-    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|teruggekeerd|terugtrekking|teruggetrokken"
+    r"\b(?:beëindig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|terugvlucht\w*|teruggekeerd|terugtrekking|teruggetrokken"
     r"|redeployment|afgerond|niet langer|niet meer"
     r"|afloop\w*|(?:vertrek|vertrok)\w*(?=[^.]{0,40}\buit\b)|laatste (?:vlucht|patrouille|missie|rotatie)|terug te trekken"
     r"|trekt\b[^.]{0,60}\bterug|voltooid"
@@ -373,6 +388,7 @@ _ONE_PERSON = re.compile(
 )
 # Another body's seat, or where a ship was before: "na overleg met de ambassade in Bangkok",
 # "op een oefenreis in Zuidoost-Azië".
+_AMONG_BEFORE = re.compile(r"\b(?:onder wie|waaronder|onder meer|inclusief)\s+$")
 _ELSEWHERE = re.compile(
     r"\b(?:ambassade|consulaat|oefenreis|thuishaven|thuisbasis)\s+(?:\w+\s+){0,2}(?:in|te)\s+$",
     re.IGNORECASE,
@@ -526,6 +542,7 @@ class _State:
     framework_ends: dict[str, str] = field(default_factory=dict)  # mission -> the end of its current framework
     # extensions by a length before the letter gave the end they extend: (contribution, months)
     pending_extensions: list[tuple[Contribution, int]] = field(default_factory=list)
+    day_pair_ends: list[Contribution] = field(default_factory=list)  # "op 2 en 3 oktober ... vluchten uitgevoerd"
     last_named: str | None = None  # the mission the sentence before named first
     named_before: list[str] = field(default_factory=list)  # every mission the sentence before named
     current: Sentence | None = None
@@ -680,6 +697,29 @@ _DECLINES_REQUEST = re.compile(
 )
 
 
+# Why a request is refused: the units are bound elsewhere ("De genie-eenheden zijn tot het voorjaar
+# van 2005 gebonden aan de inzet in Irak", "de ontmijningscapaciteit is volledig ingezet in Mali").
+_BOUND_ELSEWHERE = re.compile(
+    r"\bgebonden\s+aan\b|\b(?:zijn|is)\s+(?:\w+\s+){0,3}?(?:nodig|voorzien|gereserveerd)\s+voor\b"
+    r"|\b(?:zijn|is)\s+[^.;]{0,40}?\bnodig\b"  # "alle helikopters zijn tot eind 2010 in Afghanistan nodig"
+    r"|\b(?:volledig|al|reeds|elders)\s+ingezet\b|\b(?:zijn|is)\s+in\s+[A-Z][^.;]{0,50}?\bingezet\b"
+)
+_REFUSAL = re.compile(
+    rf"{_DECLINES_REQUEST.pattern}|\b(?:af\s+te\s+zien|afgezien|geen\s+ruimte|niet\s+(?:mogelijk|haalbaar|in\s+staat)"
+    r"|afslaan|afgeslagen|afwijzen|afgewezen|af\s+te\s+wijzen|af\s+te\s+slaan)\b"
+)
+
+
+def _reason_not_to(text: str, before: list[Sentence]) -> bool:
+    """The sentence gives the reason for a refusal just made ("Daarvoor ziet het kabinet geen
+    ruimte: de capaciteit is volledig ingezet in Mali"): where the units are, not what is sent."""
+    bound = _BOUND_ELSEWHERE.search(text)
+    if bound is None:
+        return False
+    refusal = _REFUSAL.search(text, 0, bound.start())
+    return bool(refusal or (before and _REFUSAL.search(before[-1].text)))
+
+
 def find_contributions(
     sentences: list[Sentence],
     mentions: list[tuple[str, int, int]],
@@ -765,6 +805,7 @@ def find_contributions(
             # Only a mission that receives the contribution sets the context of what follows;
             # "contact met ISAF" or "het vertrek uit SFIR" does not.
             state.last_mission = missions[0]
+        sentence = _before_money(sentence)
         # ("Het huidige besluit loopt tot ...": the contribution as it stands is ours too)
         dutch = bool(_DUTCH.search(sentence.text) or _CURRENT.search(sentence.text) or any(u.strong for u in units)
                      or _counts_dutch_people(sentence.text))
@@ -772,7 +813,8 @@ def find_contributions(
         follows = (carried or (state.last_dutch and (_ANAPHOR.match(sentence.text) or _people_subject(sentence.text)))) \
             and not _is_foreign(sentence.text)
         state.last_dutch = bool(dutch or follows)  # a chain: "Zij zijn ... . Het besluit loopt tot ..."
-        if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text):
+        if not (dutch or follows) or _is_about_something_else(sentence.text) or _NEGATED.search(sentence.text) \
+                or _reason_not_to(sentence.text, state.before):
             continue
         if not here and _TOTAL.match(sentence.text) and len({
                 c.mission for c in out if c.personnel and sentence.start - _TOTAL_REACH < c.spans[0][0] < sentence.start}) >= 2:
@@ -816,6 +858,9 @@ def find_contributions(
             # "met zes maanden te verlengen. Het team telt vanaf 1 juli tien militairen": from the new start
             c.end = add_months(begins, months)
             out.append(c)
+    for c in state.day_pair_ends:
+        if any(d.mission == c.mission and d.end and d.end > c.end and d.status == "decided" for d in out):
+            c.end = None  # the flights of those days were part of a stay that ends later
     return _without_coarse_dates(out)
 
 
@@ -829,6 +874,25 @@ _GRANTS = re.compile(
     r"\b(?:voldoen|voldaan|gehoor|in te gaan|ingaan|ingegaan|honoreren|gehonoreerd|tegemoet\s+te\s+komen)\b"
 )
 _REFUSES = re.compile(r"\b(?:niet|geen|afgezien|af te zien)\b")
+
+
+_CLAUSE_JOIN = re.compile(r",\s+en\s+|;\s+")
+
+
+def _before_money(sentence: Sentence) -> Sentence:
+    """A sentence whose last clause names money, read without that clause (blanked, offsets kept):
+    "Van januari tot mei waren twee officieren werkzaam bij AMIB, en Nederland heeft € 2,5 miljoen
+    bijgedragen aan het trustfonds" keeps its officers (a sentence about money gives no facts)."""
+    text = sentence.text
+    if not _names_money(text):
+        return sentence
+    money = _MONEY.search(text)
+    join = None
+    for join in _CLAUSE_JOIN.finditer(text, 0, money.start()):
+        pass
+    if join is None or join.start() < 30 or _names_money(text[: join.start()]):
+        return sentence
+    return replace(sentence, text=text[: join.start()] + " " * (len(text) - join.start()))
 
 
 def _as_granted(sentence: Sentence, following: Sentence | None) -> Sentence:
@@ -855,6 +919,10 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
 
 # "Op 10 februari droeg Turkije het bevel over. Sindsdien leveren ... Nederland ...", "De leiding
 # eindigt op die datum": the date of the sentence before.
+# What stands before a start's date: "op", "vanaf", "in de eerste week van" (juli)
+_START_PREPOSITION = re.compile(
+    r"\b(?:op|per|in(?:\s+de)?|vanaf|sinds|met ingang van|in de (?:eerste|tweede|derde|vierde|laatste) (?:week|weken|helft) van)\s*$")
+_STAY_THERE = re.compile(r"\b(?:blijft|blijven|verblijft|verblijven)\s+(?:daar|er|ter plaatse)\b")
 _SINCE_THEN = re.compile(
     r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b"
     # "... hebben het centrum op 30 september 2007 opgericht. Vanaf de oprichting werken er twee Nederlanders"
@@ -1090,6 +1158,8 @@ def _facts(
             foreign and not here_dutch and not _OWN_SHARE.search(text[max(0, q.start - 40) : q.end + 20])
         ):
             continue
+        if any(p.noun is None and _whole_after(text, p) is q for p in quantities):
+            continue  # the whole of "drie van de vier waarnemers": the three are counted
         if _DUTCH_AMONG.match(text, q.end):
             continue  # "ruim 600 waarnemers, onder wie twaalf Nederlanders": the whole
         if _THRESHOLD.search(text[max(0, q.start - 40) : q.number_span[0] if q.number_span else q.start]):
@@ -1097,8 +1167,11 @@ def _facts(
         if _EACH.search(text[max(0, q.start - 12) : q.start]):
             continue  # "twee battlegroups van elk 1.500 militairen" describes a kind of unit
         if (q.noun and _CIVILIANS.fullmatch(q.noun)) or _WITH_CIVILIANS.match(text, q.end) \
-                or _EVACUATED.search(text[q.end : q.end + 80]):
-            continue  # evacuees
+                or _EVACUATED.search(text[q.end : q.end + 80]) \
+                or (q.noun and q.noun.casefold() in _PASSENGER_NOUNS and (
+                    _CARRIED.match(text, q.end) or _STAYED.match(text, q.end)
+                    or _FLOWN_OUT.search(text, clause_at(clauses, q.start).start, clause_at(clauses, q.start).end))):
+            continue  # evacuees and passengers
         if _SHARED_COUNT.search(text[q.end : q.end + 60]):
             continue
         if _OTHER_NATION.search(text[q.start : q.end + 30]) or _of_a_foreign_unit(text, q.start):
@@ -1111,7 +1184,10 @@ def _facts(
             span = (m.start("n"), m.end("n"))
             out.append(make(_nearest(here, m.start(), missions), [span], personnel=int(m.group("n").replace(".", ""))))
         for m in _ONE_PERSON.finditer(text):
-            # "een stafofficier aan MARCOM": one person, whom the article counts
+            # "een stafofficier aan MARCOM": one person, whom the article counts (not "negen man,
+            # onder wie een arts": one of those just counted)
+            if _AMONG_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                continue
             out.append(make(_nearest(here, m.start(), missions), [(m.start(), m.end())], personnel=1))
     for q in quantities:
         # "drie chinookhelikopters", "vier F-35's", "een fregat": what is sent, counted.
@@ -1148,12 +1224,18 @@ def _facts(
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
             owner = _owner_of_date(text, clauses, here, missions, d.start)
-            out.append(make(owner, [(d.start, d.end)], end=_coming_return(d, before, letter_date)))
-        elif not (handover and _handover_in(text, clause)) and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
+            # "De Nederlanders die bij EUCAP Sahel Niger en EUMPM Niger werkten, hebben het land op
+            # 2 augustus verlaten": the people of both leave
+            named = sorted((h for h in here if h[2] <= d.start), key=lambda h: h[1])
+            listed = [named[0][0], *_listed_after(text, named, [named[0][0]])] if named else []
+            for mission in (listed if owner in listed else [owner]):
+                out.append(make(mission, [(d.start, d.end)], end=_coming_return(d, before, letter_date)))
+        elif not (handover and _handover_in(text, clause)) and not _MOVED_FOR_NOW.search(text, clause.start, clause.end) \
+                and (len(d.value) > 4 or _NL_SENDS.search(text) or _takes_part_before(text, clause.start, d.start)) and (
             # a bare year after "sinds" is history ("sinds 1974"), unless the Netherlands sends since then
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
             ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
-             and re.search(r"\b(?:op|per|in(?:\s+de)?|vanaf|sinds|met ingang van)\s*$", before))
+             and _START_PREPOSITION.search(before))
             or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             # inside a separable verb: "sloot medio maart bij de interceptiemacht aan", "neemt op 1 mei ... over"
@@ -1161,8 +1243,12 @@ def _facts(
             or _clause_after(verbs, d.end)
             or (left == "home" and re.search(r"\b(?:op|per|in)\s*$", before))
         ):
-            # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief"
-            out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value))
+            # "vertrekt begin november", "wordt half oktober ingezet", "sinds januari 2023 actief";
+            # "op 15 en 16 maart drie vluchten uitgevoerd": the first day to the last
+            last = d.range_end if d.range_end and len(d.range_end) == 10 and len(d.value) == 10 else None
+            out.append(make(_owner_of_date(text, clauses, here, missions, d.start), [(d.start, d.end)], start=d.value, end=last))
+            if last:
+                state.day_pair_ends.append(out[-1])
             state.last_start.setdefault(missions[0], d.value)
         elif len(d.value) == 4 and _whole_year(text, clauses, d, find_dates, letter_date):
             clause = clause_at(clauses, d.start)
@@ -1208,6 +1294,12 @@ def _facts(
             # "neemt de leiding op 10 februari 2003 over, voor een periode van zes maanden"
             start, end = begun_here, add_months(begun_here, period.months)
         recent = next((state.recent_start[m] for m in missions if m in state.recent_start), None)
+        if not start and not end and period.days and recent and follows and not stated_end:
+            # "Sinds 8 november werkt een detachement ... . Het detachement blijft vier weken."; staying
+            # there counts from the arrival the sentence before names last ("vertrekken op 3 september
+            # ... en worden omstreeks 17 september in het gebied verwacht. Zij blijven daar acht weken.")
+            there = _STAY_THERE.search(text) and state.before and _last_date(state.before[-1].text, letter_date)
+            start, end = None, period.end_from(there if there and len(there) == 10 else recent)
         if recent and _SINCE_THEN.search(text) and state.before:
             # "... vertrekken half juni; de eenheid is medio juli operationeel. De bijdrage geldt
             # voor zes maanden vanaf dat moment": the moment last named, not the sentence's first
@@ -1351,7 +1443,7 @@ def _without_home_departure(text: str) -> str:
 
 
 _MOVED_FOR_NOW = re.compile(
-    r"\btijdelijk\b[^.;]{0,60}?\b(?:verplaatst|overgebracht|verhuisd|uitgeweken|teruggetrokken|geëvacueerd|ondergebracht)\b"
+    r"\btijdelijk\b[^.;]{0,60}?\b(?:verplaatst|overgebracht|verhuisd|uitgeweken|teruggetrokken|geëvacueerd|ondergebracht|gehaald)\b"
 )
 _LEAVES = re.compile(r"\b(?:verlaten|verliet|verlieten|verlaat)\b")
 
@@ -1364,7 +1456,16 @@ def _left_from(text: str, clause) -> str | None:  # noqa: ANN001 (clauses.Clause
     words = text[clause.start : clause.end]
     if any(in_the_kingdom(m.group()) for m in re.finditer(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", words)):
         return "home"
-    return "abroad" if find_places(words) else None
+    if find_places(words):
+        return "abroad"
+    # a place the gazetteer lacks, named as what they leave: "hebben Dili op 15 december verlaten"
+    return "abroad" if _LEFT_NAME.search(words) else None
+
+
+# (or the country they are in: "hebben het land op 2 augustus verlaten")
+_LEFT_NAME = re.compile(
+    r"\b(?:hebben|heeft|had|hadden)\s+(?:[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|het\s+land|het\s+gebied)\s+(?:[\w-]+\s+){0,8}?"
+    r"(?:verlaten|verliet|verlieten)\b")
 
 
 _RETURNS_NOW = re.compile(r"\b(?:keert|keren|komt|komen|trekt|trekken)\s+(?:\w+\s+){0,3}$")
@@ -1498,12 +1599,24 @@ _STANDS_ALONE = re.compile(r"\s*(?:[.;:,)]|$)")
 # A unit whose size a list gives without repeating the noun: "een ondersteuningseenheid van 110",
 # "de compagnie mariniers circa 130" (beside "450 militairen" in the same sentence).
 _UNIT_SIZED = re.compile(
-    r"\b(?!helikopter|vliegtuig|transport)\w*(?:eenheid|compagnie|detachement|bataljon|peloton|team|ploeg|eskadron|staf)"
+    r"\b(?!helikopter|vliegtuig|transport)\w*(?:eenheid|compagnie|detachement|bataljon|peloton|team|ploeg|eskadron|staf|bemanning)"
     r"(?:\s+\w+)?\s+(?:van\s+(?:(?:samen|in totaal|circa|ongeveer|ruim|zo'n|maximaal|ten hoogste|bijna)\s+)*"
     r"|(?:circa|ongeveer|ruim|zo'n|maximaal|ten hoogste|bijna)\s+)$",
     re.IGNORECASE,
 )
+_CREW = re.compile(r"bemanning\b", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:[.;:,)]|$|en\b|of\b)")
+
+
+_PART_OF = re.compile(r"\s+van\s+de\s+")
+
+
+def _whole_after(text: str, q):  # noqa: ANN001, ANN202
+    """The count ``q`` is a part of, right after it: "drie van de vier waarnemers" (or None)."""
+    m = _PART_OF.match(text, q.end)
+    if m is None:
+        return None
+    return next((w for w in _quantities(text) if w.start == m.end() and w.value and q.value and w.value > q.value), None)
 
 
 def _counts_people(text: str, q) -> bool:  # noqa: ANN001
@@ -1522,6 +1635,8 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
         # "vier adviseurs aan EUSEC: twee in Kinshasa en twee in Goma", "ongeveer 650 militairen, onder
         # wie circa 230 in het hoofdkwartier": parts of the people just counted
         return True
+    if q.noun is None and (whole := _whole_after(text, q)) is not None and is_personnel(whole.noun):
+        return True  # "drie van de vier waarnemers gaan over naar UNVMC": three of them
     if q.noun is None and re.match(r"\s+van hen\b", text[q.end :]) \
             and any(is_personnel(w) for w in re.findall(r"[\w'’-]+", text[: q.start])):
         return True  # "dienen Nederlandse militairen in gemengde bemanningen; ongeveer 30 van hen vliegen ..."
@@ -1530,9 +1645,11 @@ def _counts_people(text: str, q) -> bool:  # noqa: ANN001
         return True  # "Nederland levert sinds mei 2020 stafofficieren aan het hoofdkwartier, thans acht."
     if q.noun is None and _OF_THEM.match(text) and (_PART_AFTER.match(text, q.end) or re.match(r"\s+van hen\b", text[q.end :])):
         return True  # "Van hen werken er ongeveer 220 bij de Patriot-eenheid en 80 bij ...": parts of those just sent
-    if q.noun is None and _LIST_GOES_ON.match(text, q.end) and _UNIT_SIZED.search(text[max(0, q.start - 60) : (q.number_span or (q.start,))[0]]) \
-            and any(p is not q and is_personnel(p.noun) for p in _quantities(text)):
-        return True  # "... van samen 450 militairen, een ondersteuningseenheid van 110 en 40 stafofficieren"
+    if q.noun is None and _LIST_GOES_ON.match(text, q.end) and (sized := _UNIT_SIZED.search(text[max(0, q.start - 60) : (q.number_span or (q.start,))[0]])) \
+            and (any(p is not q and is_personnel(p.noun) for p in _quantities(text)) or _CREW.match(sized.group())):
+        # "... van samen 450 militairen, een ondersteuningseenheid van 110 en 40 stafofficieren";
+        # a crew is people by itself: "Zr.Ms. Karel Doorman met een bemanning van circa 180, die ..."
+        return True
     if q.noun == "Nederlanders" and _AMONG_THEM.search(text[max(0, q.start - 20) : q.start]):
         return True  # "ruim 200 waarnemers van de EU en de OVSE, onder wie acht Nederlanders"
     if q.noun in ("leden", "man"):

@@ -503,6 +503,15 @@ class Period:
     span: tuple[int, int]
     months: int | None = None
     end_inclusive: bool = True
+    days: int | None = None  # a length in weeks or days no day in the sentence starts
+
+    def end_from(self, start: str) -> str | None:
+        """The last day of the length counted from ``start`` (a month for a month, a day for a day)."""
+        if self.months:
+            return add_months(start, self.months)
+        if self.days and len(start) == 10:
+            return (date.fromisoformat(start) + timedelta(days=self.days - 1)).isoformat()
+        return None
 
 
 def _months(m: re.Match[str]) -> int | None:
@@ -629,7 +638,8 @@ _COUNTED_FROM = re.compile(r"\s*,?\s*(?:(?:te\s+rekenen|gerekend)\s+)?")
 # "vanaf 14 augustus voor een periode van vier weken": a length in weeks or days, which gives an
 # end only with the day it starts on.
 _SHORT_LENGTH = re.compile(
-    rf"\b(?i:voor|gedurende|periode\s+van|termijn\s+van)\s+{_DUR_HEDGE}(?:(?i:een|de)\s+(?i:periode|duur|termijn)\s+van\s+{_DUR_HEDGE})?"
+    # (or how long they stay: "Het detachement blijft vier weken", "Zij blijven daar ten hoogste acht weken")
+    rf"\b(?i:voor|gedurende|periode\s+van|termijn\s+van|(?:blijft|blijven|verblijft|verblijven)(?:\s+(?:daar|er|ter\s+plaatse))?)\s+{_DUR_HEDGE}(?:(?i:een|de)\s+(?i:periode|duur|termijn)\s+van\s+{_DUR_HEDGE})?"
     rf"(?P<n>{NUMBER_RE})\s+(?P<unit>(?i:weken|week|dagen|dag))\b"
 )
 
@@ -648,6 +658,9 @@ def _with_short_lengths(text: str, periods: list[Period]) -> list[Period]:
                 end = (date.fromisoformat(p.start) + timedelta(days=days - 1)).isoformat()
                 out[i] = Period(p.start, end, p.start_span, m.span(), (min(m.start(), p.span[0]), max(m.end(), p.span[1])))
                 break
+        else:
+            if all(m.end() <= p.span[0] or m.start() >= p.span[1] for p in out):
+                out.append(Period(None, None, None, None, m.span(), days=days))  # from a start named before
     return out
 
 

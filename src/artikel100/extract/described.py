@@ -44,7 +44,9 @@ _ADJECTIVES = (
 # The head noun, with the kind as the first part of a compound ("trainingsmissie").
 _HEADS = (
     r"(?P<head>(?P<kind>[a-zë]*?)(?:missie|operatie|troepenmacht|vredesmacht|coalitie|aanwezigheid"
-    r"|evacuatie(?:operatie|poging)?|onderzoeksteam|inzet|(?<=reactie|respons)macht))"
+    r"|evacuatie(?:operatie|poging)?|onderzoeksteam|inzet|(?<=reactie|respons)macht"
+    # "de internationale mijnenbestrijdingsactie", "de hulpactie" (not "transactie", "redactie", "fractie")
+    r"|(?<=[a-zë]{3}s|hulp)(?<!trans)actie))"
 )
 _HEAD = re.compile(
     rf"(?<![\w-])(?:(?:de|het|een)\s+)?(?:{_LEADER})?(?P<adjectives>{_ADJECTIVES})"
@@ -61,6 +63,11 @@ _PLACE_PP = re.compile(
     # (the place's words stay on one line: a heading "De VN-missie in Colombia" ends at its line)
     r"\s+(?:in|uit|naar|boven|rond|op|voor|aan)\s+(?:de\s+|het\s+)?(?P<place>[A-Z][\w'-]*(?:[ \t]+(?:en[ \t]+)?[A-Z][\w'-]*){0,3})"
 )
+# Or on which waters: "in de Golf van Suez", "in de Straat van Hormuz", "in de Rode Zee".
+_WATERS_PP = re.compile(
+    r"\s+(?:in|op|voor|rond)\s+(?:de|het)\s+(?P<waters>(?:Golf|Straat|Baai|Kanaal)\s+van\s+[A-Z][\w'-]*"
+    r"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:Zee|Oceaan|Golf))(?![\w-])"
+)
 _PURPOSE_PP = re.compile(
     rf"\s+(?:tegen|ter|voor)\s+(?P<what>(?!{_STOP}\b)[\w'-]+(?:\s+(?!{_STOP}\b)[\w'-]+){{0,5}}?)"
     rf"(?=[,.;:()]|\s+(?:{_STOP}|in|uit|naar|boven)\b|$)"
@@ -73,7 +80,11 @@ _KINDS = {
     "grens": ("grens", "border"), "capaciteitsopbouw": ("capaciteit", "capacity"),
     # "de snelle reactiemacht": a force of that kind, which of them by the letter's year
     "reactie": ("reaction", "reactie", "response", "respons"), "respons": ("reaction", "reactie", "response", "respons"),
+    # what is done: "de internationale mijnenbestrijdingsactie in de Golf van Suez"
+    "mijnenbestrijdings": ("mijn", "mine", "mcm"), "ontmijnings": ("mijn", "mine", "demin"),
+    "hulp": ("hulp", "relief", "humanit"), "reddings": ("redding", "rescue"),
 }
+_TASK_KINDS = frozenset({"mijnenbestrijdings", "ontmijnings", "hulp", "reddings"})
 _SPECIFIC_HEADS = ("evacuatie", "onderzoeksteam")
 # What a head noun is called in the catalogue's names, to choose between missions that fit.
 _HEAD_WORDS = {
@@ -104,6 +115,7 @@ class Description:
         return (self.head, self.organisation, self.countries, self.purpose if not self.countries else None)
 
     adjectives: str = ""
+    waters: str | None = None  # the sea it works on, when it names no country ("de Golf van Suez")
 
     @property
     def specific(self) -> bool:
@@ -111,7 +123,7 @@ class Description:
         if self.head.startswith(_SPECIFIC_HEADS):
             # "de evacuatie uit Soedan", "het VN-onderzoeksteam", "de consulaire evacuatieoperatie"
             return bool(self.countries or self.purpose or self.organisation or self.adjectives or self.head != "evacuatie")
-        return bool(self.countries or self.purpose) and bool(self.organisation or self.kind)
+        return bool(self.countries or self.purpose or self.waters) and bool(self.organisation or self.kind)
 
 
 @lru_cache(maxsize=4096)
@@ -150,7 +162,13 @@ def find_descriptions(text: str) -> list[Description]:
         whom = _WHOM_PP.match(text, end) if head.startswith("evacuatie") else None
         if whom and _PLACE_PP.match(text, whom.end() - 1):
             end = whom.end() - 1
+        waters = None
         for _ in range(2):
+            on = _WATERS_PP.match(text, end)
+            if on and waters is None and not countries:
+                waters = on.group("waters")
+                end = on.end()
+                continue
             place = _PLACE_PP.match(text, end)
             if place and not countries and _countries(place.group("place")):
                 countries = _countries(place.group("place"))
@@ -165,7 +183,7 @@ def find_descriptions(text: str) -> list[Description]:
         kind = m.group("kind") or None
         if kind is not None and kind not in _KINDS:
             kind = None
-        if not (organisation or kind or countries or purpose or head.startswith(_SPECIFIC_HEADS)):
+        if not (organisation or kind or countries or purpose or waters or head.startswith(_SPECIFIC_HEADS)):
             continue
         start = m.start()
         article = re.match(r"(?:de|het|een)\s+", text[start:end])
@@ -173,7 +191,7 @@ def find_descriptions(text: str) -> list[Description]:
             start += article.end()
         phrase = " ".join(text[start:end].split())
         adjectives = " ".join(m.group("adjectives").split())
-        out.append(Description(start, end, phrase, head, organisation, kind, countries, purpose, adjectives))
+        out.append(Description(start, end, phrase, head, organisation, kind, countries, purpose, adjectives, waters))
     return out
 
 
@@ -187,6 +205,8 @@ def _fits(entry: CatalogueEntry, d: Description, year: int | None) -> bool:
         return False
     if not d.kind and d.head.endswith(_MILITARY_HEADS) and any(word in forms for word in _CIVILIAN):
         return False  # "de EU-geleide troepenmacht" is no police or advisory mission
+    if d.kind in _TASK_KINDS and not (d.organisation or d.countries):
+        return False  # "de mijnenbestrijdingsactie in de Golf van Suez": what is done says not whose
     if d.head.startswith("evacuatie") or d.head == "onderzoeksteam":
         return False  # the catalogue keeps no ad hoc evacuations or inquiries
     if year is not None and entry.start is not None:

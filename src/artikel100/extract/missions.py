@@ -32,6 +32,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from itertools import chain
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ from ..errors import InternalError
 from ..facts import Mission
 from ..datafiles import load_yaml
 from .organisations import NAMES as ORGANISATION_NAMES
+from .nations import nationality
 
 __all__ = ["CatalogueEntry", "catalogue", "find_missions", "mission_mentions", "lookup", "key"]
 
@@ -412,6 +414,9 @@ _NAMED_FORCE = re.compile(
 )
 
 
+_NAMED_TEAM = re.compile(_NAMED_FORCE.pattern.replace(_FORCE_HEAD, "Team", 1))
+
+
 # An organisation glued to "operatie": "NAVO-operatie", "EU-operatie", "VN-operatie".
 _ORG_PREFIX = re.compile(r"(?<![\w-])(?:NAVO|NATO|EU|VN|UN|OVSE|WEU|VS|AU)-$")
 
@@ -486,8 +491,8 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         if not words or (words[0].group().casefold() in _NOT_OPERATION_NAMES
                          and not (len(words) > 1 and words[0].group().casefold() in _NOUNS_THAT_START_NAMES)):
             continue  # ("operatie Support Hope" is a name; "Operation Support" alone is not)
-        if _ADJECTIVE.fullmatch(words[0].group()):
-            continue  # "de operatie Nederlandse militairen ...": an adjective, not a name
+        if _ADJECTIVE.fullmatch(words[0].group()) and (len(words) == 1 or nationality(words[0].group())):
+            continue  # "de operatie Nederlandse militairen ...": an adjective, not a name ("Intense Look" is one)
         name_end = m.start(1) + words[-1].end()
         name = " ".join(text[m.start(1) : name_end].split())
         add(_slug(name), m.start() - 1, name_end, f"Operation {name}", None)
@@ -535,7 +540,10 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         org = _bracketed_mission_org(text, m.start(), head)
         if org and add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
             acronyms.setdefault(acr, (_slug(acr), acr, org, False))
-    for m in _NAMED_FORCE.finditer(text):
+    # A team is a mission only where the letter names no other: "in het Cyber Rapid Response Team
+    # (CRRT) van de Europese Unie" (beside ISAF, a "Provincial Reconstruction Team (PRT)" is its part).
+    named_forces = _NAMED_FORCE.finditer(text) if known else chain(_NAMED_FORCE.finditer(text), _NAMED_TEAM.finditer(text))
+    for m in named_forces:
         # "de Mine Countermeasures Naval Group Black Sea (MCM Black Sea)": a force's English
         # name with the acronym it goes by; the name is the mention, the acronym names it after.
         name, acr = " ".join(m.group("name").split()), " ".join(m.group("acr").split())
@@ -631,9 +639,22 @@ def _is_place(name: str) -> bool:
     )
 
 
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?!(?:De|Het|Een|In|Op|Aan|Bij)\b)[A-Z][\w-]+[ \t]+){1,3}$")
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acr>[A-Z]{2,}[\w-]*)\)")
+
+
+def _inside_longer_name(text: str, m: _Mention) -> bool:
+    """A catalogue name that is the end of another's, which its own acronym follows: "de door
+    Australië geleide International Stabilisation Force (ISF)" is not SFOR."""
+    after = _ACRONYM_AFTER.match(text, m.end)
+    if after is None or lookup(after.group("acr")) == m.mission_id:
+        return False
+    return _NAME_WORDS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+
+
 @lru_cache(maxsize=4)  # extract asks for the mentions and the missions of one text
 def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
-    known = _known_mentions(text)
+    known = [m for m in _known_mentions(text) if not _inside_longer_name(text, m)]
     known = sorted(known + _bare_mentions(text, known), key=lambda m: (m.start, m.end))
     unknown = _unknown_mentions(text, known)
     named = _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))

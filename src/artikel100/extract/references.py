@@ -39,8 +39,10 @@ _WITH_WORD = re.compile(
     rf"{_KAMERSTUK}(?:ken)?[:.]?\s*{_DOSSIER}[,;]?\s*(?:(?:nrs?|nummers?)[.,]?\s*)?{_NUMBERS}(?![\w-])"
 )
 # "Kamerstukken 33 694 en 29 521, nr. 11": one document filed in two dossiers, cited by the first.
+# (the first may be a budget chapter: "Kamerstukken 32 123 V en 29 521, nr. 15" is 32123-V-15)
+_FIRST_DOSSIER = _DOSSIER.replace(r"(?=,?\s*nrs?\.)", r"(?=,?\s*nrs?\.|\s+en\s)")
 _JOINT = re.compile(
-    rf"{_KAMERSTUK}(?:ken)?:?\s+{_DOSSIER}\s+en\s+{_OTHER_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*){_NUMBERS}(?![\w-])"
+    rf"{_KAMERSTUK}(?:ken)?:?\s+{_FIRST_DOSSIER}\s+en\s+{_OTHER_DOSSIER},?\s*(?:(?:nrs?|nummers?)\.?\s*){_NUMBERS}(?![\w-])"
 )
 # A list that goes on after a date or a bracket: "nr. 85 van 2 juni 2009 en nr. 87 van 3 juli 2009".
 _MORE = re.compile(

@@ -39,9 +39,16 @@ _DOCUMENT = re.compile(
     r"\s*(?:inzake|over|betreffende|m\.b\.t\.)?\s*)+",
     re.IGNORECASE,
 )
+# Answers to an MP's written questions: "Antwoorden op vragen van het lid Sjoerdsma (D66) over ...".
+_QUESTIONS = re.compile(
+    r"^(?:(?:Antwoord(?:en)?|Beantwoording)\s+(?:op\s+|van\s+)?(?:de\s+)?)?(?:schriftelijke\s+)?(?:Kamer)?vragen"
+    r"(?:\s+van\s+(?:het|de)\s+(?:Kamer)?(?:lid|leden)\s+[^,;:]{1,80}?)?\s+(?:over|inzake|betreffende|m\.b\.t\.)\s+",
+    re.IGNORECASE,
+)
 # "(een mogelijke) Nederlandse (militaire) bijdrage aan de", "Beëindiging van de ... bijdrage aan de"
 _SHARE = re.compile(
-    r"^(?:(?:de|het|een)\s+)?(?:(?:Beëindiging|Verlenging|Voortzetting)\s+van\s+de\s+)?(?:(?:mogelijke|eventuele|eerste|verdere)\s+)*"
+    r"^(?:(?:Verzoek|Aanvraag)\s+(?:[\w-]+\s+){0,4}?om\s+)?"  # "Verzoek om een bijdrage aan de VN-operatie in Burundi"
+    r"(?:(?:de|het|een)\s+)?(?:(?:Beëindiging|Verlenging|Voortzetting)\s+van\s+de\s+)?(?:(?:mogelijke|eventuele|eerste|verdere)\s+)*"
     r"(?:Nederlandse\s+)?(?:militaire\s+)?(?:bijdrage|deelname|deelneming|steun|ondersteuning)\s+(?:aan|voor)\s+(?:de|het)\s+",
     re.IGNORECASE,
 )
@@ -105,6 +112,7 @@ def _description(line: str, head: bool = True) -> str | None:
     line = re.split(r"\s+[-–]\s+", line)[0]
     phrase = _LABEL.sub("", line)
     phrase = _DOCUMENT.sub("", phrase)
+    phrase = _QUESTIONS.sub("", phrase)
     phrase = _SHARE.sub("", phrase)
     phrase = _STAGE.sub("", phrase)
     phrase = re.sub(r"^(?:de|het)\s+", "", phrase).strip(" .:;|-")

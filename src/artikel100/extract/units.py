@@ -17,7 +17,7 @@ __all__ = ["PERSONNEL_NOUNS", "UnitMention", "find_units", "is_person", "is_pers
 # Nouns that count people ("145 militairen", "vijftig stafofficieren").
 PERSONNEL_NOUNS = re.compile(
     r"^(?:militair(?:en)?|perso(?:on|nen)|personeel(?:sleden)?|man|vrouwen|(?:staf|liaison|verbindings)?officieren"
-    r"|officier|onderofficieren|(?:militaire\s+)?adviseurs|instructeurs|trainers|mentoren|bemanningsleden|mariniers"
+    r"|officier|onderofficieren|(?:militaire\s+)?adviseurs|instructeurs|trainers|mentoren|bemanningsleden|opvarenden|mariniers"
     r"|commando'?s|functionarissen|agenten|politiefunctionarissen|politieagenten|marechaussees|waarnemers|observers"
     r"|specialisten|medewerkers|vliegers|piloten|experts|deskundigen|planners|artsen|verpleegkundigen|genisten"
     r"|stafleden|manschappen|uitgezonden(?:en)?|Nederlanders|rechercheurs|onderzoekers|technici|juristen|tolken|duikers"
@@ -125,7 +125,7 @@ _FTE = re.compile(r"^(?:VTE|vte|fte|FTE|voltijdequivalenten)$")
 # The last part of a compound that counts people: "staffunctionarissen", "KMar-medewerkers".
 _PERSONNEL_TAIL = re.compile(
     r"(?:functionarissen|medewerkers|werkers|hulpverleners|officieren|militairen|adviseurs|instructeurs|mariniers|agenten|specialisten"
-    r"|waarnemers|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts|personeel|ambtenaren|bewakers|rechters"
+    r"|waarnemers|monitoren|trainers|mentoren|stafleden|bemanningsleden|deskundigen|experts|personeel|ambtenaren|bewakers|rechters"
     # who makes, leads or commands: "kwartiermakers", "teamleiders", "bevelvoerders", "brandweerlieden"
     r"|makers|leiders|voerders|lieden|leden|soldaten|commandanten)$",
     re.IGNORECASE,

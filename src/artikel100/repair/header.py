@@ -151,7 +151,8 @@ _PLACE_DATE = re.compile(
     # a site's date line alone under the title ("13 september 2005")
     rf"|(?<![^\n])(?P<alone>{DATE_RE}){_EOL}"
     # a letterhead table's values: reference codes, then the date
-    rf"|[A-Z][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
+    # ("12 november 1998  1998Z11422  D98/4470  13 november 1998": the date of the letter answered first)
+    rf"|(?:{DATE_RE}[ \t]+)?[A-Z0-9/.-]*[A-Z/][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
 )
 _SUBJECT_STOP = r"(?:Bijlage\(n\)|Bijlagen?\b|Geachte\b|Zeer geachte\b)"
 _SUBJECT_STOP_LINE = re.compile(_SUBJECT_STOP)

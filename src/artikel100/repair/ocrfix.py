@@ -63,6 +63,12 @@ def _diaeresis_variants(word: str) -> list[str]:
 
 
 _DUTCH_LETTERS = re.compile(r"[A-Za-zéëïöüèáàêôûçÉËÏÖÜÈ]+")
+# Number words Dutch writes as one ("honderdeen", "tweeënvijftig"), which word lists mostly lack.
+_UNIT = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_BELOW_100 = (rf"(?:(?:{_UNIT})(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+              rf"|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|{_UNIT}")
+_BELOW_1000 = rf"(?:(?:{_UNIT})?honderd(?:en)?(?:{_BELOW_100})?|{_BELOW_100})"
+_NUMBER_WORD = re.compile(rf"(?i:(?:{_BELOW_1000})?duizend(?:en)?(?:{_BELOW_1000})?|{_BELOW_1000})")
 _PARTICIPLE = re.compile(r"(?:ge|ver|be|ont|her)(?P<stem>[a-zë]{3,})[dt]")
 _STEM_COMMON = 3.5  # zipf of the plural or infinitive: "mijnen"
 _FUNCTION_WORDS = frozenset(
@@ -241,7 +247,7 @@ class _WordRules:
     def _suspicious(self, token: str, repeated: bool) -> bool:
         # A name spelt with letters Dutch does not use ("Sliač", "Łódź") is foreign, not misread.
         return len(token) >= 4 and not repeated and self.lex.best(token) < 2.0 and _DUTCH_LETTERS.fullmatch(token) is not None \
-            and not self._participle(token)
+            and not self._participle(token) and not _NUMBER_WORD.fullmatch(token)
 
     def _participle(self, token: str) -> bool:
         """A past participle of a verb made from a common noun or verb ("vermijnd" of "mijnen",
