@@ -62,6 +62,7 @@ def test_counts_with_thousands_grouped_by_a_space(text: str, values: list[int]) 
     [
         ("Kamerstukken 33 694 en 29 521, nr. 11", ["33694-11"]),  # one document in two dossiers
         ("(Kamerstukken 28 676 en 21 501-02, nr. 247)", ["28676-247"]),
+        ("(Kamerstukken 32 123 V en 29 521, nr. 15)", ["32123-V-15"]),  # the first a budget chapter
         ("Kamerstuk 34 000 V, nr. 69", ["34000-V-69"]),
         ("(Kamerstuk 33 750 XVII, nr. 14)", ["33750-XVII-14"]),
         ("(Kamerstuk 36 200 K, nr. 3)", ["36200-K-3"]),

@@ -100,3 +100,32 @@ def test_an_organisation_that_opens_a_compound_names_a_mission_not_an_actor() ->
 def test_the_last_of_a_list_of_places_is_no_actor() -> None:
     text = "De twaalf waarnemers bij UNTSO in Israël, Libanon en Syrië blijven op hun post."
     assert read_clauses(text)[0].actor is None
+
+
+def test_a_list_set_between_commas_stays_in_its_clause() -> None:
+    text = "Een C-130 is op 3 mei met 20 ton goederen, waaronder tenten en dekens, naar Juba gevlogen."
+    assert len(read_clauses(text)) == 1
+
+
+def test_a_clause_that_holds_only_if_someone_asks_is_considered() -> None:
+    text = "Wel zal een Nederlandse officier het hoofdkwartier ondersteunen, als de VN daarom vragen."
+    assert read_clauses(text)[0].modality == "considered"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("In Zuid-Soedan zijn sinds 2014 Nederlanders werkzaam bij de missie.", "NL"),
+        ("Op verzoek van Frankrijk levert Nederland twee helikopters.", "NL"),
+        ("De verificatiemissie begint op 1 oktober met ongeveer 100 waarnemers.", MISSION),
+        ("De missie zelf telde op haar hoogtepunt 1 600 politiefunctionarissen.", MISSION),
+        ("De Veiligheidsraad stelde de missie in, met een politiecomponent van ten hoogste 1 600 agenten.", MISSION),
+    ],
+)
+def test_who_acts_in_more_forms(text: str, actor: str) -> None:
+    clauses = read_clauses(text)
+    assert clause_at(clauses, len(text) - 5).actor == actor
+
+
+def test_still_deliberating_is_considered() -> None:
+    assert read_clauses("Over een bijdrage met stafofficieren aan UNAMID is het kabinet nog in beraad.")[0].modality == "considered"

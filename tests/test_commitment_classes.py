@@ -73,3 +73,24 @@ def test_a_promise_after_a_semicolon_takes_the_date_of_the_part_before_when_it_g
     text = "Een besluit over de verlenging volgt in het voorjaar; uw Kamer ontvangt dan een afzonderlijke brief."
     (commitment,) = find_commitments([Sentence(text, 0, len(text), "paragraph", None, 0)], date(2024, 11, 1))
     assert commitment.due == "2025-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Na afloop van de missie laat ik uw Kamer weten welke lessen zijn geleerd.", None),
+        ("Wij berichten beide Kamers in de zomer van 2026 over een eventuele verlenging.", "2026-07"),
+        ("Het kabinet bericht uw Kamer in het najaar over de uitkomst.", "2025-10"),
+    ],
+)
+def test_promises_with_letting_know_and_reporting_to_both_houses(sentence: str, due: str | None) -> None:
+    (commitment,) = find_commitments([Sentence(sentence, 0, len(sentence), "paragraph")], date(2025, 3, 1))
+    assert commitment.due == due
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ik laat uw Kamer hierbij weten dat het besluit is genomen.", "Wij berichten u dat het kabinet heeft besloten."],
+)
+def test_letting_know_by_this_letter_is_no_commitment(sentence: str) -> None:
+    assert not is_commitment(sentence)

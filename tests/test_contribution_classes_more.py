@@ -169,10 +169,17 @@ def test_a_country_in_a_fronted_adverbial_is_not_who_acts() -> None:
     assert ("UNMISS", "start", "2014-01") in facts
 
 
-def test_others_side_by_side_as_the_subject_are_not_dutch() -> None:
-    facts = _facts("Nederland levert twee helikopters aan UNMISS. Het Ethiopische leger en de Keniaanse eenheden op de basis "
-                   "Malakal verzorgen de bewaking.")
-    assert not any(k == "location" and v == "Malakal" for _, k, v in facts)
+@pytest.mark.parametrize(
+    ("sentence", "foreign"),
+    [
+        ("Het Ethiopische leger en de Keniaanse eenheden op de basis verzorgen de bewaking.", True),
+        ("Het Ethiopische leger en de Nederlandse eenheden verzorgen samen de bewaking.", False),
+    ],
+)
+def test_others_side_by_side_as_the_subject_are_not_dutch(sentence: str, foreign: bool) -> None:
+    from artikel100.extract.contributions import _is_foreign
+
+    assert _is_foreign(sentence) is foreign
 
 
 def test_sailed_to_a_coast_starts() -> None:

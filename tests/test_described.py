@@ -104,3 +104,30 @@ def test_a_force_of_another_body_is_no_catalogue_force() -> None:
 def test_a_description_with_its_owner_before_the_name_after_a_comma_is_that_name() -> None:
     text = "Nederland leverde tot juni 2012 agenten aan de politiemissie van de Europese Unie, EUPM, die toen eindigde."
     assert _ids(text, date(2019, 3, 1)) == ["EUPM"]
+
+
+def test_an_action_on_waters_the_catalogue_lacks_is_a_mission_of_its_own() -> None:
+    text = "De regering stelt twee mijnenjagers beschikbaar voor de internationale mijnenbestrijdingsactie in de Straat van Bab-el-Mandeb."
+    assert _ids(text, date(1987, 9, 1)) == ["INTERNATIONALE-MIJNENBESTRIJDINGSACTIE-IN-DE-STRAAT-VAN-BAB-EL-MANDEB"]
+
+
+@pytest.mark.parametrize("text", ["De fractie stelde vragen over de transactie.", "De redactie van de krant meldt dit."])
+def test_words_that_end_in_actie_are_no_action(text: str) -> None:
+    assert _ids(text, date(1987, 9, 1)) == []
+
+
+def test_a_named_team_is_a_mission_only_where_the_letter_names_no_other() -> None:
+    alone = "Nederland levert twee specialisten aan het Cyber Rapid Response Team (CRRT) van de Europese Unie."
+    assert _ids(alone, date(2022, 3, 1)) == ["CRRT"]
+    beside = "Het Provincial Reconstruction Team (PRT) in Uruzgan werkt onder ISAF."
+    assert _ids(beside, date(2007, 3, 1)) == ["ISAF"]
+
+
+def test_an_operation_named_with_a_word_ending_like_an_adjective() -> None:
+    assert _ids("De Verenigde Staten zijn op 16 augustus begonnen met de operatie Intense Look.", date(1984, 8, 24)) \
+        == ["INTENSE-LOOK"]
+
+
+def test_a_catalogue_name_at_the_end_of_a_longer_name_with_its_own_acronym_is_that_other_force() -> None:
+    text = "De door Australië geleide International Stabilisation Force (ISF) trok zich in november terug."
+    assert _ids(text, date(2013, 4, 1)) == ["ISF"]

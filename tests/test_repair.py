@@ -210,6 +210,11 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 9'december 2005\n\nHierbij.", "Den Haag, 9 december 2005"),
         # a space after the thousands point
         ("In totaal zijn ruim 2. 400 militairen en 14. 000 euro gemoeid met de inzet.", "ruim 2.400 militairen en 14.000 euro"),
+        # an accent speck in "tot en met"; a chapter's numeral glued to the "en" before the next dossier
+        ("Van maart tot én met mei 2011 werkten zij in Juba.", "Van maart tot en met mei 2011"),
+        ("De kosten komen ten laste van de middelen (Kamerstukken 33 400 Ven 29 521, nr. 12).", "(Kamerstukken 33 400 V en 29 521, nr. 12)"),
+        # "r" misread as "f" or "t" inside a common word
+        ("Het kabinet heeft besloten tot vetlenging van de bestfijding van piraterij.", "tot verlenging van de bestrijding van"),
     ],
 )
 def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:
@@ -334,3 +339,8 @@ def test_a_heading_ocr_opened_with_a_speck_is_still_a_heading() -> None:
     doc = _repair(text)
     headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
     assert headings == ["EUFOR Althea"]
+
+
+@pytest.mark.parametrize("word", ["honderdeen", "tweehonderdvijf", "driehonderdtwaalf", "tweeënvijftig"])
+def test_number_words_written_as_one_are_no_misreadings(word: str) -> None:
+    assert f"inzet op {word} militairen" in _repair(f"Daarmee komt de Nederlandse inzet op {word} militairen.\n").text

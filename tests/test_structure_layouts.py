@@ -159,6 +159,9 @@ def test_a_site_metadata_line_gives_the_letters_own_number_and_lets_the_header_f
         ("Den Haaäg,'4 april 2019", "2019-04-04"),
         ("16-10-2001", "2001-10-16"),
         ("Uw brief Uw kenmerk Ons nummer Datum\nDVB/CV-115/02 12 april 2002", "2002-04-12"),
+        # the date of the letter answered comes first, the letter's own under "Datum" last
+        ("Uw brief Uw kenmerk Ons nummer Datum\n3 maart 2002 2002Z04411 DVB/CV-115/02 12 april 2002", "2002-04-12"),
+        ("Uw brief Uw kenmerk Ons nummer Datum\n3 maart 2002 2002204411 DVB/CV-115/02 12 april 2002", "2002-04-12"),  # OCR: Z as 2
         ("Datum 5-september 1991\nBetreft Waarnemers", "1991-09-05"),  # OCR read the space as a hyphen
         ("Datum 14.maart 2003\nBetreft Waarnemers", "2003-03-14"),
     ],

@@ -100,3 +100,19 @@ def test_a_described_subject_stays_the_operation_beside_a_catalogued_mission() -
     )
     ex = process_text(text).extraction
     assert {c.mission for c in ex.contributions if c.personnel} == {"INZET-VAN-EEN-FREGAT-IN-DE-GOLF-VAN-GUINEE"}
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("Antwoorden op vragen van het lid Van Dijk over de Nederlandse hulp na de overstromingen in Libië",
+         "Nederlandse hulp na de overstromingen in Libië"),
+        ("Beantwoording van Kamervragen van de leden Jansen en De Groot over de evacuatie uit Soedan", "evacuatie uit Soedan"),
+        ("Verzoek om een bijdrage aan de VN-operatie in Tsjaad", "VN-operatie in Tsjaad"),
+        # a letter of "Kamerbrief" misread by OCR
+        ("Kamcrbrief over noodhulp van Defensie na de orkaan in Dominica", "noodhulp van Defensie na de orkaan in Dominica"),
+        ("Kamefbrief over noodhulp van Defensie na de orkaan in Dominica", "noodhulp van Defensie na de orkaan in Dominica"),
+    ],
+)
+def test_lead_ins_of_answers_requests_and_misread_kamerbrieven(line: str, phrase: str) -> None:
+    assert _description(line) == phrase

@@ -123,7 +123,10 @@ class Description:
         if self.head.startswith(_SPECIFIC_HEADS):
             # "de evacuatie uit Soedan", "het VN-onderzoeksteam", "de consulaire evacuatieoperatie"
             return bool(self.countries or self.purpose or self.organisation or self.adjectives or self.head != "evacuatie")
-        return bool(self.countries or self.purpose or self.waters) and bool(self.organisation or self.kind)
+        # (waters make a task of its own specific, "de mijnenbestrijdingsactie in de Golf van Suez", not a
+        # body's operation there, "de EU-operatie in de Middellandse Zee", which the catalogue names)
+        on_waters = bool(self.waters) and self.kind in _TASK_KINDS
+        return bool(self.countries or self.purpose or on_waters) and bool(self.organisation or self.kind)
 
 
 @lru_cache(maxsize=4096)
@@ -163,8 +166,9 @@ def find_descriptions(text: str) -> list[Description]:
         if whom and _PLACE_PP.match(text, whom.end() - 1):
             end = whom.end() - 1
         waters = None
+        kind_word = m.group("kind")
         for _ in range(2):
-            on = _WATERS_PP.match(text, end)
+            on = _WATERS_PP.match(text, end) if kind_word in _TASK_KINDS else None
             if on and waters is None and not countries:
                 waters = on.group("waters")
                 end = on.end()
@@ -183,7 +187,7 @@ def find_descriptions(text: str) -> list[Description]:
         kind = m.group("kind") or None
         if kind is not None and kind not in _KINDS:
             kind = None
-        if not (organisation or kind or countries or purpose or waters or head.startswith(_SPECIFIC_HEADS)):
+        if not (organisation or kind or countries or purpose or head.startswith(_SPECIFIC_HEADS)):
             continue
         start = m.start()
         article = re.match(r"(?:de|het|een)\s+", text[start:end])

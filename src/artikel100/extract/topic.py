@@ -33,8 +33,10 @@ __all__ = ["Topic", "find_topic", "header_topic", "opening_topic"]
 _LABELS = ("subject", "site-subject", "site-title", "dossier")
 # Lead-ins that say what kind of document it is or that it concerns the Dutch share.
 _LABEL = re.compile(r"^(?:(?:Onderwerp|Betreft|Titel)\s*:|(?:Onderwerp|Betreft)\s)\s*", re.IGNORECASE)
+# (OCR misreads a letter of it: "Kamefbrief over noodhulp ...")
+_KAMERBRIEF = "|".join(["Kamerbrief"] + ["Kamerbrief"[:i] + r"[^\W\d_]" + "Kamerbrief"[i + 1 :] for i in range(1, 10)])
 _DOCUMENT = re.compile(
-    r"^(?:(?:Kamerbrief|Brief(?:\s+(?:regering|(?:van\s+de\s+)?(?:ministers?|staatssecretaris)))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
+    rf"^(?:(?:{_KAMERBRIEF}|Brief(?:\s+(?:regering|(?:van\s+de\s+)?(?:ministers?|staatssecretaris)))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
     r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws)"
     r"\s*(?:inzake|over|betreffende|m\.b\.t\.)?\s*)+",
     re.IGNORECASE,

@@ -152,7 +152,8 @@ _PLACE_DATE = re.compile(
     rf"|(?<![^\n])(?P<alone>{DATE_RE}){_EOL}"
     # a letterhead table's values: reference codes, then the date
     # ("12 november 1998  1998Z11422  D98/4470  13 november 1998": the date of the letter answered first)
-    rf"|(?:{DATE_RE}[ \t]+)?[A-Z0-9/.-]*[A-Z/][A-Z0-9/ .-]*?[ \t]*(?P<coded>{DATE_RE}){_EOL}"
+    # (codes that OCR read as digits only, "1998211422", beside one with a letter or a slash)
+    rf"|(?:{DATE_RE}[ \t]+)?(?=[A-Z0-9/. \t-]*[A-Z/])(?:[A-Z0-9/.-]+[ \t]+)+?(?P<coded>{DATE_RE}){_EOL}"
 )
 _SUBJECT_STOP = r"(?:Bijlage\(n\)|Bijlagen?\b|Geachte\b|Zeer geachte\b)"
 _SUBJECT_STOP_LINE = re.compile(_SUBJECT_STOP)

@@ -77,7 +77,9 @@ _FUNCTION_PUNCT = re.compile(
     r"[,.:’'‘](?:" + _after_word(_PUNCT_WORDS, r"[,.:’'‘]") + "|" + _after_word(_PUNCT_WORDS, r" [,.:’'‘]") + r")(?= ?[a-z0-9])"
 )
 # "tot en-miet", "tot‘en met": the most frequent phrase of dates in letters, broken by noise.
-_TOT_EN_MET = re.compile(r"tot(?<!\wtot)[\s\-‘’'.,:]{0,3}en[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
+_TOT_EN_MET = re.compile(r"tot(?<!\wtot)[\s\-‘’'.,:]{0,3}[eéèë]n[\s\-‘’'.,:]{1,3}m[a-z]?[eé]?t\b(?<!tot en met)")  # also "toten met"
+# A budget chapter's numeral glued to "en" before the next dossier: "Kamerstukken 32 123 Ven 29 521".
+_GLUED_CHAPTER = re.compile(r"\b\d{2}\s?\d{3}\s([IVX]{1,5})en(?=\s[1-3]\d\s?\d{3}\b)")
 # "tot‘en": a quote glued between two words.
 _GLUED_QUOTE = re.compile(r"[‘’'](?<=[a-zà-ÿ]{2}[‘’'])(?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
@@ -303,6 +305,7 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
         start = _with_space(text, m.start())
         edits.append(Edit(start, m.end(), " " if start < m.start() else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
+    edits += [Edit(m.end(1), m.end(1), " ", "glued-chapter") for m in _GLUED_CHAPTER.finditer(text)]
     edits += [
         Edit(m.start(), m.end(), m.group(1) + ("" if text[m.end() : m.end() + 1] == " " else " "), "double-mark")
         for m in _DOUBLE_MARK.finditer(text)
