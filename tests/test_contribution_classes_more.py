@@ -185,3 +185,9 @@ def test_others_side_by_side_as_the_subject_are_not_dutch(sentence: str, foreign
 def test_sailed_to_a_coast_starts() -> None:
     facts = _facts("Het fregat Zr.Ms. Tromp is voor Atalanta op 2 oktober met 180 opvarenden naar de Somalische kust gevaren.")
     assert ("ATALANTA", "start", "2016-10-02") in facts
+
+
+def test_a_quarter_starts_in_its_first_month_and_ends_in_its_last() -> None:
+    facts = _facts("Vanaf het tweede kwartaal van 2017 levert Nederland twee stafofficieren aan UNMISS. De Nederlandse "
+                   "stafofficier bij MONUSCO keert in de loop van het eerste kwartaal van 2017 terug.")
+    assert {("UNMISS", "start", "2017-04"), ("MONUSCO", "end", "2017-03")} <= facts

@@ -213,6 +213,9 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         # an accent speck in "tot en met"; a chapter's numeral glued to the "en" before the next dossier
         ("Van maart tot én met mei 2011 werkten zij in Juba.", "Van maart tot en met mei 2011"),
         ("De kosten komen ten laste van de middelen (Kamerstukken 33 400 Ven 29 521, nr. 12).", "(Kamerstukken 33 400 V en 29 521, nr. 12)"),
+        # a speck read as a quote before a day or a count, glued to the word before or not; a year cut short keeps it
+        ("De inzet loopt met ingang van'1 maart 2012 voor een jaar.", "met ingang van 1 maart 2012"),
+        ("De missie telt ten hoogste '2 400 militairen, zoals in '98.", "ten hoogste 2 400 militairen, zoals in '98."),
         # "r" misread as "f" or "t" inside a common word
         ("Het kabinet heeft besloten tot vetlenging van de bestfijding van piraterij.", "tot verlenging van de bestrijding van"),
     ],

@@ -10,6 +10,7 @@ report of something already done ("heeft ... geïnformeerd", "zoals gemeld").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -172,6 +173,8 @@ def _due(sentence: Sentence, letter_date: date | None) -> str | None:
     floor = letter_date.isoformat() if letter_date else ""
     deadlines, others = [], []
     for d in find_dates(text, letter_date):
+        if d.qualifier == "kwartaal":
+            d = replace(d, value=d.range_end)  # due by the quarter's last month
         if d.value < floor[: len(d.value)]:
             continue
         before = text[max(0, d.start - 25) : d.start]

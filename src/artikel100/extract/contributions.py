@@ -300,7 +300,7 @@ _ENDS_CLAUSE = re.compile(r"\b(?:beëindigt|beëindigen|beeindigt|beeindigen|ein
 _DONE_AFTER = re.compile(r"\s*(?:naar\s+[A-Z][\w-]+\s+)?(?:voltooid|afgerond|beëindigd|beeindigd|gereed|teruggekeerd)\b")
 # Dutch splits "terugkeren" around the date: "De militairen keren eind maart terug."
 _RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+"
-                          r"(?:(?:naar verwachting|vermoedelijk|dan|pas|weer|uiterlijk)\s+)?$")
+                          r"(?:(?:naar verwachting|vermoedelijk|dan|pas|weer|uiterlijk|in de loop van)\s+)?$")
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
@@ -1224,6 +1224,8 @@ def _facts(
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
             owner = _owner_of_date(text, clauses, here, missions, d.start)
+            if d.qualifier == "kwartaal":
+                d = replace(d, value=d.range_end)  # "keert in het eerste kwartaal van 2010 terug": by its last month
             # "De Nederlanders die bij EUCAP Sahel Niger en EUMPM Niger werkten, hebben het land op
             # 2 augustus verlaten": the people of both leave
             named = sorted((h for h in here if h[2] <= d.start), key=lambda h: h[1])
@@ -1236,7 +1238,7 @@ def _facts(
             # (Dutch puts the verb last: "is op 15 januari vanuit Curaçao ... naar Haïti vertrokken")
             ((_START_VERB.search(near) or _START_VERB.search(verbs, clause.start, clause.end))
              and _START_PREPOSITION.search(before))
-            or re.search(r"(?:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
+            or re.search(r"(?i:\bmet ingang van|\bm\.i\.v\.|\bvanaf)\s*$", before)
             or _START_VERB.search(before[-25:])
             # inside a separable verb: "sloot medio maart bij de interceptiemacht aan", "neemt op 1 mei ... over"
             or any(m.start() < d.start - near_from < d.end - near_from < m.end() for m in _START_VERB.finditer(near))

@@ -363,6 +363,25 @@ def find_dates(text: str, letter_date: date | None) -> list[DateMention]:
             if which_year:
                 mention = replace(mention, end=which_year.end(), kind="absolute")
             out.append(mention)
+    if "kwartaal" in text:  # a quarter's year is no year of its own
+        quarters = _quarters(text)
+        out = sorted([d for d in out if all(d.end <= q.start or d.start >= q.end for q in quarters)] + quarters,
+                     key=lambda d: d.start)
+    return out
+
+
+# "in de loop van het eerste kwartaal van 2010": its first month, and its last as the range's end.
+_QUARTER = re.compile(r"\b(?:het\s+)?(?P<q>eerste|tweede|derde|vierde|laatste|1e|2e|3e|4e)\s+kwartaal\s+(?:van\s+)?(?P<y>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+_QUARTER_INDEX = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4, "laatste": 4}
+
+
+def _quarters(text: str) -> list[DateMention]:
+    out = []
+    for m in _QUARTER.finditer(text):
+        first = 3 * _QUARTER_INDEX[m.group("q").casefold()] - 2
+        year = m.group("y")
+        out.append(DateMention(f"{year}-{first:02d}", m.start(), m.end(), "absolute", "kwartaal", f"{year}-{first + 2:02d}"))
     return out
 
 

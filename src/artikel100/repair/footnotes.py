@@ -133,7 +133,8 @@ def _marker_pattern(number: int) -> re.Pattern[str]:
     # after a month name ("31 december 20163").
     return re.compile(
         rf"(?:(?P<word>[^\W\d_]{{2,}}|\))|\b(?:{_MONTHS}) (?P<year>(?:19|20)\d\d))"
-        rf"(?P<punct>[.,;:)’'\"]?)(?P<junk>[*'’^°]?)(?P<num>{alt})(?![\w\d])"
+        # (not a day or a thousands group: "met ingang van'1 januari", "ten hoogste '1 608")
+        rf"(?P<punct>[.,;:)’'\"]?)(?P<junk>[*'’^°]?)(?P<num>{alt})(?![\w\d])(?!\s(?i:{_MONTHS})\b|\s\d{{3}}\b)"
     )
 
 

@@ -81,6 +81,9 @@ _TOT_EN_MET = re.compile(r"tot(?<!\wtot)[\s\-‘’'.,:]{0,3}[eéèë]n[\s\-‘�
 # A budget chapter's numeral glued to "en" before the next dossier: "Kamerstukken 32 123 Ven 29 521".
 _GLUED_CHAPTER = re.compile(r"\b\d{2}\s?\d{3}\s([IVX]{1,5})en(?=\s[1-3]\d\s?\d{3}\b)")
 # "tot‘en": a quote glued between two words.
+# A speck read as a quote before a number that is no year cut short ("'98"): "met ingang van'1 januari",
+# "ten hoogste '1 608 functionarissen".
+_QUOTE_BEFORE_NUMBER = re.compile(r"(?<=[\w ])[‘’'`](?=\d(?!\d\b)(?:[\d.]*)(?:\s(?:\d{3}\b|(?i:" + MONTH_NAMES_RE + r"))))")
 _GLUED_QUOTE = re.compile(r"[‘’'](?<=[a-zà-ÿ]{2}[‘’'])(?=(?:" + _FUNCTION + r")\b)")
 # ",." and "..": two marks where one stands ("23 432,.nr. 231", "nr..95").
 _DOUBLE_MARK = re.compile(r"([,.])(?<=\w[,.])\.(?=\s?\w)")  # not ".,": "jl., bekend" is right
@@ -303,7 +306,9 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
               if lex.nl(_word_before(text, m.start()).lower()) >= _COMMON_WORD and not _inside_hyphenated(text, m.start())]
     for m in _FUNCTION_PUNCT.finditer(text):
         start = _with_space(text, m.start())
-        edits.append(Edit(start, m.end(), " " if start < m.start() else "", "function-word-punctuation"))
+        # (a mark between two words stands for the space: "van'1 januari" is "van 1 januari")
+        glued = start == m.start() and not text[m.end() : m.end() + 1].isspace()
+        edits.append(Edit(start, m.end(), " " if start < m.start() or glued else "", "function-word-punctuation"))
     edits += [Edit(m.start(), m.end(), "tot en met", "broken-phrase") for m in _TOT_EN_MET.finditer(text)]
     edits += [Edit(m.end(1), m.end(1), " ", "glued-chapter") for m in _GLUED_CHAPTER.finditer(text)]
     edits += [
@@ -354,6 +359,8 @@ def punctuation_edits(text: str, lex: Lexicon) -> list[Edit]:
     edits += [Edit(m.start(), m.end(), "", "preposition-colon") for m in _PREPOSITION_COLON.finditer(text)]
     edits += [Edit(start, m.start(), "nr", "nr") for m in _NR.finditer(text) if not _ROMAN_OR_TITLE.match(text, start := _nr_start(text, m.start()))]
     edits += [Edit(m.start(), m.end(), " ", "glued-quote") for m in _GLUED_QUOTE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "" if text[m.start() - 1] == " " else " ", "quote-before-number")
+              for m in _QUOTE_BEFORE_NUMBER.finditer(text)]
     for m in _STRAY_CLOSING.finditer(text):
         if "‘" not in text[max(0, m.start() - 80) : m.start()] and not re.search(r"[sxz]$", text[m.start() - 1]):
             edits.append(Edit(m.start(), m.end(), "", "stray-quote"))
