@@ -415,6 +415,7 @@ _NAMED_FORCE = re.compile(
 
 
 _NAMED_TEAM = re.compile(_NAMED_FORCE.pattern.replace(_FORCE_HEAD, "Team", 1))
+_OWNED_BY_ORGANISATION = re.compile(rf"\s+van\s+de\s+(?:{ORGANISATION_NAMES})\b")
 
 
 # An organisation glued to "operatie": "NAVO-operatie", "EU-operatie", "VN-operatie".
@@ -540,9 +541,11 @@ def _unknown_mentions(text: str, known: list[_Mention]) -> list[_Mention]:
         org = _bracketed_mission_org(text, m.start(), head)
         if org and add(_slug(acr), m.start("acr"), m.end("acr"), acr, org):
             acronyms.setdefault(acr, (_slug(acr), acr, org, False))
-    # A team is a mission only where the letter names no other: "in het Cyber Rapid Response Team
-    # (CRRT) van de Europese Unie" (beside ISAF, a "Provincial Reconstruction Team (PRT)" is its part).
-    named_forces = _NAMED_FORCE.finditer(text) if known else chain(_NAMED_FORCE.finditer(text), _NAMED_TEAM.finditer(text))
+    # A team is a mission only as an organisation's, where the letter names no other mission: "in het
+    # Cyber Rapid Response Team (CRRT) van de Europese Unie" (beside ISAF, a "Provincial Reconstruction
+    # Team (PRT)" is its part; "het Joint Operations Command Advisory Team (JOCAT) in Erbil" a unit).
+    teams = [] if known else [m for m in _NAMED_TEAM.finditer(text) if _OWNED_BY_ORGANISATION.match(text, m.end())]
+    named_forces = chain(_NAMED_FORCE.finditer(text), teams)
     for m in named_forces:
         # "de Mine Countermeasures Naval Group Black Sea (MCM Black Sea)": a force's English
         # name with the acronym it goes by; the name is the mention, the acronym names it after.
