@@ -218,6 +218,9 @@ def test_ocr_character_errors_are_fixed_by_class(ocr: str, fixed: str) -> None:
         ("De missie telt ten hoogste '2 400 militairen, zoals in '98.", "ten hoogste 2 400 militairen, zoals in '98."),
         # "r" misread as "f" or "t" inside a common word
         ("Het kabinet heeft besloten tot vetlenging van de bestfijding van piraterij.", "tot verlenging van de bestrijding van"),
+        # a common word misread where it opens a sentence (a name, "Zapad", stands inside sentences too)
+        ("Het plan is klaar. Uitetlijk in maart volgt de brief. De oefening Zapad begon. Zapad is groot.",
+         "klaar. Uiterlijk in maart volgt de brief. De oefening Zapad begon. Zapad is groot."),
     ],
 )
 def test_ocr_noise_around_small_words_citations_and_dates_is_fixed_by_class(ocr: str, fixed: str) -> None:

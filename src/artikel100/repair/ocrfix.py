@@ -24,6 +24,7 @@ __all__ = ["find_ocr_edits", "find_word_edits"]
 # Tokens: letters of any alphabet, and digits. The group keeps them when the text is
 # split at them: [between, token, between, token, ..., between].
 _TOKEN_SPLIT = re.compile(r"([^\W_]+)")
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # what stands before a sentence's first word
 _VOWELS = "aeiouyéèëïöüáà"
 _DIAERESIS = {"e": "ë", "i": "ï", "o": "ö", "u": "ü", "é": "ë", "è": "ë", "í": "ï", "ì": "ï"}
 # Characters OCR confuses, both ways.
@@ -158,6 +159,10 @@ class _Fixer:
             fixed = self.fix(token)
             if fixed and fixed[0] != token:
                 fixes[token] = fixed
+        # A capitalised word is read as a name, except where it only opens sentences: "Uitetlijk eind
+        # maart bericht het kabinet ..." is the common word misread (a name stands inside sentences too).
+        for token, fixed in self._sentence_openers().items():
+            fixes.setdefault(token, fixed)
         if not fixes:
             return []
         ends = list(accumulate(map(len, self._pieces)))  # token i spans ends[2i] .. ends[2i + 1]
@@ -169,6 +174,19 @@ class _Fixer:
                     continue  # "United Nations Mission in Haiti": an English name keeps its spelling
                 edits.append(Edit(ends[2 * i], ends[2 * i + 1], fixed[0], fixed[1]))
         return edits
+
+    def _sentence_openers(self) -> dict[str, tuple[str, str]]:
+        candidates = {t for t in self.counts if len(t) >= 5 and t[0].isupper() and t[1:].islower() and t.isalpha()
+                      and self.lex.best(t) < 2.0}
+        if not candidates:
+            return {}
+        inside = {t for i, t in enumerate(self.tokens) if t in candidates and not _OPENS.search(self._pieces[2 * i][-3:] or "\n")}
+        out = {}
+        for token in candidates - inside:
+            fixed = _word_fix(token.lower(), self.counts[token] > 2)
+            if fixed and fixed[1] == "misread":
+                out[token] = (_match_case(token, fixed[0]), fixed[1])
+        return out
 
     def _in_english(self, i: int) -> bool:
         """One of the three words before token ``i`` is English and not Dutch."""
