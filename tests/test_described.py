@@ -131,3 +131,17 @@ def test_an_operation_named_with_a_word_ending_like_an_adjective() -> None:
 def test_a_catalogue_name_at_the_end_of_a_longer_name_with_its_own_acronym_is_that_other_force() -> None:
     text = "De door Australië geleide International Stabilisation Force (ISF) trok zich in november terug."
     assert _ids(text, date(2013, 4, 1)) == ["ISF"]
+
+
+def test_a_mission_named_later_by_the_head_of_its_dutch_name_is_that_mission() -> None:
+    text = ("De Veiligheidsraad heeft de Verificatiemissie van de Verenigde Naties in Colombia (UNVMC) ingesteld. "
+            "Een marechaussee ondersteunt bij de verificatiemissie de politie.")
+    mentions = mission_mentions(text, date(2017, 9, 15))
+    assert [m for m, _, _ in mentions] == ["UNVMC", "UNVMC"]
+    assert text[mentions[1][1] : mentions[1][2]] == "verificatiemissie"
+
+
+def test_a_head_two_missions_share_names_neither() -> None:
+    text = ("Nederland levert officieren aan de trainingsmissie van de EU in Mali (EUTM Mali) en aan de trainingsmissie "
+            "van de EU in Somalië (EUTM Somalia). De trainingsmissie krijgt ook een arts.")
+    assert [m for m, _, _ in mission_mentions(text, date(2014, 3, 1))] == ["EUTM-MALI", "EUTM-SOMALIA"]

@@ -661,7 +661,34 @@ def _mentions(text: str, letter_date: date | None = None) -> list[_Mention]:
     known = sorted(known + _bare_mentions(text, known), key=lambda m: (m.start, m.end))
     unknown = _unknown_mentions(text, known)
     named = _same_in_apposition(text, sorted(known + unknown, key=lambda m: (m.start, m.end)))
-    return sorted(named + _described_mentions(text, named, letter_date), key=lambda m: (m.start, m.end))
+    named = sorted(named + _described_mentions(text, named, letter_date), key=lambda m: (m.start, m.end))
+    return sorted(named + _head_mentions(text, named), key=lambda m: (m.start, m.end))
+
+
+# A Dutch name with a compound head before the acronym in brackets: "de Verificatiemissie van de
+# Verenigde Naties in Colombia (UNVMC)", "de EU-trainingsmissie in Mali (EUTM Mali)".
+_HEAD_BEFORE = re.compile(r"\b(?:de|het)\s+(?:[A-Z]{2,4}-)?(?P<head>[A-Za-zë]{3,}(?:missie|operatie|macht))\b[^.;:()]{0,80}\(\s*$")
+
+
+def _head_mentions(text: str, named: list[_Mention]) -> list[_Mention]:
+    """Later mentions of a mission by the head of the Dutch name the letter gave it ("die bij de
+    verificatiemissie de samenwerking ... ondersteunt"), where no other mission has that head."""
+    heads: dict[str, _Mention | None] = {}
+    for m in named:
+        before = _HEAD_BEFORE.search(text, max(0, m.start - 120), m.start)
+        if before:
+            head = before.group("head").casefold()
+            heads[head] = m if heads.get(head, m).mission_id == m.mission_id else None
+    taken = [(m.start, m.end) for m in named]
+    out: list[_Mention] = []
+    for head, m in heads.items():
+        if m is None:
+            continue  # two missions of one head: which is meant is not known
+        for later in re.finditer(rf"\b(?:[Dd]e|[Dd]eze|[Dd]ie)\s+(?P<head>{re.escape(head)})\b", text[m.end :]):
+            s, e = m.end + later.start("head"), m.end + later.end("head")
+            if all(e <= a or s >= b for a, b in taken):
+                out.append(dataclasses.replace(m, start=s, end=e))
+    return out
 
 
 # What may stand between a description and the name it describes: "de EU-politiemissie EUPM",
