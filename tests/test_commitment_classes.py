@@ -81,6 +81,10 @@ def test_a_promise_after_a_semicolon_takes_the_date_of_the_part_before_when_it_g
         ("Na afloop van de missie laat ik uw Kamer weten welke lessen zijn geleerd.", None),
         ("Wij berichten beide Kamers in de zomer van 2026 over een eventuele verlenging.", "2026-07"),
         ("Het kabinet bericht uw Kamer in het najaar over de uitkomst.", "2025-10"),
+        ("Uiterlijk bij de behandeling van de begroting in mei lichten wij uw Kamer in over de stand van zaken.", "2025-05"),
+        ("Over de afloop van de missie brengen wij u in mei verslag uit.", "2025-05"),
+        ("Ik stel uw Kamer uiterlijk 30 juni in kennis van de uitkomst.", "2025-06-30"),
+        ("De lessen komen in de jaarbrief, die beide Kamers in het derde kwartaal van 2026 bereikt.", "2026-09"),
     ],
 )
 def test_promises_with_letting_know_and_reporting_to_both_houses(sentence: str, due: str | None) -> None:
@@ -90,7 +94,8 @@ def test_promises_with_letting_know_and_reporting_to_both_houses(sentence: str, 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Ik laat uw Kamer hierbij weten dat het besluit is genomen.", "Wij berichten u dat het kabinet heeft besloten."],
+    ["Ik laat uw Kamer hierbij weten dat het besluit is genomen.", "Wij berichten u dat het kabinet heeft besloten.",
+     "Ik stel uw Kamer hierbij in kennis van het besluit.", "Rusland is, zoals gebruikelijk, van de oefening in kennis gesteld."],
 )
 def test_letting_know_by_this_letter_is_no_commitment(sentence: str) -> None:
     assert not is_commitment(sentence)

@@ -191,3 +191,10 @@ def test_a_quarter_starts_in_its_first_month_and_ends_in_its_last() -> None:
     facts = _facts("Vanaf het tweede kwartaal van 2017 levert Nederland twee stafofficieren aan UNMISS. De Nederlandse "
                    "stafofficier bij MONUSCO keert in de loop van het eerste kwartaal van 2017 terug.")
     assert {("UNMISS", "start", "2017-04"), ("MONUSCO", "end", "2017-03")} <= facts
+
+
+def test_a_relative_clause_in_which_the_netherlands_takes_part_gives_its_start_and_where_names_the_mission() -> None:
+    facts = _facts("De krijgsmacht levert twaalf waarnemers aan UNTSO, waaraan Nederland sinds 1956 deelneemt, en tachtig "
+                   "militairen aan de MFO in de Sinaï, waar zij sinds april 1982 de verbindingen verzorgen.")
+    assert {("UNTSO", "start", "1956"), ("MFO", "start", "1982-04")} <= facts
+    assert ("UNTSO", "start", "1982-04") not in facts

@@ -145,3 +145,8 @@ def test_a_head_two_missions_share_names_neither() -> None:
     text = ("Nederland levert officieren aan de trainingsmissie van de EU in Mali (EUTM Mali) en aan de trainingsmissie "
             "van de EU in Somalië (EUTM Somalia). De trainingsmissie krijgt ook een arts.")
     assert [m for m, _, _ in mission_mentions(text, date(2014, 3, 1))] == ["EUTM-MALI", "EUTM-SOMALIA"]
+
+
+def test_a_name_explained_as_an_activity_is_a_mission() -> None:
+    text = "Nederland levert een fregat aan Nordic Watch, de activiteit waarmee de NAVO de zeebodem bewaakt."
+    assert _ids(text, date(2026, 2, 1)) == ["NORDIC-WATCH"]

@@ -112,6 +112,9 @@ def test_a_described_subject_stays_the_operation_beside_a_catalogued_mission() -
         # a letter of "Kamerbrief" misread by OCR
         ("Kamcrbrief over noodhulp van Defensie na de orkaan in Dominica", "noodhulp van Defensie na de orkaan in Dominica"),
         ("Kamefbrief over noodhulp van Defensie na de orkaan in Dominica", "noodhulp van Defensie na de orkaan in Dominica"),
+        # a look back, after a site's "Brief regering :"; flights named after the unit's share in them
+        ("Brief regering : Terugblik op de inzet van Defensie bij de evacuatievluchten uit Kabul",
+         "evacuatievluchten uit Kabul"),
     ],
 )
 def test_lead_ins_of_answers_requests_and_misread_kamerbrieven(line: str, phrase: str) -> None:

@@ -49,8 +49,10 @@ _INFORM = guarded(re.compile(
     r"|inlichten|ingelicht|op de hoogte (?:houden|stellen|gehouden|gesteld)|toesturen|toegestuurd|toezenden"
     r"|toegezonden|ontvangt|ontvangen|sturen|zenden|doen toekomen|aanbieden|voorleggen|voorgelegd|terugkoppelen"
     r"|geïnformeerd worden|nader ingaan|ingaan op|op de hoogte|aangeboden|melden|meld)\b"
-    # "laat ik uw Kamer weten welke lessen ..."
-    r"|\b(?:laat|laten)\s+(?:\w+\s+){1,4}?weten\b"
+    # "laat ik uw Kamer weten welke lessen ...", "lichten wij uw Kamer in", "stel uw Kamer ... in kennis",
+    # "brengen wij u ... verslag uit", "de brief die beide Kamers in het najaar bereikt"
+    r"|\b(?:laat|laten)\s+(?:\w+\s+){1,4}?weten\b|\b(?:licht|lichten)\s+(?:\w+\s+){0,2}?(?:uw|de|beide)\s+Kamers?\s+in\b"
+    r"|\bin\s+kennis\b|\bbereikt\b"
     r"|(?:verslag|rapportage|brief|evaluatie)\b"
     # "komt uw Kamer vóór het zomerreces toe", "gaat de Kamer ... toe": a document sent to it
     r"|\b(?:komt|komen|gaat|gaan)\s+(?:\w+\s+){0,2}(?:uw|de)\s+Kamer\b",
@@ -101,7 +103,9 @@ _FUTURE_VERB = re.compile(r"\b(?:zal|zullen)\b", re.IGNORECASE)
 _PRACTICE = re.compile(r"\b(?:zoals gebruikelijk|conform de (?:gebruikelijke|vaste) (?:procedure|praktijk)|volgens de gebruikelijke)\b", re.IGNORECASE)
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
 # besluit") rather than promising: no future word and no deadline.
-_PRESENT_INFORM = re.compile(r"\b(?:informeert|informeren|informeer|berichten|bericht|laat|laten)\b", re.IGNORECASE)
+_PRESENT_INFORM = re.compile(
+    r"\b(?:informeert|informeren|informeer|berichten|bericht|laat|laten|brengen|brengt|stel|stelt|stellen|licht|lichten|bereikt)\b",
+    re.IGNORECASE)
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
     r"|mocht|mochten|in geval|wanneer|apart|afzonderlijk|(?:half)?jaarlijkse?|voortgangs\w+|periodieke?|stand-van-zaken\w*"

@@ -153,6 +153,8 @@ _NL_SENDS = re.compile(
 
 # "Nederland heeft sinds 2009 ... aan de operatie deelgenomen", "Nederland steunde AMIS sinds 2005":
 # the Netherlands takes part, so a bare year after "sinds" is when its part began.
+_CLAUSE_MARK = re.compile(r"[,;:.]")
+_NL_JOINS_IN_RELATIVE = re.compile(r"[\s,]*waar(?:aan|bij|in)\s+Nederland\b[^,;:.]*\b(?:deelneemt|deelnam|bijdraagt|bijdroeg)\b")
 _NL_TAKES_PART = re.compile(
     r"\bNederland\s+(?:neemt|nam|steunt|steunde|heeft|had)\b[^.;:]{0,140}?"
     r"(?<=\s)(?:deel|deelgenomen|bijgedragen|geleverd|met\s+[^.;:]{0,40}?(?:militairen|stafofficieren|officieren|waarnemers))\b"
@@ -231,7 +233,10 @@ def _takes_part_before(text: str, clause_start: int, pos: int) -> bool:
     """The Netherlands takes part in the clause holding ``pos`` or the main clause before it
     (the verb may come last), not in a relative clause of its own ("..., die sinds 2007 ...")."""
     if _RELATIVE_OPENER.match(text, clause_start) or re.match(r"[\s,]*waar\w+\b", text[clause_start:]):
-        return False
+        # (unless the Netherlands is who takes part in it: "aan UNTSO, waaraan Nederland sinds 1956 deelneemt")
+        end = _CLAUSE_MARK.search(text, clause_start + 2)
+        return bool(_NL_JOINS_IN_RELATIVE.match(text, clause_start, end.start() if end else len(text)))
+
     m = _NL_TAKES_PART.search(text)
     return bool(m and m.start() < pos)
 
@@ -1729,7 +1734,7 @@ def _receiver_after(text: str, here: list[tuple[str, int, int]], q, quantities: 
     return None
 
 
-_RELATIVE_TO_MISSION = re.compile(r"[\s,]*(?:waaraan|waarbij|waarin|waarvoor|waarmee)\b")
+_RELATIVE_TO_MISSION = re.compile(r"[\s,]*(?:waaraan|waarbij|waarin|waarvoor|waarmee|waar)\b")
 
 
 def _owner_of_date(text: str, clauses: tuple, here: list[tuple[str, int, int]], missions: list[str], pos: int) -> str:  # noqa: ANN001

@@ -354,7 +354,7 @@ _OPERATION = re.compile(rf"perati(?:on|e)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD
 # (An exercise's name may end in its year: "aan Trident Juncture 2018, de grootste oefening van de NAVO".)
 _EXPLAINED_NAME = re.compile(
     rf"\b(?:aan|in|bij)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}(?:[ \t]+(?:19|20)\d\d)?),[ \t]+(?:een|de)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?"
-    r"[\w-]*?(?:inzet|operatie|oefening|missie|patrouille)\b"  # "NAVO-oefening", "winteroefening" too
+    r"[\w-]*?(?:inzet|operatie|oefening|missie|patrouille|activiteit)\b"  # "NAVO-oefening", "winteroefening", "NAVO-activiteit" too
 )
 _JOINED_EXERCISE = re.compile(
     rf"\b(?:deel|deelname|deelneming)\s+aan\s+(?:de|het)\s+(?:[\w-]+\s+)?[\w-]*oefening\s+"

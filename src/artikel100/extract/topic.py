@@ -37,8 +37,8 @@ _LABEL = re.compile(r"^(?:(?:Onderwerp|Betreft|Titel)\s*:|(?:Onderwerp|Betreft)\
 _KAMERBRIEF = "|".join(["Kamerbrief"] + ["Kamerbrief"[:i] + r"[^\W\d_]" + "Kamerbrief"[i + 1 :] for i in range(1, 10)])
 _DOCUMENT = re.compile(
     rf"^(?:(?:{_KAMERBRIEF}|Brief(?:\s+(?:regering|(?:van\s+de\s+)?(?:ministers?|staatssecretaris)))?|Artikel[- ]100[- ]brief|Kennisgevingsbrief"
-    r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws)"
-    r"\s*(?:inzake|over|betreffende|m\.b\.t\.)?\s*)+",
+    r"|Verlengingsbrief|Informatiebrief|Voortgangsrapportage|Stand\s+van\s+zaken(?:brief)?|Nieuws|Terugblik(?=\s+op\b))"
+    r"\s*:?\s*(?:inzake|over|betreffende|m\.b\.t\.|op)?\s*)+",
     re.IGNORECASE,
 )
 # Answers to an MP's written questions: "Antwoorden op vragen van het lid Sjoerdsma (D66) over ...".
@@ -90,7 +90,7 @@ _NOT_GIVEN = re.compile(r"\b(?:niet|geen)\s+(?:\w+\s+){0,2}(?:aan|bij|voor)\s+(?
 # van de Koninklijke Marechaussee aan de buitengrens van Litouwen" says where, and stays whole.
 _UNIT_IN = re.compile(
     r"^(?i:Inzet|Uitzending|Deelname)\s+van\s+.{2,50}?\s+(?i:bij|aan|voor)\s+(?:(?i:de|het)\s+)?"
-    r"(?=[a-zé][\w-]*?(?:ing|ingen|tie|ties|hulp|droppings?|operatie|missie|inzet|steun|bijstand)\b)"
+    r"(?=[a-zé][\w-]*?(?:ing|ingen|tie|ties|hulp|droppings?|operatie|missie|inzet|steun|bijstand|vluchten)\b)"
 )
 _SALUTATION = re.compile(r"(?:Zeer\s+)?[Gg]eachte\b")
 
