@@ -104,7 +104,9 @@ _PRACTICE = re.compile(r"\b(?:zoals gebruikelijk|conform de (?:gebruikelijke|vas
 # Present tense that informs by this very letter ("informeert het kabinet uw Kamer over het
 # besluit") rather than promising: no future word and no deadline.
 _PRESENT_INFORM = re.compile(
-    r"\b(?:informeert|informeren|informeer|berichten|bericht|laat|laten|brengen|brengt|stel|stelt|stellen|licht|lichten|bereikt)\b",
+    r"\b(?:informeert|informeren|informeer|berichten|bericht|bereikt)\b|\b(?:laat|laten)\s+(?:\w+\s+){1,4}?weten\b"
+    # (the separable ones by both parts: "lichten wij uw Kamer in", "brengen wij u ... verslag uit")
+    r"|\b(?:licht|lichten)\s+(?:\w+\s+){0,3}?Kamers?\s+in\b|\bverslag\s+uit\b|\bin\s+kennis\b",
     re.IGNORECASE)
 _PROMISE_MARK = re.compile(
     r"\b(?:zal|zullen|later|nader|binnenkort|uiterlijk|v(?:oo|ó|óó)r|in de (?:eerst)?volgende|na afloop|zodra|indien"
