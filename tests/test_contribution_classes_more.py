@@ -198,3 +198,13 @@ def test_a_relative_clause_in_which_the_netherlands_takes_part_gives_its_start_a
                    "militairen aan de MFO in de Sinaï, waar zij sinds april 1982 de verbindingen verzorgen.")
     assert {("UNTSO", "start", "1956"), ("MFO", "start", "1982-04")} <= facts
     assert ("UNTSO", "start", "1982-04") not in facts
+
+
+@pytest.mark.parametrize(
+    "home",
+    ["zijn naar verwachting in de tweede week van maart 2017 terug in Nederland",
+     "zijn in maart 2017 weer thuis"],
+)
+def test_back_home_after_a_date_ends_whatever_the_verb(home: str) -> None:
+    facts = _facts("Het detachement van veertig militairen voor UNMISS vertrekt op 1 november naar Juba. De militairen " + home + ".")
+    assert ("UNMISS", "end", "2017-03") in facts

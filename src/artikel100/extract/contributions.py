@@ -307,6 +307,9 @@ _DONE_AFTER = re.compile(r"\s*(?:naar\s+[A-Z][\w-]+\s+)?(?:voltooid|afgerond|beÃ
 _RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|trokken|komt|komen|kwam|kwamen)\s+"
                           r"(?:(?:naar verwachting|vermoedelijk|dan|pas|weer|uiterlijk|in de loop van)\s+)?$")
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
+# Back home after the date, whatever the verb: "zijn naar verwachting in de tweede week van april
+# terug in Nederland", "is eind juni weer thuis"
+_HOME_AGAIN = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terug|weer)\s+(?:in\s+Nederland|thuis|in\s+(?:de\s+)?thuishaven)\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
     r"\b(?:beÃ«indig\w*|beeindig\w*|eindig\w*|keert|keren|keerde|keerden|terugkeer\w*|terugvlucht\w*|teruggekeerd|terugtrekking|teruggetrokken"
@@ -1223,8 +1226,10 @@ def _facts(
         near = verbs[near_from : min(len(text), d.end + 50)]
         clause = clause_at(clauses, d.start)
         left = _left_from(text, clause)
-        if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad") and not moved_for_now and (
+        home_again = _HOME_AGAIN.match(text, d.end)
+        if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad" or home_again) and not moved_for_now and (
             re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
+            or (home_again and re.search(r"\bin de (?:eerste|tweede|derde|vierde|laatste) week van\s*$", before))
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
