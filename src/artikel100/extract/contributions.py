@@ -309,6 +309,9 @@ _RETURN_VERB = re.compile(r"\b(?:keert|keren|keerde|keerden|trekt|trekken|trok|t
 _BACK_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?terug\b")
 # Back home after the date, whatever the verb: "zijn naar verwachting in de tweede week van april
 # terug in Nederland", "is eind juni weer thuis"
+# "in de tweede week van" (april): a part of the month before a date
+_PART_OF_MONTH = r"in de (?:eerste|tweede|derde|vierde|laatste) (?:week|weken|helft) van"
+_PART_OF_MONTH_BEFORE = re.compile(rf"\b{_PART_OF_MONTH}\s*$")
 _HOME_AGAIN = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:terug|weer)\s+(?:in\s+Nederland|thuis|in\s+(?:de\s+)?thuishaven)\b")
 _FROM_START = re.compile(r"\bvanaf (?:de|het) (?:start|begin|aankomst|aanvang)|\bna (?:aankomst|de start|aanvang)\b", re.IGNORECASE)
 _END_VERB = re.compile(
@@ -928,8 +931,7 @@ def _by_reference(sentence: Sentence, mission: str, own: MissionDates | None, fo
 # "Op 10 februari droeg Turkije het bevel over. Sindsdien leveren ... Nederland ...", "De leiding
 # eindigt op die datum": the date of the sentence before.
 # What stands before a start's date: "op", "vanaf", "in de eerste week van" (juli)
-_START_PREPOSITION = re.compile(
-    r"\b(?:op|per|in(?:\s+de)?|vanaf|sinds|met ingang van|in de (?:eerste|tweede|derde|vierde|laatste) (?:week|weken|helft) van)\s*$")
+_START_PREPOSITION = re.compile(rf"\b(?:op|per|in(?:\s+de)?|vanaf|sinds|met ingang van|{_PART_OF_MONTH})\s*$")
 _STAY_THERE = re.compile(r"\b(?:blijft|blijven|verblijft|verblijven)\s+(?:daar|er|ter plaatse)\b")
 _SINCE_THEN = re.compile(
     r"^Sindsdien\b|\b(?:sindsdien|vanaf (?:dat moment|die datum|dan)|sinds (?:dat moment|die datum))\b"
@@ -1229,7 +1231,7 @@ def _facts(
         home_again = _HOME_AGAIN.match(text, d.end)
         if (_END_VERB.search(verbs, clause.start, clause.end) or left == "abroad" or home_again) and not moved_for_now and (
             re.search(r"\b(?:op|uiterlijk|per|voor|in|na|met ingang van|m\.i\.v\.)\s*$", before)
-            or (home_again and re.search(r"\bin de (?:eerste|tweede|derde|vierde|laatste) week van\s*$", before))
+            or (home_again and _PART_OF_MONTH_BEFORE.search(before))
             or _DONE_AFTER.match(text, d.end)  # "is naar verwachting eind mei voltooid"
             or (_RETURN_VERB.search(before) and _BACK_AFTER.match(text, d.end))  # "keren eind maart terug"
         ):
