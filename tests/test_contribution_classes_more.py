@@ -208,3 +208,21 @@ def test_a_relative_clause_in_which_the_netherlands_takes_part_gives_its_start_a
 def test_back_home_after_a_date_ends_whatever_the_verb(home: str) -> None:
     facts = _facts("Het detachement van veertig militairen voor UNMISS vertrekt op 1 november naar Juba. De militairen " + home + ".")
     assert ("UNMISS", "end", "2017-03") in facts
+
+
+@pytest.mark.parametrize(
+    "strength",
+    ["UNMISS heeft ongeveer 1 200 waarnemers in het land, die vanuit Juba werken.",
+     "De commissie werkt samen met het IAEA, dat ruim veertig eigen inspecteurs ter plaatse heeft."],
+)
+def test_a_named_mission_or_a_body_with_people_of_its_own_is_no_dutch_count(strength: str) -> None:
+    body = "Nederland levert vier stafofficieren aan UNMISS. " + strength
+    assert _people(body) == {4}
+
+
+def test_what_only_can_be_deployed_on_a_condition_is_an_offer() -> None:
+    facts = _facts("Het kabinet heeft laten weten dat een Nederlands veldhospitaal met ingang van 1 december voor UNMISS kan "
+                   "worden ingezet, mits de veiligheid van het personeel is gewaarborgd. Nederland levert sinds 2012 vier "
+                   "stafofficieren aan UNMISS.")
+    assert ("UNMISS", "start", "2016-12-01") not in facts
+    assert ("UNMISS", "personnel", 4) in facts

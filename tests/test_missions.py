@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import pytest
 import yaml
@@ -339,6 +340,8 @@ def test_every_catalogue_entry_has_the_shape_the_header_defines() -> None:
         ("OVSE-missie in Kosovo", "OMIK", "OSCE", {"XK"}, (1999, None)),
         ("Joint Operation Poseidon", "POSEIDON", "EU", {"GR"}, (2006, None)),
         ("ATMIS", "ATMIS", "other", {"SO"}, (2022, 2024)),
+        ("Bijzondere Commissie van de Verenigde Naties", "UNSCOM", "UN", {"IQ"}, (1991, 1999)),
+        ("UNMOVIC", "UNMOVIC", "UN", {"IQ"}, (1999, 2007)),
     ],
 )
 def test_the_catalogue_knows_missions_of_every_class(
@@ -347,6 +350,23 @@ def test_the_catalogue_knows_missions_of_every_class(
     assert lookup(form) == mission_id
     entry = catalogue()[mission_id]
     assert (entry.organisation, set(entry.countries), (entry.start, entry.end)) == (organisation, countries, years)
+
+
+def test_an_id_made_up_for_a_mission_without_acronym_is_dutch() -> None:
+    """Readers and annotators key such a mission by the letters' Dutch words ("WEU-DONAU",
+    "MNF-BEIROET"), so a made-up id spells no country in English where Dutch writes it otherwise."""
+    from babel import Locale
+
+    def parts(name: str) -> str:
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+        return "-" + re.sub(r"[^A-Z0-9]+", "-", folded).strip("-") + "-"
+
+    en, nl = Locale("en").territories, Locale("nl").territories
+    english = {parts(en[c]) for c in en if c in nl and re.fullmatch(r"[A-Z]{2}", c) and parts(en[c]) != parts(nl[c])}
+    raw = yaml.safe_load(CATALOGUE_PATH.read_text(encoding="utf-8"))
+    made_up = [e["id"] for e in raw if all(key(f) != key(e["id"]) for f in [*e["names"], *(e.get("aliases") or [])])]
+    assert len(made_up) >= 20
+    assert [i for i in made_up if any(name in parts(i) for name in english)] == []
 
 
 def test_no_form_names_two_missions() -> None:

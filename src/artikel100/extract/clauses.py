@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from ..dutch import MONTH_NAMES_RE
 from .literals import at_word_starts, guarded  # speed: skip sentences lacking a pattern's words
+from .missions import lookup
 from .nations import NL, find_countries
 
 __all__ = ["Clause", "read_clauses", "clause_at", "owner_of", "MISSION", "ORGANISATION"]
@@ -167,6 +168,15 @@ _WHOLE_BEFORE = re.compile(
 )
 _SIZE_VERB = re.compile(r"\b(?:telt|tellen|telde|telden|omvat|omvatten|omvatte|bestaat uit|bestaan uit|bestond uit)\b")
 _RELATIVE = re.compile(r"[\s,]*(?:die|dat|welke)\b")
+# A named mission as the subject that has or counts people: "UNMOVIC heeft ongeveer 110
+# inspecteurs in Irak", "KFOR telt 4 000 militairen" (its own strength, not a Dutch share).
+_NAMED_HAS = re.compile(
+    r"\s*(?:[Dd]e\s+|[Hh]et\s+)?(?P<name>[A-Z][\w-]*[A-Z][\w-]*)\s+"
+    r"(?:heeft|had|hebben|telt|telde|beschikt\s+over|beschikte\s+over|bestaat\s+uit|bestond\s+uit|omvat|omvatte)\s"
+    r"(?=(?:(?:thans|nu|inmiddels|in\s+totaal|ongeveer|ruim|circa|ca\.|zo'n|bijna|meer\s+dan)\s+)*\d)"
+)
+# A body's own people: "het IAEA, dat ongeveer dertig eigen inspecteurs in het land heeft".
+_OWN_PEOPLE = re.compile(r"\b(?:\d[\d .]*|[a-z]+tig|[a-z]*honderd|[a-z]*duizend)\s+eigen\s+[a-z]+", re.IGNORECASE)
 _DECIDES = re.compile(r"\b(?:besloten|besluit|besloot|beslist|ingestemd|stemt\s+in)\b")
 
 
@@ -236,6 +246,8 @@ def _actor(text: str, start: int, end: int) -> str | None:
     part = text[start:end]
     if _MISSION_ACTOR.search(part) and not re.search(r"\bNederland(?:se)?\b(?!,)", part):
         return MISSION
+    if (named := _NAMED_HAS.match(part)) and lookup(named.group("name")):
+        return MISSION
     agent = _AGENT.search(part)
     if agent and _ORGANISATION_ACTOR.fullmatch(agent.group("who")):
         return ORGANISATION
@@ -286,6 +298,11 @@ _ON_REQUEST = re.compile(
     re.IGNORECASE,
 )
 
+# A condition after what only can happen: "dat het laboratorium met ingang van 1 maart kan worden
+# ingezet, mits de inspecties dan nog voortgaan" is an offer, not a decision.
+_CONDITION = re.compile(r"[\s,]*(?:mits|op voorwaarde dat)\b", re.IGNORECASE)
+_CAN = re.compile(r"\b(?:kan|kunnen)\b")
+
 
 @lru_cache(maxsize=2048)
 def read_clauses(text: str) -> tuple[Clause, ...]:
@@ -306,8 +323,9 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
     considered = False
     for start, end in zip(cuts, cuts[1:]):
         own = _actor(text, start, end)
-        if own is None and _RELATIVE.match(text, start) and _SIZE_VERB.search(text, start, end) \
-                and _WHOLE_BEFORE.search(text, max(0, start - 60), start):
+        if own is None and _RELATIVE.match(text, start) and (
+                _SIZE_VERB.search(text, start, end) and _WHOLE_BEFORE.search(text, max(0, start - 60), start)
+                or _OWN_PEOPLE.search(text, start, end)):
             own = MISSION
         actor = own if own is not None else actor
         modality = _modality(text[start:end])
@@ -318,6 +336,9 @@ def read_clauses(text: str) -> tuple[Clause, ...]:
         clauses.append(Clause(start, end, actor, modality, own is not None))
         if _ON_REQUEST.match(text, start) and len(clauses) > 1 and clauses[-2].modality == "decided":
             # "Wel zal een Nederlandse officier ... ondersteunen, als Italië daarom vraagt": only if asked
+            clauses[-2] = replace(clauses[-2], modality="considered")
+        if _CONDITION.match(text, start) and len(clauses) > 1 and clauses[-2].modality == "decided" \
+                and _CAN.search(text, clauses[-2].start, clauses[-2].end):
             clauses[-2] = replace(clauses[-2], modality="considered")
     return tuple(clauses)
 
